@@ -1,0 +1,70 @@
+// Types that leave the extract stage. FileFacts are per file; the linked records are project-wide
+// (barrels followed, entity references bound to their definitions).
+import type { ts } from 'ts-morph';
+import type {
+  DataAccessFact,
+  Diagnostic,
+  EntityFact,
+  FileFacts,
+  OrmName,
+  RepoPath,
+} from '../shared/facts.js';
+import type { DataAccessRecord, DependencyRecord, EntityRecord } from '../shared/analysis.js';
+
+export interface LinkedModule {
+  id: RepoPath;
+  loc: number;
+  external: Record<string, number>;
+  unresolvedDataAccess: number;
+}
+
+export interface ExtractResult {
+  /** Per-file facts, sorted by path. */
+  files: FileFacts[];
+  modules: LinkedModule[];
+  dependencies: DependencyRecord[];
+  entities: EntityRecord[];
+  dataAccess: DataAccessRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/** Where a local name of a file comes from, as the import scan saw it. */
+export interface LocalImport {
+  /** Resolved project file, or null (package, unresolved). */
+  module: RepoPath | null;
+  specifier: string;
+  /** Exported name asked for ('default', '*' for namespace/require bindings). */
+  imported: string;
+}
+
+/** What a data-access adapter gets for one source file. Raw compiler nodes: this is a hot path. */
+export interface DataAccessScanInput {
+  path: RepoPath;
+  text: string;
+  sourceFile: ts.SourceFile;
+  /** local binding name -> its import. */
+  importsByLocal: ReadonlyMap<string, LocalImport>;
+  /** Package names and specifiers this file imports (for cheap gating). */
+  specifiers: readonly string[];
+}
+
+export interface DataAccessScanResult {
+  entities: EntityFact[];
+  accesses: DataAccessFact[];
+  unresolved: number;
+}
+
+export interface DataAccessAdapter {
+  orm: OrmName;
+  /** Cheap test on the file before any walk; false skips the adapter for this file. */
+  appliesTo(input: DataAccessScanInput): boolean;
+  scan(input: DataAccessScanInput): DataAccessScanResult;
+}
+
+/** Non-TypeScript files an adapter reads for entity definitions (schema.prisma). */
+export interface SchemaFileAdapter {
+  orm: OrmName;
+  /** Glob patterns, relative to the root, of the files it reads. */
+  patterns: string[];
+  parse(path: RepoPath, text: string): { entities: EntityFact[]; diagnostics: Diagnostic[] };
+}

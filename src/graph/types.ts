@@ -1,0 +1,37 @@
+// The dependency graph: modules and entities as nodes, weighted edges for how much one really uses
+// the other. Plain data; graphology objects are built from it inside graph/ and contexts/ only.
+import type { RepoPath } from '../shared/facts.js';
+
+export type GraphNodeType = 'module' | 'entity';
+
+export interface GraphNode {
+  /** A RepoPath for modules, 'entity:<EntityId>' for entities. */
+  id: string;
+  type: GraphNodeType;
+  loc: number;
+}
+
+export type GraphEdgeType = 'import' | 'type' | 'data-write' | 'data-read' | 'cochange';
+
+export interface GraphEdge {
+  /** Directed as seen in code: importer -> imported, module -> entity, for co-change the smaller id first. */
+  source: string;
+  target: string;
+  type: GraphEdgeType;
+  /** Raw strength before the type factor (symbols + references, access count, co-change count). */
+  raw: number;
+  /** The weight clustering uses: raw scaled by the type factor (README documents the factors). */
+  weight: number;
+}
+
+export interface DependencyGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** Files changed together in git history: one entry per pair, a < b. */
+export interface CoChange {
+  a: RepoPath;
+  b: RepoPath;
+  count: number;
+}

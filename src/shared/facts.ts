@@ -1,0 +1,132 @@
+// Per-file facts: what extract learns from one file. Pure functions of the file's text and the
+// resolution settings, so they can be cached by content hash. Plain, serialisable data only.
+
+/** A path relative to the analyzed root, with '/' separators. Everything in the analysis uses these. */
+export type RepoPath = string;
+
+/**
+ * How one file refers to another. `import` is a plain static import, `type` an import that vanishes at
+ * run time, `reexport` an `export ... from`, `dynamic` an `import()`, `require` a `require()` or
+ * `import x = require()`, `side-effect` an `import './x'` that binds nothing.
+ */
+export type ImportKind = 'import' | 'type' | 'reexport' | 'dynamic' | 'require' | 'side-effect';
+
+export interface ImportedBinding {
+  /** The exported name asked for: a name, 'default', or '*' for a namespace or whole-module binding. */
+  imported: string;
+  /** The local name in this file ('' when nothing is bound, as in `export * from`). */
+  local: string;
+  isTypeOnly: boolean;
+  /** How often the local name (or `ns.member` for namespaces) is referenced in this file. */
+  references: number;
+  /** Lines of those references, ascending, deduplicated. */
+  referenceLines: number[];
+  /** Calls of this binding whose result is thrown away (statement position, not awaited into a value). */
+  discardedCalls: number;
+  /** Calls of this binding whose result is used. */
+  usedCalls: number;
+}
+
+export interface ImportFact {
+  specifier: string;
+  kind: ImportKind;
+  line: number;
+  /** The project file it resolves to, or null. */
+  resolved: RepoPath | null;
+  /** For imports outside the project: the package name ('lodash', '@nestjs/core') or 'node:fs'. */
+  external: string | null;
+  /** True when the specifier looks internal (relative, alias) but resolved to nothing. */
+  isUnresolved: boolean;
+  bindings: ImportedBinding[];
+}
+
+export interface ReexportFact {
+  /** The project file re-exported from, or null when outside the project. */
+  from: RepoPath | null;
+  /** null for `export * from`; otherwise exported name -> name in `from`. */
+  names: { exported: string; imported: string }[] | null;
+  line: number;
+}
+
+export interface ExportFacts {
+  /** Names this file declares and exports itself ('default' included). */
+  declared: string[];
+  /** Names this file exports that it imported (`import { a } ...; export { a }`): exported -> binding. */
+  forwarded: { exported: string; local: string }[];
+  reexports: ReexportFact[];
+}
+
+export type OrmName =
+  | 'typeorm'
+  | 'prisma'
+  | 'mongoose'
+  | 'sequelize'
+  | 'mikro-orm'
+  | 'drizzle'
+  | 'knex'
+  | 'sql';
+
+export type AccessMode = 'read' | 'write';
+
+export interface EntityFact {
+  /** The entity's name in code: class name, Prisma model, Mongoose model name, Drizzle table variable. */
+  name: string;
+  /** The real table or collection name. */
+  table: string;
+  orm: OrmName;
+  line: number;
+}
+
+/**
+ * What an access points at, before linking across files:
+ * - `symbol`: a class or table object named `name` in this file or imported (`module` is where the
+ *   import resolves, null for this file or an unresolved import; the linker follows re-exports);
+ * - `model`: an ORM model by name (Prisma `prisma.order` -> 'order', Mongoose model('Order'));
+ * - `table`: a table by its database name (raw SQL, knex('orders')).
+ */
+export type EntityRef =
+  | { by: 'symbol'; name: string; module: RepoPath | null }
+  | { by: 'model'; name: string; orm: OrmName }
+  | { by: 'table'; table: string };
+
+export interface DataAccessFact {
+  target: EntityRef;
+  mode: AccessMode;
+  line: number;
+  orm: OrmName;
+  /** What was seen, for humans: 'repository.save', 'prisma.order.findMany', 'SELECT'. */
+  operation: string;
+}
+
+export type EntryPointKind = 'http' | 'handler' | 'cli' | 'export';
+
+export interface EntryPointFact {
+  kind: EntryPointKind;
+  /** 'GET /orders/:id', 'order.created', or the exported function's name. */
+  name: string;
+  line: number;
+}
+
+export interface Diagnostic {
+  file: RepoPath | null;
+  /** Stable code, e.g. 'parse-error', 'binary-file', 'unresolved-import', 'file-too-large'. */
+  code: string;
+  message: string;
+  line?: number;
+}
+
+export interface FileFacts {
+  path: RepoPath;
+  /** sha1 of the file's bytes. */
+  hash: string;
+  /** Non-blank, non-comment lines. */
+  loc: number;
+  imports: ImportFact[];
+  exports: ExportFacts;
+  entities: EntityFact[];
+  dataAccess: DataAccessFact[];
+  /** Data accesses seen whose target cannot be known statically (a table name built at run time). */
+  unresolvedDataAccess: number;
+  entryPoints: EntryPointFact[];
+  diagnostics: Diagnostic[];
+}

@@ -19,6 +19,8 @@ export interface ImportedBinding {
   isTypeOnly: boolean;
   /** How often the local name (or `ns.member` for namespaces) is referenced in this file. */
   references: number;
+  /** For namespace and whole-module bindings ('*'): the members used (`ns.createOrder` -> 'createOrder'). */
+  members: string[];
   /** Lines of those references, ascending, deduplicated. */
   referenceLines: number[];
   /** Calls of this binding whose result is thrown away (statement position, not awaited into a value). */

@@ -1,0 +1,15 @@
+// One line on stderr for any failure, `carve: error: ...`, with a hint; the stack only with --debug.
+import { isCarveError } from '../shared/errors.js';
+import { safeText } from '../shared/safe-text.js';
+
+export function reportError(error: unknown, debug: boolean): number {
+  if (isCarveError(error)) {
+    const hint = error.hint ? ` (hint: ${error.hint})` : '';
+    process.stderr.write(`carve: error: ${safeText(error.message)}${hint}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`carve: error: internal error: ${safeText(message)} (hint: run again with --debug and report it)\n`);
+  }
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 2;
+}

@@ -1,0 +1,57 @@
+// Stage 1, extract: the only user of the TypeScript compiler API (through ts-morph's `ts`). Reads the
+// project layout (tsconfig chains and references, workspaces), parses every file once, and returns
+// per-file facts plus the project-wide records built from them (barrels followed, entities bound).
+// No type checker: syntax and module resolution are enough for the graph, and far cheaper.
+import type { Diagnostic, FileFacts } from '../shared/facts.js';
+import { compareStrings } from '../shared/sort.js';
+import { extractFileFacts, type DataAccessScanner } from './file-facts.js';
+import { DEFAULT_MAX_FILE_BYTES, readSource } from './files/read-source.js';
+import { ModuleResolver } from './imports/resolver.js';
+import { linkModules } from './link/link-modules.js';
+import { createExportResolver } from './link/resolve-export.js';
+import type { ProjectLayout } from './project/index.js';
+import type { ExtractResult } from './types.js';
+
+export { loadProjectLayout } from './project/index.js';
+export type { LayoutOptions, ProjectLayout } from './project/index.js';
+export type { ExtractResult } from './types.js';
+
+export interface ExtractOptions {
+  maxFileBytes?: number;
+  /** Called after each file is read: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  scanDataAccess?: DataAccessScanner;
+}
+
+export function extract(layout: ProjectLayout, options: ExtractOptions = {}): ExtractResult {
+  const resolver = new ModuleResolver(layout);
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const files: FileFacts[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let done = 0;
+  for (const entry of layout.files) {
+    const source = readSource(entry.absolutePath, entry.path, maxBytes);
+    if (!source.ok) {
+      diagnostics.push(source.diagnostic);
+    } else {
+      try {
+        const facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, options.scanDataAccess);
+        files.push(facts);
+        diagnostics.push(...facts.diagnostics);
+      } catch (error) {
+        // The parser recurses; pathological nesting can exhaust the stack. Name the file, go on.
+        diagnostics.push({ file: entry.path, code: 'parse-error', message: `skipped: ${(error as Error).message}` });
+      }
+    }
+    options.onProgress?.(++done, layout.files.length);
+  }
+
+  const resolveExport = createExportResolver(files);
+  const { modules, dependencies } = linkModules(files, resolveExport);
+  diagnostics.sort(compareDiagnostics);
+  return { files, modules, dependencies, entities: [], dataAccess: [], diagnostics };
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message);
+}

@@ -1,0 +1,82 @@
+// Per-file import facts -> project-wide dependency records. One record per (from, to, kind, via).
+// An import through a barrel yields the edge to the barrel and, per symbol, the edge to the file
+// that declares it (`via` names the barrel), so coupling is measured to the real owner.
+import type { DependencyRecord } from '../../shared/analysis.js';
+import type { FileFacts, ImportedBinding, RepoPath } from '../../shared/facts.js';
+import { compareStrings } from '../../shared/sort.js';
+import type { LinkedModule } from '../types.js';
+import type { ExportResolver } from './resolve-export.js';
+
+interface EdgeBuilder {
+  record: DependencyRecord;
+  symbols: Set<string>;
+  lines: Set<number>;
+  references: number;
+}
+
+/** The names a binding uses: its imported name, or the members used through a namespace. */
+function usedNames(binding: ImportedBinding): string[] {
+  if (binding.imported !== '*') return [binding.imported];
+  return binding.members;
+}
+
+export function linkModules(files: readonly FileFacts[], resolveExport: ExportResolver): { modules: LinkedModule[]; dependencies: DependencyRecord[] } {
+  const edges = new Map<string, EdgeBuilder>();
+  const edgeFor = (from: RepoPath, to: RepoPath, kind: DependencyRecord['kind'], via: RepoPath | undefined): EdgeBuilder => {
+    const key = `${from}\u0000${to}\u0000${kind}\u0000${via ?? ''}`;
+    let edge = edges.get(key);
+    if (!edge) {
+      const record: DependencyRecord = { from, to, kind, weight: 0, symbols: [], locations: [] };
+      if (via) record.via = via;
+      edge = { record, symbols: new Set(), lines: new Set(), references: 0 };
+      edges.set(key, edge);
+    }
+    return edge;
+  };
+
+  const modules: LinkedModule[] = [];
+  for (const facts of files) {
+    const external: Record<string, number> = {};
+    for (const fact of facts.imports) {
+      if (fact.external) external[fact.external] = (external[fact.external] ?? 0) + 1;
+      if (!fact.resolved || fact.resolved === facts.path) continue;
+      const edge = edgeFor(facts.path, fact.resolved, fact.kind, undefined);
+      edge.lines.add(fact.line);
+      for (const binding of fact.bindings) {
+        for (const name of usedNames(binding)) edge.symbols.add(name);
+        edge.references += binding.references;
+        // Through a barrel: one more edge per symbol, to the file that declares it.
+        for (const name of usedNames(binding)) {
+          const owner = resolveExport(fact.resolved, name);
+          if (!owner || owner.file === fact.resolved || owner.file === facts.path) continue;
+          const direct = edgeFor(facts.path, owner.file, fact.kind, fact.resolved);
+          direct.symbols.add(owner.name === '*' ? name : owner.name);
+          direct.lines.add(fact.line);
+          direct.references += binding.imported === '*' ? 1 : binding.references;
+        }
+      }
+    }
+    modules.push({ id: facts.path, loc: facts.loc, external: sortRecord(external), unresolvedDataAccess: facts.unresolvedDataAccess });
+  }
+
+  const dependencies = [...edges.values()].map(({ record, symbols, lines, references }) => {
+    record.symbols = [...symbols].sort(compareStrings);
+    record.locations = [...lines].sort((a, b) => a - b).map((line) => ({ line }));
+    // Distinct symbols used plus their references; an edge that binds nothing still counts once.
+    record.weight = Math.max(1, record.symbols.length + references);
+    return record;
+  });
+  dependencies.sort(compareDependencies);
+  modules.sort((a, b) => compareStrings(a.id, b.id));
+  return { modules, dependencies };
+}
+
+export function compareDependencies(a: DependencyRecord, b: DependencyRecord): number {
+  return compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind) || compareStrings(a.via ?? '', b.via ?? '');
+}
+
+function sortRecord(record: Record<string, number>): Record<string, number> {
+  const sorted: Record<string, number> = {};
+  for (const key of Object.keys(record).sort(compareStrings)) sorted[key] = record[key]!;
+  return sorted;
+}

@@ -1,0 +1,179 @@
+// Project layout: which tsconfig projects and workspace packages there are, and which files Carve
+// reads, each with the compiler options its imports resolve under.
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import picomatch from 'picomatch';
+import { globSync } from 'tinyglobby';
+import { CarveError } from '../../shared/errors.js';
+import type { RepoPath } from '../../shared/facts.js';
+import { isInside, toRepoPath } from '../../shared/paths.js';
+import { implicitProject, readTsProjects, type TsProject } from './tsconfig.js';
+import { findWorkspacePackages, type WorkspacePackage } from './workspaces.js';
+
+export type { TsProject } from './tsconfig.js';
+export type { WorkspacePackage } from './workspaces.js';
+
+export interface SourceFileEntry {
+  absolutePath: string;
+  path: RepoPath;
+  /** Index into ProjectLayout.projects: the options its imports resolve under. */
+  project: number;
+}
+
+export interface ProjectLayout {
+  /** Absolute, real path of the analyzed folder. */
+  root: string;
+  projects: TsProject[];
+  workspaces: WorkspacePackage[];
+  /** Sorted by path. */
+  files: SourceFileEntry[];
+}
+
+export interface LayoutOptions {
+  tsconfig?: string;
+  include?: string[];
+  exclude?: string[];
+  includeTests?: boolean;
+  /** Refuse to analyze more files than this (a clear error suggesting --include). */
+  maxFiles?: number;
+}
+
+const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts)$/;
+const DECLARATION = /\.d\.(ts|mts|cts)$|\.d\.[^/]+\.ts$/;
+// Folders that hold dependencies or build output, never the code people write.
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', '.next', '.nuxt', '.turbo', 'bower_components', 'jspm_packages']);
+const TEST_FOLDERS = new Set(['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'spec']);
+const TEST_FILE = /\.(spec|test|e2e-spec|e2e|stories|bench)\.(ts|tsx|mts|cts)$/;
+
+export function loadProjectLayout(dir: string, options: LayoutOptions = {}): ProjectLayout {
+  const root = realRoot(dir);
+  const display = (path: string): string => (isInside(root, path) ? toRepoPath(root, path) : path);
+
+  const projects: TsProject[] = [];
+  const loadedConfigs = new Set<string>();
+  const addProjects = (configPath: string): void => {
+    for (const project of readTsProjects(configPath, display)) {
+      if (project.configPath && loadedConfigs.has(project.configPath)) continue;
+      if (project.configPath) loadedConfigs.add(project.configPath);
+      projects.push(project);
+    }
+  };
+  if (options.tsconfig) {
+    const fromCwd = resolve(options.tsconfig);
+    addProjects(existsSync(fromCwd) ? fromCwd : resolve(root, options.tsconfig));
+  } else if (existsSync(join(root, 'tsconfig.json'))) {
+    addProjects(join(root, 'tsconfig.json'));
+  }
+  const workspaces = findWorkspacePackages(root);
+  for (const workspace of workspaces) {
+    const config = join(workspace.dir, 'tsconfig.json');
+    if (existsSync(config) && !loadedConfigs.has(config)) addProjects(config);
+  }
+
+  const candidates = new Map<string, number>();
+  if (options.include && options.include.length > 0) {
+    for (const file of globSync(options.include, { cwd: root, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })) {
+      candidates.set(resolve(file), -1);
+    }
+  } else {
+    projects.forEach((project, index) => {
+      for (const file of project.fileNames) if (!candidates.has(file)) candidates.set(file, index);
+    });
+    if (projects.length === 0) {
+      for (const file of globSync(['**/*.{ts,tsx,mts,cts}'], { cwd: root, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })) {
+        candidates.set(resolve(file), -1);
+      }
+    }
+  }
+
+  const keep = fileFilter(root, options);
+  const files: SourceFileEntry[] = [];
+  let implicitIndex = -1;
+  for (const [absolutePath, projectIndex] of candidates) {
+    const path = keep(absolutePath);
+    if (path === null) continue;
+    let project = projectIndex >= 0 ? projectIndex : owningProject(projects, absolutePath);
+    if (project < 0) {
+      if (implicitIndex < 0) {
+        projects.push(implicitProject([]));
+        implicitIndex = projects.length - 1;
+      }
+      project = implicitIndex;
+    }
+    files.push({ absolutePath, path, project });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  if (files.length === 0) {
+    throw new CarveError('no-typescript', `no TypeScript files found in ${dir}`, 'point carve at a folder with .ts files, or check --include/--exclude and tsconfig include');
+  }
+  if (options.maxFiles !== undefined && files.length > options.maxFiles) {
+    throw new CarveError(
+      'too-many-files',
+      `${files.length} files found, more than the limit of ${options.maxFiles}`,
+      'narrow the analysis with --include "src/**/*.ts", or raise --max-files',
+    );
+  }
+  return { root, projects, workspaces, files };
+}
+
+function realRoot(dir: string): string {
+  const absolute = resolve(dir);
+  if (!existsSync(absolute)) throw new CarveError('no-such-path', `${dir} does not exist`, 'give the folder of a TypeScript project');
+  if (!statSync(absolute).isDirectory()) throw new CarveError('not-a-folder', `${dir} is not a folder`, 'give the folder of a TypeScript project');
+  return realpathSync(absolute);
+}
+
+/** The project whose tsconfig folder is the deepest one containing the file. */
+function owningProject(projects: TsProject[], absolutePath: string): number {
+  let best = -1;
+  let bestDepth = -1;
+  projects.forEach((project, index) => {
+    if (!project.configPath) return;
+    const folder = dirname(project.configPath);
+    if ((absolutePath.startsWith(folder + sep) || folder === absolutePath) && folder.length > bestDepth) {
+      best = index;
+      bestDepth = folder.length;
+    }
+  });
+  return best;
+}
+
+/** Returns the file's RepoPath when Carve should read it, else null. */
+function fileFilter(root: string, options: LayoutOptions): (absolutePath: string) => RepoPath | null {
+  const gitignore = readGitignore(root);
+  const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
+  return (absolutePath) => {
+    if (!SOURCE_EXTENSIONS.test(absolutePath) || DECLARATION.test(absolutePath)) return null;
+    if (!isInside(root, absolutePath)) return null;
+    const path = toRepoPath(root, absolutePath);
+    const segments = path.split('/');
+    const fileName = segments[segments.length - 1] ?? '';
+    for (let i = 0; i < segments.length - 1; i++) {
+      const segment = segments[i]!;
+      if (SKIPPED_FOLDERS.has(segment)) return null;
+      if (!options.includeTests && TEST_FOLDERS.has(segment)) return null;
+    }
+    if (!options.includeTests && TEST_FILE.test(fileName)) return null;
+    if (isExcluded(path)) return null;
+    if (gitignore && gitignore.ignores(path)) return null;
+    // A symlink may point out of the analyzed folder: never follow it there.
+    try {
+      if (!isInside(root, realpathSync(absolutePath))) return null;
+    } catch {
+      return null;
+    }
+    return path;
+  };
+}
+
+function readGitignore(root: string): ReturnType<typeof ignore> | null {
+  const file = join(root, '.gitignore');
+  if (!existsSync(file)) return null;
+  try {
+    return ignore().add(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}

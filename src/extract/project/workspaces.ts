@@ -1,0 +1,70 @@
+// npm/yarn `workspaces` and pnpm-workspace.yaml: sibling packages by name, so that `@acme/b` resolves
+// to the package's source, not to node_modules or its built dist/.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
+
+export interface WorkspacePackage {
+  name: string;
+  /** Absolute folder of the package. */
+  dir: string;
+  manifest: PackageManifest;
+}
+
+export interface PackageManifest {
+  name?: string;
+  main?: string;
+  module?: string;
+  types?: string;
+  typings?: string;
+  source?: string;
+  exports?: unknown;
+  workspaces?: string[] | { packages?: string[] };
+}
+
+export function readManifest(path: string): PackageManifest | null {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof value === 'object' && value !== null ? (value as PackageManifest) : null;
+  } catch {
+    return null;
+  }
+}
+
+function workspacePatterns(root: string): string[] {
+  const patterns: string[] = [];
+  const manifest = readManifest(join(root, 'package.json'));
+  const workspaces = manifest?.workspaces;
+  if (Array.isArray(workspaces)) patterns.push(...workspaces);
+  else if (workspaces && Array.isArray(workspaces.packages)) patterns.push(...workspaces.packages);
+  const pnpmFile = join(root, 'pnpm-workspace.yaml');
+  if (existsSync(pnpmFile)) {
+    try {
+      const parsed = parseYaml(readFileSync(pnpmFile, 'utf8')) as { packages?: unknown } | null;
+      if (parsed && Array.isArray(parsed.packages)) patterns.push(...parsed.packages.filter((p): p is string => typeof p === 'string'));
+    } catch {
+      // An unreadable pnpm-workspace.yaml only costs workspace resolution; imports fall back to node_modules.
+    }
+  }
+  return patterns.filter((pattern) => typeof pattern === 'string');
+}
+
+export function findWorkspacePackages(root: string): WorkspacePackage[] {
+  const patterns = workspacePatterns(root);
+  if (patterns.length === 0) return [];
+  const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
+  const negative = patterns.filter((p) => p.startsWith('!')).map((p) => `${p.slice(1).replace(/\/+$/, '')}/package.json`);
+  const manifests = globSync(positive, {
+    cwd: root,
+    ignore: ['**/node_modules/**', ...negative],
+    followSymbolicLinks: false,
+    absolute: true,
+  }).sort();
+  const packages: WorkspacePackage[] = [];
+  for (const manifestPath of manifests) {
+    const manifest = readManifest(manifestPath);
+    if (manifest?.name) packages.push({ name: manifest.name, dir: dirname(manifestPath), manifest });
+  }
+  return packages;
+}

@@ -1,0 +1,32 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countLinesOfCode, readSource } from '../../src/extract/files/read-source.js';
+
+describe('readSource', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'carve-read-'));
+
+  it('reads UTF-8 text and strips a byte-order mark', () => {
+    writeFileSync(join(dir, 'bom.ts'), '\ufeffexport const a = 1;\n');
+    const read = readSource(join(dir, 'bom.ts'), 'bom.ts', 1000);
+    expect(read.ok && read.text).toBe('export const a = 1;\n');
+  });
+
+  it('skips binary, non-UTF-8 and oversized files with a named diagnostic', () => {
+    writeFileSync(join(dir, 'bin.ts'), Buffer.from([0x65, 0x00, 0x01]));
+    writeFileSync(join(dir, 'latin1.ts'), Buffer.from('const s = "caf\xe9";', 'latin1'));
+    writeFileSync(join(dir, 'big.ts'), 'x'.repeat(2000));
+    const codes = ['bin.ts', 'latin1.ts', 'big.ts'].map((name) => {
+      const read = readSource(join(dir, name), name, 1000);
+      return read.ok ? 'ok' : `${read.diagnostic.file}:${read.diagnostic.code}`;
+    });
+    expect(codes).toEqual(['bin.ts:binary-file', 'latin1.ts:not-utf8', 'big.ts:file-too-large']);
+  });
+});
+
+describe('countLinesOfCode', () => {
+  it('skips blank lines and comments', () => {
+    expect(countLinesOfCode('// a\n\nconst a = 1; // b\n/* c\n d */\nconst b = /* e */ 2;\n/** f */ const c = 3;\n')).toBe(3);
+  });
+});

@@ -6,6 +6,17 @@ import { extract, loadProjectLayout, type ExtractResult, type LayoutOptions } fr
 
 export interface AnalyzeOptions extends LayoutOptions {
   maxFileBytes?: number;
+  /** carve.config.json to read; default <dir>/carve.config.json when it exists. */
+  configPath?: string;
+  /** Cluster freely, ignoring contexts the config pins. */
+  ignoreConfig?: boolean;
+  /** Git commits to read for co-change edges. */
+  history?: number;
+  resolution?: number;
+  kernelThreshold?: number;
+  /** Per-file facts cache folder; `cache: false` turns the cache off. */
+  cacheDir?: string;
+  cache?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 

@@ -3,50 +3,87 @@
 // src/cli touches `process`.
 import { Command, CommanderError, Option } from 'commander';
 import { carveVersion } from '../shared/version.js';
+import { addAnalysisOptions } from './analysis-options.js';
 import { reportError } from './report-error.js';
 
 export const EXIT_OK = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_USAGE = 2;
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
+type Run = (target: string, options: Record<string, unknown>) => Promise<number>;
+
+/** Wraps a lazily imported command so errors become one line and exit 2. */
+function action(load: () => Promise<Run>, setExitCode: (code: number) => void) {
+  return async (target: string, options: Record<string, unknown>, command: Command): Promise<void> => {
+    const all = { ...options, debug: command.optsWithGlobals().debug === true };
+    try {
+      const run = await load();
+      setExitCode(await run(target, all));
+    } catch (error) {
+      setExitCode(reportError(error, all.debug));
+    }
+  };
 }
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('carve');
   program
-    .description('Find the services hiding in a TypeScript monolith.')
+    .description('Find the services hiding in a TypeScript monolith: contexts, a strangler-fig plan, and a PR gate.')
     .version(carveVersion(), '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`carve: ${text.replace(/^error: /, 'error: ')}`) })
+    .configureOutput({ outputError: (text, write) => write(`carve: ${text}`) })
     .showSuggestionAfterError(true);
 
-  program
-    .command('analyze')
-    .description('analyze a folder, print a summary, write reports to --out')
-    .argument('[dir]', 'the project folder', '.')
-    .option('--tsconfig <file>', 'tsconfig to read (default: <dir>/tsconfig.json)')
+  addAnalysisOptions(
+    program
+      .command('analyze')
+      .description('analyze a folder, print a summary, write reports to --out')
+      .argument('[dir]', 'the project folder', '.'),
+  )
     .option('-o, --out <dir>', 'where to write the reports', './carve-report')
-    .option('--include <glob...>', 'only analyze files matching these globs (relative to dir)')
-    .option('--exclude <glob...>', 'leave out files matching these globs (relative to dir)')
-    .option('--include-tests', 'also analyze test files (*.spec.ts, __tests__/ ...)')
-    .addOption(new Option('--max-file-size <bytes>', 'skip files larger than this').argParser(parsePositiveInt))
-    .addOption(new Option('--max-files <n>', 'refuse to analyze more files than this').argParser(parsePositiveInt).default(50_000))
+    .option('--compare <partition>', "score the contexts against another partition: a JSON/TSV file of file -> group, 'config', or 'folders:<depth>'")
     .option('--json', 'print analysis.json to stdout instead of the summary')
     .option('-q, --quiet', 'print nothing but errors')
-    .action(async (dir: string, options: Record<string, unknown>, command: Command) => {
-      const { runAnalyze } = await import('./commands/analyze.js');
-      setExitCode(await runAnalyze(dir, { ...options, debug: command.optsWithGlobals().debug }));
-    });
-  return program;
-}
+    .action(action(async () => (await import('./commands/analyze.js')).runAnalyze, setExitCode));
 
-export function parsePositiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new CommanderError(EXIT_USAGE, 'carve.invalidArgument', `error: '${value}' is not a positive whole number`);
-  return parsed;
+  addAnalysisOptions(
+    program
+      .command('plan')
+      .description('print the ranked strangler-fig plan')
+      .argument('[dir]', 'the project folder', '.'),
+  )
+    .option('--json', 'print the plan as JSON')
+    .action(action(async () => (await import('./commands/plan.js')).runPlan, setExitCode));
+
+  addAnalysisOptions(
+    program
+      .command('explore')
+      .description('interactive terminal report over a folder or a saved analysis.json')
+      .argument('[target]', 'a project folder or an analysis.json', '.'),
+  ).action(action(async () => (await import('./commands/explore.js')).runExplore, setExitCode));
+
+  addAnalysisOptions(
+    program
+      .command('init')
+      .description('write carve.config.json from the detected contexts')
+      .argument('[dir]', 'the project folder', '.'),
+  )
+    .option('--force', 'overwrite an existing carve.config.json')
+    .action(action(async () => (await import('./commands/init.js')).runInit, setExitCode));
+
+  addAnalysisOptions(
+    program
+      .command('check')
+      .description('fail (exit 1) when code crosses the agreed context boundaries')
+      .argument('[dir]', 'the project folder', '.'),
+  )
+    .option('--base <git-ref>', 'report only violations that are new since this git ref')
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif', 'junit']).default('pretty'))
+    .option('--update-baseline', 'rewrite the baseline to exactly the current violations')
+    .action(action(async () => (await import('./commands/check.js')).runCheck, setExitCode));
+
+  return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -54,7 +91,6 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram((code) => {
     exitCode = code;
   });
-  const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -62,9 +98,8 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version end with code 0; every other commander error is bad usage.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT_OK;
-      if (error.code === 'carve.invalidArgument') process.stderr.write(`carve: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    return reportError(error, debug);
+    return reportError(error, argv.includes('--debug'));
   }
 }

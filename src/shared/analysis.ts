@@ -26,6 +26,8 @@ export interface DependencyRecord {
   weight: number;
   symbols: string[];
   locations: Location[];
+  /** Calls through this edge whose result is used (a synchronous seam) or thrown away (an event would do). */
+  calls: { used: number; discarded: number };
   /** Set on the edge to a symbol's defining file when the import went through a barrel. */
   via?: RepoPath;
 }

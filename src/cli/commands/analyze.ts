@@ -2,21 +2,15 @@
 import { resolve } from 'node:path';
 import { analyze } from '../../analysis/index.js';
 import { renderReports, renderSummary } from '../../report/index.js';
+import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { checkOutDir, writeReports } from '../output.js';
 import { createProgress } from '../progress.js';
-import { reportError } from '../report-error.js';
 
-export interface AnalyzeCommandOptions {
-  tsconfig?: string;
+export interface AnalyzeCommandOptions extends AnalysisCommandOptions {
   out: string;
-  include?: string[];
-  exclude?: string[];
-  includeTests?: boolean;
-  maxFileSize?: number;
-  maxFiles?: number;
+  compare?: string;
   json?: boolean;
   quiet?: boolean;
-  debug?: boolean;
 }
 
 export async function runAnalyze(dir: string, options: Record<string, unknown>): Promise<number> {
@@ -26,15 +20,7 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
     const out = resolve(opts.out);
     checkOutDir(out);
     const started = performance.now();
-    const { analysis } = analyze(dir, {
-      ...(opts.tsconfig ? { tsconfig: opts.tsconfig } : {}),
-      ...(opts.include ? { include: opts.include } : {}),
-      ...(opts.exclude ? { exclude: opts.exclude } : {}),
-      ...(opts.includeTests ? { includeTests: true } : {}),
-      ...(opts.maxFileSize ? { maxFileBytes: opts.maxFileSize } : {}),
-      ...(opts.maxFiles ? { maxFiles: opts.maxFiles } : {}),
-      onProgress: progress.onProgress,
-    });
+    const { analysis } = analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
     progress.clear();
     const reports = renderReports(analysis);
     const written = writeReports(out, reports);
@@ -44,8 +30,7 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
       process.stdout.write(renderSummary(analysis, { target: dir, elapsedMs: performance.now() - started, writtenFiles: written }));
     }
     return 0;
-  } catch (error) {
+  } finally {
     progress.clear();
-    return reportError(error, opts.debug === true);
   }
 }

@@ -9,6 +9,7 @@ import type { ExportResolver } from './resolve-export.js';
 
 interface EdgeBuilder {
   record: DependencyRecord;
+  calls: { used: number; discarded: number };
   symbols: Set<string>;
   lines: Set<number>;
   references: number;
@@ -26,9 +27,9 @@ export function linkModules(files: readonly FileFacts[], resolveExport: ExportRe
     const key = `${from}\u0000${to}\u0000${kind}\u0000${via ?? ''}`;
     let edge = edges.get(key);
     if (!edge) {
-      const record: DependencyRecord = { from, to, kind, weight: 0, symbols: [], locations: [] };
+      const record: DependencyRecord = { from, to, kind, weight: 0, symbols: [], locations: [], calls: { used: 0, discarded: 0 } };
       if (via) record.via = via;
-      edge = { record, symbols: new Set(), lines: new Set(), references: 0 };
+      edge = { record, calls: record.calls, symbols: new Set(), lines: new Set(), references: 0 };
       edges.set(key, edge);
     }
     return edge;
@@ -45,6 +46,8 @@ export function linkModules(files: readonly FileFacts[], resolveExport: ExportRe
       for (const binding of fact.bindings) {
         for (const name of usedNames(binding)) edge.symbols.add(name);
         edge.references += binding.references;
+        edge.calls.used += binding.usedCalls;
+        edge.calls.discarded += binding.discardedCalls;
         // Through a barrel: one more edge per symbol, to the file that declares it.
         for (const name of usedNames(binding)) {
           const owner = resolveExport(fact.resolved, name);
@@ -53,6 +56,10 @@ export function linkModules(files: readonly FileFacts[], resolveExport: ExportRe
           direct.symbols.add(owner.name === '*' ? name : owner.name);
           direct.lines.add(fact.line);
           direct.references += binding.imported === '*' ? 1 : binding.references;
+          if (binding.imported !== '*') {
+            direct.calls.used += binding.usedCalls;
+            direct.calls.discarded += binding.discardedCalls;
+          }
         }
       }
     }

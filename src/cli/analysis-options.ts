@@ -1,0 +1,56 @@
+// The options every command that runs an analysis shares (analyze, plan, init, check, explore),
+// declared once and turned into AnalyzeOptions once.
+import { Option, type Command } from 'commander';
+import type { AnalyzeOptions } from '../analysis/index.js';
+import { parseNonNegativeNumber, parsePositiveInt } from './parse-args.js';
+
+export function addAnalysisOptions(command: Command): Command {
+  return command
+    .option('--tsconfig <file>', 'tsconfig to read (default: <dir>/tsconfig.json)')
+    .option('--config <file>', 'carve.config.json to read (default: <dir>/carve.config.json)')
+    .option('--ignore-config', 'cluster without the contexts pinned by carve.config.json')
+    .option('--include <glob...>', 'only analyze files matching these globs (relative to dir)')
+    .option('--exclude <glob...>', 'leave out files matching these globs (relative to dir)')
+    .option('--include-tests', 'also analyze test files (*.spec.ts, __tests__/ ...)')
+    .addOption(new Option('--history <commits>', 'add co-change edges from the last N git commits').argParser(parsePositiveInt))
+    .addOption(new Option('--resolution <n>', 'Louvain resolution: higher gives more, smaller contexts').argParser(parseNonNegativeNumber))
+    .addOption(new Option('--kernel-threshold <share>', 'share of contexts that must import a file for it to count as shared kernel').argParser(parseNonNegativeNumber))
+    .addOption(new Option('--max-file-size <bytes>', 'skip files larger than this').argParser(parsePositiveInt))
+    .addOption(new Option('--max-files <n>', 'refuse to analyze more files than this').argParser(parsePositiveInt).default(50_000))
+    .option('--cache-dir <dir>', 'where per-file facts are cached (default: $XDG_CACHE_HOME/carve or ~/.cache/carve)')
+    .option('--no-cache', 'read every file afresh and write no cache');
+}
+
+export interface AnalysisCommandOptions {
+  tsconfig?: string;
+  config?: string;
+  ignoreConfig?: boolean;
+  include?: string[];
+  exclude?: string[];
+  includeTests?: boolean;
+  history?: number;
+  resolution?: number;
+  kernelThreshold?: number;
+  maxFileSize?: number;
+  maxFiles?: number;
+  cacheDir?: string;
+  cache?: boolean;
+}
+
+export function toAnalyzeOptions(opts: AnalysisCommandOptions): AnalyzeOptions {
+  const options: AnalyzeOptions = {};
+  if (opts.tsconfig) options.tsconfig = opts.tsconfig;
+  if (opts.config) options.configPath = opts.config;
+  if (opts.ignoreConfig) options.ignoreConfig = true;
+  if (opts.include) options.include = opts.include;
+  if (opts.exclude) options.exclude = opts.exclude;
+  if (opts.includeTests) options.includeTests = true;
+  if (opts.history !== undefined) options.history = opts.history;
+  if (opts.resolution !== undefined) options.resolution = opts.resolution;
+  if (opts.kernelThreshold !== undefined) options.kernelThreshold = opts.kernelThreshold;
+  if (opts.maxFileSize !== undefined) options.maxFileBytes = opts.maxFileSize;
+  if (opts.maxFiles !== undefined) options.maxFiles = opts.maxFiles;
+  if (opts.cacheDir) options.cacheDir = opts.cacheDir;
+  if (opts.cache === false) options.cache = false;
+  return options;
+}

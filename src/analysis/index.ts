@@ -14,9 +14,8 @@ export interface AnalyzeOptions extends LayoutOptions {
   history?: number;
   resolution?: number;
   kernelThreshold?: number;
-  /** Per-file facts cache folder; `cache: false` turns the cache off. */
+  /** Per-file facts cache folder; absent: no cache. */
   cacheDir?: string;
-  cache?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -31,6 +30,7 @@ export interface AnalyzeResult {
   analysis: Analysis;
   /** Wall time per stage in ms, for the summary and the bench; never written into reports. */
   timings: Record<string, number>;
+  cacheStats: { hits: number; misses: number } | null;
 }
 
 export function analyze(dir: string, options: AnalyzeOptions = {}): AnalyzeResult {
@@ -46,12 +46,13 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalyzeResul
   const extracted = time('extract', () =>
     extract(layout, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+      ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
       onProgress: (done, total) => options.onProgress?.({ stage: 'read', done, total }),
     }),
   );
   const analysis = assemble(extracted);
   options.onProgress?.({ stage: 'done' });
-  return { analysis, timings };
+  return { analysis, timings, cacheStats: extracted.cacheStats };
 }
 
 function assemble(extracted: ExtractResult): Analysis {

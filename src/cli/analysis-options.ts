@@ -1,5 +1,7 @@
 // The options every command that runs an analysis shares (analyze, plan, init, check, explore),
 // declared once and turned into AnalyzeOptions once.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { AnalyzeOptions } from '../analysis/index.js';
 import { parseNonNegativeNumber, parsePositiveInt } from './parse-args.js';
@@ -50,7 +52,12 @@ export function toAnalyzeOptions(opts: AnalysisCommandOptions): AnalyzeOptions {
   if (opts.kernelThreshold !== undefined) options.kernelThreshold = opts.kernelThreshold;
   if (opts.maxFileSize !== undefined) options.maxFileBytes = opts.maxFileSize;
   if (opts.maxFiles !== undefined) options.maxFiles = opts.maxFiles;
-  if (opts.cacheDir) options.cacheDir = opts.cacheDir;
-  if (opts.cache === false) options.cache = false;
+  if (opts.cache !== false) options.cacheDir = opts.cacheDir ?? defaultCacheDir();
   return options;
+}
+
+/** $XDG_CACHE_HOME/carve, else ~/.cache/carve: the user's cache, never the analyzed repository. */
+export function defaultCacheDir(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  return xdg && xdg.startsWith('/') ? join(xdg, 'carve') : join(homedir(), '.cache', 'carve');
 }

@@ -10,6 +10,7 @@ import { ModuleResolver } from './imports/resolver.js';
 import { linkModules } from './link/link-modules.js';
 import { createExportResolver } from './link/resolve-export.js';
 import type { ProjectLayout } from './project/index.js';
+import { cacheKey, openFactsCache } from './cache/index.js';
 import type { ExtractResult } from './types.js';
 
 export { loadProjectLayout } from './project/index.js';
@@ -21,6 +22,8 @@ export interface ExtractOptions {
   /** Called after each file is read: (done, total). */
   onProgress?: (done: number, total: number) => void;
   scanDataAccess?: DataAccessScanner;
+  /** Folder of the per-file facts cache; absent: no cache. */
+  cacheDir?: string;
 }
 
 export function extract(layout: ProjectLayout, options: ExtractOptions = {}): ExtractResult {
@@ -28,6 +31,7 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const files: FileFacts[] = [];
   const diagnostics: Diagnostic[] = [];
+  const cache = options.cacheDir ? openFactsCache(options.cacheDir, layout.root, cacheKey(layout.root, cacheSettings(layout, maxBytes))) : undefined;
   let done = 0;
   for (const entry of layout.files) {
     const source = readSource(entry.absolutePath, entry.path, maxBytes);
@@ -35,7 +39,11 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
       diagnostics.push(source.diagnostic);
     } else {
       try {
-        const facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, options.scanDataAccess);
+        let facts = cache?.get(entry.path, source.hash);
+        if (!facts) {
+          facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, options.scanDataAccess);
+          cache?.set(facts);
+        }
         files.push(facts);
         diagnostics.push(...facts.diagnostics);
       } catch (error) {
@@ -46,10 +54,25 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
     options.onProgress?.(++done, layout.files.length);
   }
 
+  cache?.save(files.map((facts) => facts.path));
+
   const resolveExport = createExportResolver(files);
   const { modules, dependencies } = linkModules(files, resolveExport);
   diagnostics.sort(compareDiagnostics);
-  return { files, modules, dependencies, entities: [], dataAccess: [], diagnostics };
+  return { files, modules, dependencies, entities: [], dataAccess: [], diagnostics, cacheStats: cache?.stats ?? null };
+}
+
+/**
+ * Everything besides a file's own text that its facts depend on: the files there are (resolution
+ * answers change when one appears or goes), each project's compiler options, the workspaces.
+ */
+function cacheSettings(layout: ProjectLayout, maxBytes: number): unknown {
+  return {
+    maxBytes,
+    files: layout.files.map((file) => `${file.project}:${file.path}`),
+    projects: layout.projects.map((project) => ({ config: project.configPath, options: project.options })),
+    workspaces: layout.workspaces.map((workspace) => [workspace.name, workspace.dir]),
+  };
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

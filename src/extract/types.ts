@@ -26,6 +26,8 @@ export interface ExtractResult {
   entities: EntityRecord[];
   dataAccess: DataAccessRecord[];
   diagnostics: Diagnostic[];
+  /** Files taken from the facts cache and files read afresh; null without a cache. */
+  cacheStats: { hits: number; misses: number } | null;
 }
 
 /** Where a local name of a file comes from, as the import scan saw it. */

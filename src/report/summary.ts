@@ -6,6 +6,8 @@ export interface SummaryOptions {
   target: string;
   elapsedMs: number;
   writtenFiles: string[];
+  /** Facts cache use, when a cache was on. */
+  cacheStats?: { hits: number; misses: number } | null;
   /** How many warnings to list by name. */
   maxWarnings?: number;
 }
@@ -36,7 +38,8 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
     lines.push(`    ${safeText(where)}  ${diagnostic.code}: ${safeText(diagnostic.message)}`);
   }
   if (analysis.diagnostics.length > maxWarnings) lines.push(`    ... and ${analysis.diagnostics.length - maxWarnings} more in analysis.json`);
-  lines.push(`  time          ${(options.elapsedMs / 1000).toFixed(2)} s`);
+  const cache = options.cacheStats ? ` (${count(options.cacheStats.hits)} files from cache, ${count(options.cacheStats.misses)} read)` : '';
+  lines.push(`  time          ${(options.elapsedMs / 1000).toFixed(2)} s${cache}`);
   if (options.writtenFiles.length > 0) lines.push(`  reports       ${options.writtenFiles.map(safeText).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { dirname, basename, join } from 'node:path';
 
 let counter = 0;
 
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.carve-tmp-${process.pid}-${counter++}-${basename(path)}`);
   try {

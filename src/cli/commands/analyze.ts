@@ -20,14 +20,14 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
     const out = resolve(opts.out);
     checkOutDir(out);
     const started = performance.now();
-    const { analysis } = analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
+    const { analysis, cacheStats } = analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
     progress.clear();
     const reports = renderReports(analysis);
     const written = writeReports(out, reports);
     if (opts.json) {
       process.stdout.write(reports.find((report) => report.path === 'analysis.json')!.content);
     } else if (!opts.quiet) {
-      process.stdout.write(renderSummary(analysis, { target: dir, elapsedMs: performance.now() - started, writtenFiles: written }));
+      process.stdout.write(renderSummary(analysis, { target: dir, elapsedMs: performance.now() - started, writtenFiles: written, cacheStats }));
     }
     return 0;
   } finally {

@@ -1,0 +1,56 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extract, loadProjectLayout } from '../../src/extract/index.js';
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'carve-cache-project-'));
+  writeFileSync(join(dir, 'a.ts'), "import { b } from './b';\nexport const a = b + 1;\n");
+  writeFileSync(join(dir, 'b.ts'), "import { c } from './c';\nexport const b = c;\n");
+  writeFileSync(join(dir, 'c.ts'), 'export const c = 1;\n');
+  return dir;
+}
+
+function run(dir: string, cacheDir: string) {
+  return extract(loadProjectLayout(dir), { cacheDir });
+}
+
+describe('facts cache', () => {
+  it('re-reads only the file that changed', () => {
+    const dir = project();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 0, misses: 3 });
+    expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 3, misses: 0 });
+    writeFileSync(join(dir, 'b.ts'), "import { c } from './c';\nexport const b = c * 2;\n");
+    const third = run(dir, cacheDir);
+    expect(third.cacheStats).toEqual({ hits: 2, misses: 1 });
+    expect(third.dependencies.map((d) => `${d.from}->${d.to}`)).toEqual(['a.ts->b.ts', 'b.ts->c.ts']);
+  });
+
+  it('gives the same result from the cache as without it', () => {
+    const dir = project();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    const cold = extract(loadProjectLayout(dir));
+    run(dir, cacheDir);
+    const warm = run(dir, cacheDir);
+    expect({ ...warm, cacheStats: null }).toEqual({ ...cold, cacheStats: null });
+  });
+
+  it('ignores and rebuilds a corrupt cache file', () => {
+    const dir = project();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    run(dir, cacheDir);
+    for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), 'not a cache');
+    expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 0, misses: 3 });
+    expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 3, misses: 0 });
+  });
+
+  it('starts over when a file appears, since resolution may change', () => {
+    const dir = project();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    run(dir, cacheDir);
+    writeFileSync(join(dir, 'd.ts'), 'export const d = 1;\n');
+    expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 0, misses: 4 });
+  });
+});

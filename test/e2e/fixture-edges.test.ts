@@ -97,6 +97,7 @@ for (const fixture of fixtures) {
     it('prints the same analysis.json it writes to --out', () => {
       const written: unknown = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
       expect(analysis.schemaVersion).toBe(1);
+      expect(analysis.root).toBe('.');
       expect(written).toEqual(analysis);
     });
 
@@ -207,7 +208,16 @@ describe('input git cannot hold: binary, non-UTF-8, a symlink loop, escape codes
   });
 });
 
-describe('bad usage', () => {
+describe('invocation and bad usage', () => {
+  it('gives the same bytes for `analyze .` inside the folder and for its absolute path from elsewhere', async () => {
+    const project = fixtures.find((fixture) => fixture.name === 'resolution/barrels');
+    if (!project) throw new Error('fixtures/resolution/barrels is missing');
+    const fromInside = await runCli(['analyze', '.', '--json', '--quiet', '--out', freshOut()], { cwd: project.dir });
+    const fromElsewhere = await runCli(['analyze', project.dir, '--json', '--quiet', '--out', freshOut()], { cwd: scratch });
+    expect(fromInside.exitCode, describeRun(fromInside)).toBe(0);
+    expect(fromElsewhere.stdout).toBe(fromInside.stdout);
+  });
+
   it('a folder that does not exist: exit 2, one `carve: error:` line', async () => {
     const run = await runCli(['analyze', join(scratch, 'does-not-exist'), '--json', '--quiet', '--out', freshOut()], { cwd: scratch });
     expect(run.exitCode, describeRun(run)).toBe(2);

@@ -1,0 +1,103 @@
+/**
+ * The two tools the bench compares, as commands to run on one input: Carve's built CLI and
+ * dependency-cruiser from node_modules. Both run under the same Node binary as the bench.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface BenchTool {
+  name: 'carve' | 'depcruise';
+  /** Null when the tool can be run; otherwise why not. */
+  missing: string | null;
+  version: string;
+  /** Command and arguments for one run over input dir, writing its result to out (a file or folder). */
+  command(dir: string, out: string): { file: string; args: string[]; cwd: string };
+  /** Flags the bench passed, for the report. */
+  flags: string[];
+}
+
+function runText(file: string, args: readonly string[], cwd: string): { code: number; text: string } {
+  const result = spawnSync(file, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status ?? 1, text: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+export function carveTool(repoRoot: string): BenchTool {
+  const bin = join(repoRoot, 'bin', 'carve.js');
+  const main = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+  let missing: string | null = null;
+  let version = '';
+  const flags = ['--quiet'];
+  if (!existsSync(bin)) missing = 'bin/carve.js not found';
+  else if (!existsSync(main)) missing = 'dist/src/cli/main.js not found (run npm run build)';
+  else {
+    const help = runText(process.execPath, [bin, 'analyze', '--help'], repoRoot);
+    if (help.code !== 0) missing = `carve analyze --help failed: ${help.text.trim().split('\n')[0] ?? ''}`;
+    else {
+      // Probe optional flags instead of failing on an unknown one.
+      if (help.text.includes('--no-cache')) flags.push('--no-cache');
+      if (!help.text.includes('--quiet')) flags.splice(flags.indexOf('--quiet'), 1);
+      version = runText(process.execPath, [bin, '--version'], repoRoot).text.trim();
+    }
+  }
+  return {
+    name: 'carve',
+    missing,
+    version,
+    flags,
+    command: (dir, out) => ({ file: process.execPath, args: [bin, 'analyze', dir, '--out', out, ...flags], cwd: repoRoot }),
+  };
+}
+
+export function depcruiseTool(repoRoot: string): BenchTool {
+  const packageDir = join(repoRoot, 'node_modules', 'dependency-cruiser');
+  const bin = join(packageDir, 'bin', 'dependency-cruise.mjs');
+  let missing: string | null = null;
+  let version = '';
+  if (!existsSync(bin)) missing = 'node_modules/dependency-cruiser not installed';
+  else version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+  // --ts-pre-compilation-deps keeps type-only imports (Carve records them too); --ts-config makes it
+  // follow the tsconfig `paths` aliases; --no-config so no rules file changes what it does.
+  const flags = ['--no-config', '--ts-config', 'tsconfig.json', '--ts-pre-compilation-deps', '--output-type', 'json', '--no-progress'];
+  return {
+    name: 'depcruise',
+    missing,
+    version,
+    flags,
+    command: (dir, out) => ({ file: process.execPath, args: [bin, 'src', ...flags, '--output-to', out], cwd: dir }),
+  };
+}
+
+/** How much of the input each tool's output covers, to check they did the same work. */
+export interface Coverage {
+  modules: number;
+  dependencies: number;
+}
+
+/** Carve's analysis.json: modules and resolved module-to-module dependencies. */
+export function carveCoverage(analysisPath: string): Coverage | null {
+  if (!existsSync(analysisPath)) return null;
+  const analysis = JSON.parse(readFileSync(analysisPath, 'utf8')) as { modules?: unknown[]; dependencies?: unknown[] };
+  return { modules: analysis.modules?.length ?? 0, dependencies: analysis.dependencies?.length ?? 0 };
+}
+
+interface CruiseModule {
+  source: string;
+  coreModule?: boolean;
+  couldNotResolve?: boolean;
+  dependencies: { resolved: string; couldNotResolve?: boolean; coreModule?: boolean }[];
+}
+
+/** dependency-cruiser's JSON: modules under src/ and distinct resolved src-to-src dependencies. */
+export function depcruiseCoverage(outputPath: string): Coverage | null {
+  if (!existsSync(outputPath)) return null;
+  const output = JSON.parse(readFileSync(outputPath, 'utf8')) as { modules?: CruiseModule[] };
+  const modules = (output.modules ?? []).filter((m) => m.source.startsWith('src/') && !m.coreModule && !m.couldNotResolve);
+  const pairs = new Set<string>();
+  for (const m of modules) {
+    for (const d of m.dependencies) {
+      if (!d.couldNotResolve && !d.coreModule && d.resolved.startsWith('src/')) pairs.add(`${m.source}\n${d.resolved}`);
+    }
+  }
+  return { modules: modules.length, dependencies: pairs.size };
+}

@@ -1,0 +1,60 @@
+// The sample monolith end to end: the built CLI on fixtures/shop finds every edge its answer lists,
+// none of the absent ones, and writes byte-identical reports on every run.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/shared/analysis.js';
+import { absentEdgeProblems, edgeProblems, fixturesRoot, pathProblems } from '../helpers/fixtures.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const shopDir = join(fixturesRoot, 'shop');
+const expected = JSON.parse(readFileSync(join(shopDir, 'expected.json'), 'utf8')) as {
+  contexts: Record<string, string>;
+  sharedKernel: string[];
+  wiring: string[];
+  edges: { from: string; to: string; kind: 'import'; via?: string }[];
+  absentEdges: { from: string; to: string }[];
+};
+
+describe('fixtures/shop', () => {
+  let first: { json: string; analysis: Analysis };
+  let second: string;
+
+  beforeAll(async () => {
+    const runs = [];
+    for (let i = 0; i < 2; i++) {
+      const out = mkdtempSync(join(tmpdir(), 'carve-shop-'));
+      const run = await runCli(['analyze', shopDir, '--out', out, '--quiet', '--no-cache']);
+      expect(run.exitCode, run.stderr).toBe(0);
+      runs.push(readFileSync(join(out, 'analysis.json'), 'utf8'));
+    }
+    first = { json: runs[0]!, analysis: JSON.parse(runs[0]!) as Analysis };
+    second = runs[1]!;
+  });
+
+  it('reads every file of the shop', () => {
+    const all = [...Object.keys(expected.contexts), ...expected.sharedKernel, ...expected.wiring].sort();
+    expect(first.analysis.modules.map((module) => module.id)).toEqual(all);
+  });
+
+  it('finds every expected edge with its kind, and none of the absent ones', () => {
+    expect(edgeProblems(first.analysis, expected.edges)).toEqual([]);
+    expect(absentEdgeProblems(first.analysis, expected.absentEdges)).toEqual([]);
+    expect(first.analysis.dependencies.filter((d) => d.to.includes('node_modules') || d.from.includes('node_modules'))).toEqual([]);
+  });
+
+  it('resolves every internal import', () => {
+    expect(first.analysis.diagnostics.filter((d) => d.code === 'unresolved-import')).toEqual([]);
+  });
+
+  it('finds the HTTP routes and event handlers', () => {
+    const kinds = new Set(first.analysis.modules.flatMap((module) => module.entryPoints.map((entry) => entry.kind)));
+    expect(kinds).toEqual(new Set(['http', 'handler']));
+  });
+
+  it('writes byte-identical analysis.json on every run, with no absolute paths', () => {
+    expect(second).toBe(first.json);
+    expect(pathProblems(first.analysis, [shopDir, tmpdir()])).toEqual([]);
+  });
+});

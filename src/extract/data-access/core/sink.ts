@@ -1,0 +1,85 @@
+// Where adapters put what they find in one file. Deduplicates, counts run-time names once per site,
+// and hands back sorted facts so the same file always yields the same bytes.
+import type { ts } from 'ts-morph';
+import type { AccessMode, DataAccessFact, EntityFact, EntityRef, OrmName } from '../../../shared/facts.js';
+import type { DataAccessScanResult } from '../../types.js';
+import { compareStrings } from '../../../shared/sort.js';
+import type { FileIndex } from './file-index.js';
+import type { Target } from './entity-ref.js';
+
+/**
+ * A name this file gives to an entity without defining it: a custom repository class, a model
+ * variable whose name differs from the model (`const OrderModel = model('Order', s)`). Other files
+ * use the name; the linker follows it to the entity. FileFacts has no field for this, so it travels
+ * as a data-access fact whose operation starts with this prefix; the linker consumes and drops it.
+ */
+export const ALIAS_OPERATION_PREFIX = 'alias-of:';
+
+export function isAliasFact(fact: DataAccessFact): boolean {
+  return fact.operation.startsWith(ALIAS_OPERATION_PREFIX);
+}
+
+export function aliasNameOf(fact: DataAccessFact): string {
+  return fact.operation.slice(ALIAS_OPERATION_PREFIX.length);
+}
+
+export interface LocalName {
+  name: string;
+  orm: OrmName;
+}
+
+export class FactSink {
+  private readonly entities = new Map<string, EntityFact>();
+  private readonly accesses = new Map<string, DataAccessFact>();
+  private readonly unresolvedSites = new Set<number>();
+
+  constructor(private readonly file: FileIndex) {}
+
+  entity(name: string, table: string, orm: OrmName, node: ts.Node): void {
+    const fact: EntityFact = { name, table, orm, line: this.file.line(node) };
+    this.entities.set(`${orm}\u0000${name}\u0000${table}`, fact);
+  }
+
+  /** An access to `target`; a `dynamic` target counts as unresolved at that site instead. */
+  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node): void {
+    if (target === 'dynamic') {
+      this.unresolvedAt(node);
+      return;
+    }
+    const fact: DataAccessFact = { target, mode, line: this.file.line(node), orm, operation };
+    this.accesses.set(factKey(fact), fact);
+  }
+
+  alias(name: string, target: EntityRef, orm: OrmName, node: ts.Node): void {
+    this.access(target, 'read', orm, `${ALIAS_OPERATION_PREFIX}${name}`, node);
+  }
+
+  /** A data access whose entity or table is only known at run time; counted once per source position. */
+  unresolvedAt(node: ts.Node): void {
+    this.unresolvedSites.add(node.getStart(this.file.sourceFile));
+  }
+
+  /** Entities declared so far in this file: module-level names other code calls model methods on. */
+  localEntityNames(): LocalName[] {
+    return [...this.entities.values()].map((entity) => ({ name: entity.name, orm: entity.orm }));
+  }
+
+  definesEntity(name: string): boolean {
+    for (const entity of this.entities.values()) if (entity.name === name) return true;
+    return false;
+  }
+
+  result(): DataAccessScanResult {
+    const entities = [...this.entities.values()].sort(
+      (a, b) => a.line - b.line || compareStrings(a.name, b.name) || compareStrings(a.orm, b.orm) || compareStrings(a.table, b.table),
+    );
+    const accesses = [...this.accesses.entries()]
+      .sort(([keyA, a], [keyB, b]) => a.line - b.line || compareStrings(keyA, keyB))
+      .map(([, fact]) => fact);
+    return { entities, accesses, unresolved: this.unresolvedSites.size };
+  }
+}
+
+function factKey(fact: DataAccessFact): string {
+  return `${fact.orm}\u0000${fact.mode}\u0000${fact.operation}\u0000${fact.line}\u0000${JSON.stringify(fact.target)}`;
+}

@@ -1,0 +1,40 @@
+// Data access: which files define, read and write which tables. Per file, `scanDataAccess` runs every
+// ORM adapter whose cheap gate opens over one shared walk of the already-parsed tree, then the
+// model-call pass (`Order.find()` on imported models). Once per project, `linkDataAccess` binds
+// what the files name (classes, model names, table names) to entity definitions, following
+// re-exports, and merges accesses into one record per (module, entity, mode).
+import type { DataAccessAdapter, DataAccessScanInput, DataAccessScanResult, SchemaFileAdapter } from '../types.js';
+import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
+import { indexFile } from './core/file-index.js';
+import { collectModelCalls, mentionsModelCall, type OrmVocabulary } from './core/model-calls.js';
+import { FactSink } from './core/sink.js';
+import { ORM_ADAPTERS } from './registry.js';
+import { prismaSchemaAdapter } from './prisma/schema.js';
+
+export { linkDataAccess } from './link/link-data-access.js';
+
+const MODEL_CALL_VOCABULARIES: OrmVocabulary[] = ORM_ADAPTERS.flatMap((adapter) =>
+  adapter.modelCalls ? [{ orm: adapter.orm, vocabulary: adapter.modelCalls }] : [],
+);
+
+/** The adapters in the extractor's own shape, for callers that want to run one alone. */
+export const dataAccessAdapters: DataAccessAdapter[] = ORM_ADAPTERS.map(toDataAccessAdapter);
+
+export const schemaFileAdapters: SchemaFileAdapter[] = [prismaSchemaAdapter];
+
+/** A model imported from another project file (`import { Order } from './order.model'`) may be called. */
+function importsProjectName(input: DataAccessScanInput): boolean {
+  for (const imported of input.importsByLocal.values()) if (imported.module !== null) return true;
+  return false;
+}
+
+export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult {
+  const applying = ORM_ADAPTERS.filter((adapter) => adapterApplies(adapter, input));
+  const modelCalls = importsProjectName(input) && mentionsModelCall(input.text, MODEL_CALL_VOCABULARIES);
+  if (applying.length === 0 && !modelCalls) return { entities: [], accesses: [], unresolved: 0 };
+  const file = indexFile(input);
+  const sink = new FactSink(file);
+  for (const adapter of applying) adapter.collect(file, sink);
+  collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
+  return sink.result();
+}

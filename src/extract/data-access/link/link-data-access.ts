@@ -1,0 +1,180 @@
+// Project-wide binding of data-access facts to entities. A `symbol` target is followed through
+// re-exports to the file that declares it, then through repository/model aliases to an entity of
+// the same ORM (facts from the model-call pass exist once per candidate ORM; the others drop here).
+// A `model` target matches by model name; a `table` target by table name, or else becomes a
+// synthetic `sql` entity. One record per (module, entity, mode), locations merged and sorted.
+import type { DataAccessRecord, EntityRecord } from '../../../shared/analysis.js';
+import type { AccessMode, DataAccessFact, Diagnostic, EntityFact, EntityRef, FileFacts, OrmName, RepoPath } from '../../../shared/facts.js';
+import { compareStrings } from '../../../shared/sort.js';
+import { lowerFirst } from '../core/naming.js';
+import { aliasNameOf, isAliasFact } from '../core/sink.js';
+import { assignEntityIds, type EntityDefinition } from './entity-ids.js';
+
+export type ExportFollower = (file: RepoPath, name: string) => { file: RepoPath; name: string } | null;
+
+interface RecordBuilder {
+  module: RepoPath;
+  entity: string;
+  mode: AccessMode;
+  orms: Set<OrmName>;
+  operations: Set<string>;
+  lines: Set<number>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function linkDataAccess(
+  files: readonly FileFacts[],
+  schemaEntities: readonly { path: RepoPath; entities: EntityFact[] }[],
+  resolveExport: ExportFollower,
+): { entities: EntityRecord[]; dataAccess: DataAccessRecord[]; diagnostics: Diagnostic[] } {
+  const definitions: EntityDefinition[] = [];
+  for (const facts of files) for (const entity of facts.entities) definitions.push({ ...entity, definedIn: facts.path });
+  for (const schema of schemaEntities) for (const entity of schema.entities) definitions.push({ ...entity, definedIn: schema.path });
+  const entities = assignEntityIds(definitions);
+  const diagnostics: Diagnostic[] = [];
+  reportClashes(entities, definitions, diagnostics);
+
+  const byFileName = new Map<string, EntityRecord[]>();
+  const byOrmName = new Map<string, EntityRecord[]>();
+  const byTable = new Map<string, EntityRecord[]>();
+  const byTableLower = new Map<string, EntityRecord[]>();
+  entities.forEach((record, index) => {
+    const name = definitions[index]!.name;
+    push(byFileName, `${record.definedIn}\u0000${name}`, record);
+    push(byOrmName, `${record.orm}\u0000${name}`, record);
+    push(byTable, record.table, record);
+    push(byTableLower, record.table.toLowerCase(), record);
+  });
+  const entityCountByFile = new Map<RepoPath, EntityRecord[]>();
+  for (const record of entities) push(entityCountByFile, record.definedIn!, record);
+
+  const aliases = new Map<string, DataAccessFact[]>();
+  const declaredByFile = new Map<RepoPath, Set<string>>();
+  for (const facts of files) {
+    declaredByFile.set(facts.path, new Set(facts.exports.declared));
+    for (const fact of facts.dataAccess) if (isAliasFact(fact)) push(aliases, `${facts.path}\u0000${aliasNameOf(fact)}`, fact);
+  }
+
+  const synthetic = new Map<string, EntityRecord>();
+  const takenIds = new Set(entities.map((record) => record.id));
+
+  const bindTable = (table: string): EntityRecord => {
+    const found = byTable.get(table) ?? byTableLower.get(table.toLowerCase());
+    if (found) return found[0]!;
+    let record = synthetic.get(table);
+    if (!record) {
+      const id = takenIds.has(table) ? `${table}@sql` : table;
+      takenIds.add(id);
+      record = { id, table, orm: 'sql', definedIn: null, line: null };
+      synthetic.set(table, record);
+    }
+    return record;
+  };
+
+  const bindModel = (name: string, orm: OrmName): EntityRecord | null => {
+    const exact = byOrmName.get(`${orm}\u0000${name}`);
+    if (exact) return exact[0]!;
+    if (orm === 'prisma') {
+      const found = entities.find((record, index) => record.orm === 'prisma' && lowerFirst(definitions[index]!.name) === name);
+      if (found) return found;
+    }
+    if (orm === 'typeorm' || orm === 'mikro-orm') {
+      // A string entity target may be the table name; a table nobody maps is still a table.
+      const byItsTable = byTable.get(name)?.find((record) => record.orm === orm);
+      return byItsTable ?? bindTable(name);
+    }
+    return null;
+  };
+
+  /** The entity a name declared in `file` stands for: an entity of that name, or an alias of one. */
+  const bindDeclared = (file: RepoPath, name: string, orm: OrmName, depth: number): EntityRecord | null => {
+    const own = byFileName.get(`${file}\u0000${name}`)?.find((record) => record.orm === orm);
+    if (own) return own;
+    for (const alias of aliases.get(`${file}\u0000${name}`) ?? []) {
+      const found = bind(alias.target, file, orm, depth + 1);
+      if (found) return found;
+    }
+    if (name === 'default') {
+      const only = entityCountByFile.get(file);
+      if (only?.length === 1 && only[0]!.orm === orm) return only[0]!;
+    }
+    return null;
+  };
+
+  const uniqueByName = (name: string, orm: OrmName): EntityRecord | null => {
+    const found = byOrmName.get(`${orm}\u0000${name}`);
+    return found?.length === 1 ? found[0]! : null;
+  };
+
+  const bind = (target: EntityRef, file: RepoPath, orm: OrmName, depth = 0): EntityRecord | null => {
+    if (depth > 6) return null;
+    if (target.by === 'table') return bindTable(target.table);
+    if (target.by === 'model') return target.orm === orm ? bindModel(target.name, orm) : null;
+    if (target.module === null) {
+      const local = bindDeclared(file, target.name, orm, depth);
+      if (local) return local;
+      // An import the resolver could not place: a unique entity of that name and ORM is the one.
+      return declaredByFile.get(file)?.has(target.name) ? null : uniqueByName(target.name, orm);
+    }
+    const owner = resolveExport(target.module, target.name);
+    if (!owner) return bindDeclared(target.module, target.name, orm, depth) ?? uniqueByName(target.name, orm);
+    return bindDeclared(owner.file, owner.name, orm, depth);
+  };
+
+  const builders = new Map<string, RecordBuilder>();
+  for (const facts of files) {
+    for (const fact of facts.dataAccess) {
+      if (isAliasFact(fact)) continue;
+      const record = bind(fact.target, facts.path, fact.orm);
+      if (!record) {
+        if (fact.target.by === 'model') {
+          diagnostics.push({ file: facts.path, code: 'unknown-model', message: `${fact.orm} model '${fact.target.name}' is defined nowhere in the project`, line: fact.line });
+        }
+        continue;
+      }
+      const key = `${facts.path}\u0000${record.id}\u0000${fact.mode}`;
+      let builder = builders.get(key);
+      if (!builder) {
+        builder = { module: facts.path, entity: record.id, mode: fact.mode, orms: new Set(), operations: new Set(), lines: new Set() };
+        builders.set(key, builder);
+      }
+      builder.orms.add(fact.orm);
+      builder.operations.add(fact.operation);
+      builder.lines.add(fact.line);
+    }
+  }
+
+  const dataAccess: DataAccessRecord[] = [...builders.values()]
+    .map((builder) => ({
+      module: builder.module,
+      entity: builder.entity,
+      mode: builder.mode,
+      orm: [...builder.orms].sort(compareStrings)[0]!,
+      operations: [...builder.operations].sort(compareStrings),
+      locations: [...builder.lines].sort((a, b) => a - b).map((line) => ({ line })),
+    }))
+    .sort((a, b) => compareStrings(a.module, b.module) || compareStrings(a.entity, b.entity) || compareStrings(a.mode, b.mode));
+  const allEntities = [...entities, ...synthetic.values()].sort((a, b) => compareStrings(a.id, b.id));
+  diagnostics.sort(
+    (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message),
+  );
+  return { entities: allEntities, dataAccess, diagnostics };
+}
+
+function reportClashes(entities: readonly EntityRecord[], definitions: readonly EntityDefinition[], diagnostics: Diagnostic[]): void {
+  entities.forEach((record, index) => {
+    const definition = definitions[index]!;
+    if (record.id === definition.name) return;
+    diagnostics.push({
+      file: definition.definedIn,
+      code: 'entity-name-clash',
+      message: `entity '${definition.name}' (${definition.orm}) is defined more than once; this one is '${record.id}'`,
+      line: definition.line,
+    });
+  });
+}

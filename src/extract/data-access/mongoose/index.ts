@@ -1,0 +1,147 @@
+// Mongoose: models from `model('Order', schema, 'collection?')` and NestJS `@Schema()` classes;
+// access through model objects: a local model variable, `mongoose.model('Order')`, an injected
+// `@InjectModel(Cat.name) model: Model<Cat>`, and documents made by `new Model(...)` then `.save()`.
+// Imported models (`Order.find()`) are the model-call pass's, with this adapter's vocabulary.
+import { ts } from 'ts-morph';
+import type { AccessMode } from '../../../shared/facts.js';
+import type { ModelCallVocabulary, OrmAdapter } from '../core/adapter.js';
+import { followValue, type BindingSite } from '../core/bindings.js';
+import { symbolTarget, typeTarget, type Target } from '../core/entity-ref.js';
+import type { FileIndex } from '../core/file-index.js';
+import { importOf, importedFrom } from '../core/imports.js';
+import { mongooseCollectionName } from '../core/naming.js';
+import type { FactSink } from '../core/sink.js';
+import { dottedName, findDecorator, methodCall, objectProperty, objectString, stringValue, typeReference, unwrap } from '../core/syntax.js';
+
+const PACKAGES = ['mongoose', '@nestjs/mongoose'];
+
+const STATICS: Record<string, AccessMode> = {
+  find: 'read', findOne: 'read', findById: 'read', countDocuments: 'read', count: 'read', estimatedDocumentCount: 'read',
+  exists: 'read', aggregate: 'read', distinct: 'read', where: 'read',
+  create: 'write', insertMany: 'write', updateOne: 'write', updateMany: 'write', update: 'write', deleteOne: 'write',
+  deleteMany: 'write', remove: 'write', findOneAndUpdate: 'write', findByIdAndUpdate: 'write', findOneAndDelete: 'write',
+  findByIdAndDelete: 'write', findOneAndRemove: 'write', findByIdAndRemove: 'write', findOneAndReplace: 'write',
+  replaceOne: 'write', bulkWrite: 'write', bulkSave: 'write',
+};
+
+export const MONGOOSE_MODEL_CALLS: ModelCallVocabulary = {
+  statics: STATICS,
+  instance: { save: 'write', deleteOne: 'write', remove: 'write', updateOne: 'write' },
+};
+
+const CONNECTION_NAME = /^(mongoose|conn|connection|db)$/;
+
+/** `model(...)`, `mongoose.model(...)`, `connection.model(...)`: the call's arguments, or null. */
+function modelFactoryCall(file: FileIndex, call: ts.CallExpression): readonly ts.Expression[] | null {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return importedFrom(file, callee.text, PACKAGES) === 'model' ? call.arguments : null;
+  const method = methodCall(call);
+  if (method?.name !== 'model') return null;
+  const receiver = dottedName(method.receiver);
+  if (!receiver) return null;
+  const root = receiver.split('.')[0]!;
+  if (importOf(file, root) && importedFrom(file, root, PACKAGES) === null) return null;
+  const last = receiver.slice(receiver.lastIndexOf('.') + 1);
+  return importedFrom(file, root, PACKAGES) !== null || CONNECTION_NAME.test(last) ? call.arguments : null;
+}
+
+/** The `collection` option of a schema made in this file (`new Schema({...}, { collection: 'x' })`). */
+function schemaCollection(file: FileIndex, schema: ts.Expression | undefined): string | null {
+  if (!schema) return null;
+  return followValue(
+    file.bindings,
+    schema,
+    (expr) => (ts.isNewExpression(expr) && /Schema$/.test(dottedName(expr.expression) ?? '') ? objectString(expr.arguments?.[1], 'collection') : null),
+    () => null,
+  );
+}
+
+function collectEntities(file: FileIndex, sink: FactSink): void {
+  for (const call of file.calls) {
+    const args = modelFactoryCall(file, call);
+    if (!args || args.length < 2) continue;
+    const name = stringValue(unwrap(args[0]!));
+    if (name === null) {
+      sink.unresolvedAt(call);
+      continue;
+    }
+    const table = stringValue(args[2] ? unwrap(args[2]) : undefined) ?? schemaCollection(file, args[1]) ?? mongooseCollectionName(name);
+    sink.entity(name, table, 'mongoose', call);
+    const holder = call.parent;
+    if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && holder.name.text !== name) {
+      sink.alias(holder.name.text, { by: 'model', name, orm: 'mongoose' }, 'mongoose', holder.name);
+    }
+  }
+  for (const cls of file.classes) {
+    const decorator = findDecorator(cls, ['Schema']);
+    if (!decorator || !cls.name || importedFrom(file, decorator.name, ['@nestjs/mongoose']) !== 'Schema') continue;
+    const options = decorator.args[0];
+    // `@Schema({ _id: false })` is an embedded sub-document, not a collection.
+    if (objectProperty(options, '_id')?.kind === ts.SyntaxKind.FalseKeyword) continue;
+    sink.entity(cls.name.text, objectString(options, 'collection') ?? mongooseCollectionName(cls.name.text), 'mongoose', cls.name);
+  }
+}
+
+function collect(file: FileIndex, sink: FactSink): void {
+  collectEntities(file, sink);
+
+  const direct = (expr: ts.Expression): Target | null => {
+    if (!ts.isCallExpression(expr)) return null;
+    const args = modelFactoryCall(file, expr);
+    if (!args || args.length === 0) return null;
+    const name = stringValue(unwrap(args[0]!));
+    return name === null ? 'dynamic' : { by: 'model', name, orm: 'mongoose' };
+  };
+  const fromSite = (site: BindingSite): Target | null => {
+    const inject = findDecorator(site.decorated, ['InjectModel']);
+    if (inject && importedFrom(file, inject.name, ['@nestjs/mongoose'])) {
+      const arg = inject.args[0];
+      const name = stringValue(arg ? unwrap(arg) : undefined);
+      if (name !== null) return { by: 'model', name, orm: 'mongoose' };
+      return arg ? (symbolTarget(file, arg) ?? 'dynamic') : 'dynamic';
+    }
+    const type = typeReference(site.type);
+    if (type?.name === 'Model' && importedFrom(file, 'Model', ['mongoose']) && type.args[0]) return typeTarget(file, type.args[0]);
+    return null;
+  };
+  const modelOf = (expr: ts.Expression): Target | null => {
+    const node = unwrap(expr);
+    // Module-level model names declared here are the model-call pass's.
+    if (ts.isIdentifier(node) && sink.definesEntity(node.text)) return null;
+    return followValue(file.bindings, node, direct, fromSite);
+  };
+  const documentOf = (expr: ts.Expression): Target | null =>
+    followValue(
+      file.bindings,
+      expr,
+      (node) => {
+        if (ts.isNewExpression(node)) return modelOf(node.expression);
+        const method = ts.isCallExpression(node) ? methodCall(node) : null;
+        return method && STATICS[method.name] === 'read' ? modelOf(method.receiver) : null;
+      },
+      () => null,
+    );
+
+  for (const call of file.calls) {
+    const method = methodCall(call);
+    if (!method) continue;
+    const operation = `${dottedName(method.receiver) ?? 'model'}.${method.name}`;
+    const staticMode = STATICS[method.name];
+    const model = staticMode ? modelOf(method.receiver) : null;
+    if (model && staticMode) {
+      sink.access(model, staticMode, 'mongoose', operation, call);
+      continue;
+    }
+    const instanceMode = MONGOOSE_MODEL_CALLS.instance[method.name];
+    const document = instanceMode ? documentOf(method.receiver) : null;
+    if (document && instanceMode) sink.access(document, instanceMode, 'mongoose', operation, call);
+  }
+}
+
+export const mongooseAdapter: OrmAdapter = {
+  orm: 'mongoose',
+  packages: PACKAGES,
+  markers: /InjectModel|mongoose/,
+  modelCalls: MONGOOSE_MODEL_CALLS,
+  collect,
+};

@@ -1,0 +1,108 @@
+// Prisma: models come from schema.prisma (see schema.ts); access is `<client>.<model>.<operation>()`.
+// A receiver counts as a client only with evidence: it is named for Prisma (`prisma`, `this.prisma`,
+// `prismaService`), typed `PrismaClient`/`PrismaService`/`Prisma.TransactionClient`, made by
+// `new PrismaClient()`, is the `tx` of a `$transaction` callback, or is used elsewhere in the file with
+// an operation only Prisma has (`findMany`, `findUnique`...). `a.b.find()` alone is never Prisma.
+import { ts } from 'ts-morph';
+import type { AccessMode } from '../../../shared/facts.js';
+import type { OrmAdapter } from '../core/adapter.js';
+import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';
+import type { FileIndex } from '../core/file-index.js';
+import type { FactSink } from '../core/sink.js';
+import { dottedName, methodCall, typeReference, unwrap } from '../core/syntax.js';
+
+const OPERATIONS: Readonly<Record<string, AccessMode>> = {
+  findMany: 'read', findFirst: 'read', findFirstOrThrow: 'read', findUnique: 'read', findUniqueOrThrow: 'read',
+  count: 'read', aggregate: 'read', groupBy: 'read', findRaw: 'read', aggregateRaw: 'read',
+  create: 'write', createMany: 'write', createManyAndReturn: 'write', update: 'write', updateMany: 'write',
+  updateManyAndReturn: 'write', upsert: 'write', delete: 'write', deleteMany: 'write',
+};
+
+/** Operations no other library in this list has on `<x>.<y>`: seeing one is evidence `x` is a client. */
+const PRISMA_ONLY = new Set([
+  'findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow', 'createMany', 'createManyAndReturn',
+  'updateManyAndReturn', 'groupBy',
+]);
+
+const PRISMA_NAME = /prisma/i;
+
+interface ModelCall {
+  call: ts.CallExpression;
+  operation: string;
+  client: ts.Expression;
+  /** The model accessor, or null when it is computed at run time (`prisma[name]`). */
+  model: string | null;
+}
+
+/** `client.order.findMany()` / `client['order'].findMany()` / `client[name].findMany()`. */
+function modelCallOf(call: ts.CallExpression): ModelCall | null {
+  const method = methodCall(call);
+  if (!method || !(method.name in OPERATIONS)) return null;
+  const accessor = unwrap(method.receiver);
+  if (ts.isPropertyAccessExpression(accessor)) {
+    const model = accessor.name.text;
+    if (model.startsWith('$')) return null;
+    // Drizzle's relational queries are `db.query.<table>.findMany()`.
+    if (dottedName(accessor.expression)?.endsWith('.query') || dottedName(accessor.expression) === 'query') return null;
+    return { call, operation: method.name, client: accessor.expression, model };
+  }
+  if (ts.isElementAccessExpression(accessor)) {
+    const key = unwrap(accessor.argumentExpression);
+    const model = ts.isStringLiteralLike(key) ? key.text : null;
+    return { call, operation: method.name, client: accessor.expression, model };
+  }
+  return null;
+}
+
+function collect(file: FileIndex, sink: FactSink): void {
+  const candidates = file.calls.map(modelCallOf).filter((found): found is ModelCall => found !== null);
+  if (candidates.length === 0) return;
+  // Receivers used with a Prisma-only operation anywhere in the file are clients everywhere in it.
+  const evidenced = new Set<string>();
+  for (const candidate of candidates) {
+    const text = dottedName(candidate.client);
+    if (text && PRISMA_ONLY.has(candidate.operation) && candidate.model !== null) evidenced.add(text);
+  }
+
+  const direct = (expr: ts.Expression): true | null => {
+    const text = dottedName(expr);
+    if (text && (evidenced.has(text) || PRISMA_NAME.test(text.slice(text.lastIndexOf('.') + 1)))) return true;
+    if (ts.isNewExpression(expr) && PRISMA_NAME.test(dottedName(expr.expression) ?? '')) return true;
+    // `prisma.$extends(...)` returns a client too.
+    if (ts.isCallExpression(expr)) {
+      const method = methodCall(expr);
+      if (method?.name === '$extends' && isClient(method.receiver)) return true;
+    }
+    return null;
+  };
+  const fromSite = (site: BindingSite): true | null => {
+    const type = typeReference(site.type);
+    if (type && PRISMA_NAME.test(type.name)) return true;
+    if (site.type && ts.isTypeQueryNode(site.type) && PRISMA_NAME.test(site.type.exprName.getText(file.sourceFile))) return true;
+    const callback = callbackCallOf(site);
+    if (callback && callback.index === 0) {
+      const method = methodCall(callback.call);
+      if (method?.name === '$transaction' && isClient(method.receiver)) return true;
+    }
+    return null;
+  };
+  const isClient = (expr: ts.Expression): boolean => followValue(file.bindings, expr, direct, fromSite) === true;
+
+  for (const candidate of candidates) {
+    if (!isClient(candidate.client)) continue;
+    const mode = OPERATIONS[candidate.operation]!;
+    if (candidate.model === null) {
+      sink.unresolvedAt(candidate.call);
+      continue;
+    }
+    const operation = `${dottedName(candidate.client) ?? 'prisma'}.${candidate.model}.${candidate.operation}`;
+    sink.access({ by: 'model', name: candidate.model, orm: 'prisma' }, mode, 'prisma', operation, candidate.call);
+  }
+}
+
+export const prismaAdapter: OrmAdapter = {
+  orm: 'prisma',
+  packages: ['@prisma/client'],
+  markers: /risma|\.find(Many|First|Unique)|\.(create|update|delete)Many\(|\.groupBy\(|\$transaction/,
+  collect,
+};

@@ -1,0 +1,165 @@
+// SQL text -> the tables it reads and writes, with node-sql-parser (PostgreSQL grammar first, then
+// MySQL). FROM/JOIN tables are read; INSERT/REPLACE/UPDATE/DELETE/TRUNCATE targets are written;
+// `UPDATE t ... FROM x` reads x; CTE names are not tables. node-sql-parser has no MERGE, so
+// `MERGE INTO target USING source` is read by a strict token reader of that header (the USING
+// subquery goes back to the parser); anything it does not recognise stays unparsed. Text that does
+// not parse is reported as such, never guessed at.
+import { createRequire } from 'node:module';
+import type { AccessMode } from '../../../shared/facts.js';
+import { mergeHeader } from './merge-header.js';
+
+export interface SqlTableAccess {
+  table: string;
+  mode: AccessMode;
+  /** The statement keyword: 'SELECT', 'INSERT', 'UPDATE', ... */
+  statement: string;
+}
+
+interface SqlParser {
+  parse(sql: string, options: { database: string }): { tableList: string[]; ast: unknown };
+}
+
+type Dialect = 'postgresql' | 'mysql';
+
+const requireCjs = createRequire(import.meta.url);
+const parsers = new Map<Dialect, SqlParser>();
+
+// Each dialect build is ~300 KB of generated parser: load it the first time a file has SQL.
+function parserFor(dialect: Dialect): SqlParser {
+  let parser = parsers.get(dialect);
+  if (!parser) {
+    const module = requireCjs(`node-sql-parser/build/${dialect}.js`) as { Parser: new () => SqlParser };
+    parser = new module.Parser();
+    parsers.set(dialect, parser);
+  }
+  return parser;
+}
+
+const STATEMENT_START = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/|\()*(select|insert|update|delete|with|merge|replace|truncate)\b/i;
+
+/** Does this text start like a data statement? Fragments (`count(*)`, `id = $1`) and DDL do not. */
+export function looksLikeStatement(text: string): boolean {
+  return STATEMENT_START.test(text);
+}
+
+/** The text with `${...}` holes filled by the dialect's parameter marker. */
+export function withParameters(parts: readonly string[], dialect: Dialect): string {
+  let text = parts[0] ?? '';
+  for (let index = 1; index < parts.length; index++) text += (dialect === 'postgresql' ? `$${index}` : '?') + parts[index];
+  return text;
+}
+
+const cache = new Map<string, SqlTableAccess[] | null>();
+const CACHE_LIMIT = 10_000;
+
+/** Tables read and written by the statement(s); null when neither grammar parses the text. */
+export function analyzeSql(parts: readonly string[]): SqlTableAccess[] | null {
+  const key = parts.join('\u0000');
+  if (cache.has(key)) return cache.get(key)!;
+  const result = analyzeUncached(parts);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+function analyzeUncached(parts: readonly string[]): SqlTableAccess[] | null {
+  for (const dialect of ['postgresql', 'mysql'] as const) {
+    const text = withParameters(parts, dialect);
+    try {
+      const parsed = parserFor(dialect).parse(text, { database: dialect });
+      return tableAccesses(parsed.tableList, parsed.ast);
+    } catch {
+      // Not this grammar; try the next.
+    }
+  }
+  const merge = mergeHeader(withParameters(parts, 'postgresql'));
+  if (!merge) return null;
+  const accesses: SqlTableAccess[] = [{ table: merge.target, mode: 'write', statement: 'MERGE' }];
+  if (merge.source.kind === 'table') accesses.push({ table: merge.source.name, mode: 'read', statement: 'MERGE' });
+  else {
+    const inner = analyzeSql([merge.source.query]);
+    if (!inner) return null;
+    for (const access of inner) accesses.push({ ...access, statement: 'MERGE' });
+  }
+  return accesses;
+}
+
+interface TableItem {
+  table?: unknown;
+  as?: unknown;
+  join?: unknown;
+}
+
+function asItems(value: unknown): TableItem[] {
+  return Array.isArray(value) ? (value.filter((item) => item && typeof item === 'object') as TableItem[]) : [];
+}
+
+function cteNames(node: unknown, into: Set<string>, depth = 0): void {
+  if (!node || typeof node !== 'object' || depth > 200) return;
+  if (Array.isArray(node)) {
+    for (const item of node) cteNames(item, into, depth + 1);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  if (Array.isArray(record.with)) {
+    for (const cte of record.with as Array<{ name?: unknown }>) {
+      const name = cte?.name;
+      if (typeof name === 'string') into.add(name);
+      else if (name && typeof name === 'object' && typeof (name as { value?: unknown }).value === 'string') into.add((name as { value: string }).value);
+    }
+  }
+  for (const value of Object.values(record)) if (value && typeof value === 'object') cteNames(value, into, depth + 1);
+}
+
+const WRITE_STATEMENTS = new Set(['insert', 'replace', 'update', 'delete', 'truncate']);
+
+/** Written tables of one statement, and its keyword. */
+function writeTargets(statement: Record<string, unknown>): Set<string> {
+  const type = statement.type;
+  const targets = new Set<string>();
+  if (type === 'insert' || type === 'replace') {
+    for (const item of asItems(statement.table)) if (typeof item.table === 'string') targets.add(item.table);
+  } else if (type === 'update') {
+    for (const item of asItems(statement.table)) if (typeof item.table === 'string' && !item.join) targets.add(item.table);
+  } else if (type === 'delete') {
+    // `DELETE o FROM orders o JOIN ...` names the target by its alias.
+    const from = asItems(statement.from);
+    const named = asItems(statement.table);
+    for (const item of named.length > 0 ? named : from.slice(0, 1)) {
+      if (typeof item.table !== 'string') continue;
+      const aliased = from.find((source) => source.as === item.table && typeof source.table === 'string');
+      targets.add(aliased ? (aliased.table as string) : item.table);
+    }
+  } else if (type === 'truncate') {
+    for (const item of asItems(statement.name)) if (typeof item.table === 'string') targets.add(item.table);
+  }
+  return targets;
+}
+
+function tableAccesses(tableList: readonly string[], ast: unknown): SqlTableAccess[] {
+  const statements = (Array.isArray(ast) ? ast : [ast]).filter((item): item is Record<string, unknown> => !!item && typeof item === 'object');
+  const ctes = new Set<string>();
+  cteNames(ast, ctes);
+  const accesses = new Map<string, SqlTableAccess>();
+  const add = (table: string, mode: AccessMode, statement: string): void => {
+    const key = `${table}\u0000${mode}`;
+    if (!accesses.has(key)) accesses.set(key, { table, mode, statement });
+  };
+  const targets = new Set<string>();
+  let mainStatement = 'SELECT';
+  for (const statement of statements) {
+    const type = typeof statement.type === 'string' ? statement.type : '';
+    if (!WRITE_STATEMENTS.has(type) && type !== 'select') continue;
+    mainStatement = type.toUpperCase();
+    for (const table of writeTargets(statement)) {
+      targets.add(table);
+      add(table, 'write', type.toUpperCase());
+    }
+  }
+  for (const entry of tableList) {
+    const [op, , table] = entry.split('::');
+    if (!op || !table || ctes.has(table)) continue;
+    if (op === 'select' || ((op === 'update' || op === 'delete') && !targets.has(table))) add(table, 'read', mainStatement);
+  }
+  return [...accesses.values()];
+}

@@ -1,0 +1,138 @@
+// TypeORM: entities from `@Entity`/`@ViewEntity`/`EntitySchema`; access through repositories
+// (`getRepository(E)`, `@InjectRepository(E)`, `Repository<E>`, custom repositories), the
+// EntityManager (`manager.find(E)`), and query builders (a builder that updates, inserts or deletes writes).
+import { ts } from 'ts-morph';
+import type { AccessMode } from '../../../shared/facts.js';
+import type { OrmAdapter } from '../core/adapter.js';
+import { builderCalls } from '../core/builder-chain.js';
+import { entityDecoratorOf } from '../core/class-entities.js';
+import type { Target } from '../core/entity-ref.js';
+import type { FileIndex } from '../core/file-index.js';
+import { importOf } from '../core/imports.js';
+import { snakeCase } from '../core/naming.js';
+import type { FactSink } from '../core/sink.js';
+import { dottedName, methodCall, objectString, stringValue, unwrap } from '../core/syntax.js';
+import { createReceivers, entityArgument, instanceOrClassTarget, repositoryClassTarget, type RepositoryValue } from './receivers.js';
+import {
+  INSTANCE_ARGUMENT_METHODS,
+  QUERY_BUILDER_JOINS,
+  QUERY_BUILDER_TARGETS,
+  QUERY_BUILDER_WRITES,
+  REPOSITORY_METHODS,
+  TYPEORM_MODEL_CALLS,
+} from './vocabulary.js';
+
+function collectEntities(file: FileIndex, sink: FactSink): void {
+  for (const cls of file.classes) {
+    const found = entityDecoratorOf(file, cls);
+    if (!found || found.orm !== 'typeorm' || !cls.name) continue;
+    const arg = found.decorator.args[0];
+    const table = stringValue(arg) ?? objectString(arg, 'name') ?? snakeCase(cls.name.text);
+    sink.entity(cls.name.text, table, 'typeorm', cls.name);
+  }
+  for (const expr of file.news) {
+    if (!ts.isIdentifier(expr.expression) || importOf(file, expr.expression.text)?.specifier !== 'typeorm') continue;
+    if (importOf(file, expr.expression.text)?.imported !== 'EntitySchema') continue;
+    const options = expr.arguments?.[0];
+    const name = objectString(options, 'name');
+    if (!name) continue;
+    sink.entity(name, objectString(options, 'tableName') ?? snakeCase(name), 'typeorm', expr);
+    const holder = expr.parent;
+    if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && holder.name.text !== name) {
+      sink.alias(holder.name.text, { by: 'model', name, orm: 'typeorm' }, 'typeorm', holder.name);
+    }
+  }
+}
+
+/** Names other files may use for an entity's repository: custom repository classes and constants. */
+function collectAliases(file: FileIndex, sink: FactSink, repositoryOf: (expr: ts.Expression) => RepositoryValue | null): void {
+  for (const cls of file.classes) {
+    const target = cls.name ? repositoryClassTarget(file, cls) : null;
+    if (cls.name && target && target !== 'dynamic') sink.alias(cls.name.text, target, 'typeorm', cls.name);
+  }
+  for (const statement of file.sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+      const repository = repositoryOf(declaration.initializer);
+      if (repository && repository.target !== 'dynamic') sink.alias(declaration.name.text, repository.target, 'typeorm', declaration.name);
+    }
+  }
+}
+
+function collectQueryBuilder(file: FileIndex, sink: FactSink, call: ts.CallExpression, base: RepositoryValue | null): void {
+  const calls = builderCalls(file, call);
+  const writer = calls.map((link) => methodCall(link)?.name).find((name) => name !== undefined && QUERY_BUILDER_WRITES.has(name));
+  const mode: AccessMode = writer ? 'write' : 'read';
+  const operation = `createQueryBuilder.${writer ?? 'select'}`;
+  const emit = (target: Target, linkMode: AccessMode, node: ts.Node): void => sink.access(target, linkMode, 'typeorm', operation, node);
+  if (base) {
+    if (base.target === 'dynamic') sink.unresolvedAt(base.origin);
+    else emit(base.target, mode, call);
+  }
+  for (const link of calls) {
+    const name = methodCall(link)?.name;
+    if (!name) continue;
+    if (QUERY_BUILDER_TARGETS.has(name) && link.arguments[0]) {
+      // `.update()` with no argument, or `.update({ ... })` values, names no table.
+      const arg = unwrap(link.arguments[0]);
+      if (ts.isObjectLiteralExpression(arg) || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) continue;
+      emit(entityArgument(file, arg), mode, link);
+    }
+    const joinIndex = QUERY_BUILDER_JOINS[name];
+    if (joinIndex !== undefined) {
+      const arg = link.arguments[joinIndex];
+      if (!arg) continue;
+      const text = stringValue(unwrap(arg));
+      // 'order.items' is a relation path: its entity is in metadata we do not read.
+      if (text !== null && text.includes('.')) continue;
+      if (ts.isArrowFunction(unwrap(arg)) || ts.isFunctionExpression(unwrap(arg))) continue;
+      emit(entityArgument(file, arg), 'read', link);
+    }
+  }
+}
+
+function collect(file: FileIndex, sink: FactSink): void {
+  collectEntities(file, sink);
+  const { repositoryOf, isManager } = createReceivers(file);
+  collectAliases(file, sink, repositoryOf);
+
+  for (const call of file.calls) {
+    const method = methodCall(call);
+    if (!method) continue;
+    const receiver = unwrap(method.receiver);
+    // Model names declared here (`Order.find()` on an active-record entity) are the model-call pass's.
+    if (ts.isIdentifier(receiver) && sink.definesEntity(receiver.text)) continue;
+    const operation = `${dottedName(receiver) ?? 'repository'}.${method.name}`;
+    const repository = repositoryOf(receiver);
+    if (repository) {
+      const mode = REPOSITORY_METHODS[method.name];
+      if (method.name === 'createQueryBuilder') collectQueryBuilder(file, sink, call, repository);
+      else if (mode && repository.target === 'dynamic') sink.unresolvedAt(repository.origin);
+      else if (mode) sink.access(repository.target, mode, 'typeorm', operation, call);
+      continue;
+    }
+    if (!isManager(receiver)) continue;
+    if (method.name === 'createQueryBuilder') {
+      const first = call.arguments[0];
+      const entity = first && call.arguments.length >= 2 ? entityArgument(file, first) : null;
+      collectQueryBuilder(file, sink, call, entity ? { target: entity, origin: call } : null);
+      continue;
+    }
+    const mode = REPOSITORY_METHODS[method.name];
+    if (!mode) continue;
+    const target = INSTANCE_ARGUMENT_METHODS.has(method.name)
+      ? instanceOrClassTarget(file, call.arguments[0], repositoryOf)
+      : entityArgument(file, call.arguments[0]);
+    sink.access(target, mode, 'typeorm', operation, call);
+  }
+}
+
+export const typeormAdapter: OrmAdapter = {
+  orm: 'typeorm',
+  packages: ['typeorm', '@nestjs/typeorm'],
+  // Services that only receive a custom repository or a DataSource from another file.
+  markers: /Repository\b|DataSource\b|getRepository\(/,
+  modelCalls: TYPEORM_MODEL_CALLS,
+  collect,
+};

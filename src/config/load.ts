@@ -1,0 +1,77 @@
+// Finding and reading carve.config.json. JSON only: Carve never runs code from the repository it reads.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CarveError } from '../shared/errors.js';
+import { configError, fromZodIssues, type FieldPath } from './issues.js';
+import { rememberConfigSource } from './match.js';
+import { CONFIG_FILE_NAME, DEFAULT_BASELINE_FILE, configSchema, contextConfigSchema, type CarveConfig } from './schema.js';
+import { semanticIssues } from './semantic.js';
+
+export interface LoadedConfig {
+  config: CarveConfig;
+  /** Absolute path of the file read. */
+  path: string;
+}
+
+/**
+ * The config of the project at `root`: `configPath` when given (relative to the working directory,
+ * else to `root`; it must exist), else `<root>/carve.config.json`, else null. A broken file throws a
+ * CarveError naming the file and the field.
+ */
+export function loadConfig(root: string, configPath?: string): LoadedConfig | null {
+  let path: string;
+  let displayPath: string;
+  if (configPath !== undefined) {
+    const candidates = [resolve(configPath), resolve(root, configPath)];
+    const found = candidates.find((candidate) => existsSync(candidate));
+    if (!found) throw new CarveError('no-config', `config file ${configPath} does not exist`, 'give the path of a carve.config.json, or run `carve init` to write one');
+    path = found;
+    displayPath = configPath;
+  } else {
+    path = resolve(root, CONFIG_FILE_NAME);
+    displayPath = CONFIG_FILE_NAME;
+    if (!existsSync(path)) return null;
+  }
+  if (statSync(path).isDirectory()) throw new CarveError('bad-config', `${displayPath} is a folder, not a config file`, 'give the path of a carve.config.json');
+  const config = parseConfig(readFileSync(path, 'utf8'), displayPath);
+  return { config, path };
+}
+
+/** Validates config text (JSON, schema, then the semantic checks); throws a CarveError on the first problem. */
+export function parseConfig(text: string, displayPath: string = CONFIG_FILE_NAME): CarveConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CarveError('bad-config', `${displayPath}: not valid JSON: ${describeJsonError(text, error as Error)}`, 'carve.config.json is plain JSON: no comments, no trailing commas');
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw configError(displayPath, fromZodIssues(parsed.error.issues, knownKeys));
+  const config = parsed.data;
+  const issues = semanticIssues(config);
+  if (issues.length > 0) throw configError(displayPath, issues);
+  rememberConfigSource(config, displayPath);
+  return config;
+}
+
+/** Absolute path of the baseline file: the config's `baseline`, relative to the config file. */
+export function baselinePath(loaded: LoadedConfig): string {
+  return resolve(dirname(loaded.path), loaded.config.baseline ?? DEFAULT_BASELINE_FILE);
+}
+
+function knownKeys(path: FieldPath): string[] {
+  if (path.length === 0) return Object.keys(configSchema.shape);
+  if (path.length === 2 && path[0] === 'contexts') return Object.keys(contextConfigSchema.shape);
+  return [];
+}
+
+/** V8's message, with a line and column when it only gives an offset. */
+function describeJsonError(text: string, error: Error): string {
+  const message = error.message.replace(/^JSON\.parse: /, '');
+  const offset = /at position (\d+)/.exec(message);
+  if (!offset || /line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(offset[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${column})`;
+}

@@ -1,0 +1,107 @@
+// Which context a file belongs to, and whether a context exposes it. Globs are picomatch globs over
+// RepoPaths (relative to the analyzed folder, '/'-separated); a leading './' is ignored and a leading
+// '!' excludes. Matchers are compiled once per config object: check calls these for every file.
+import picomatch from 'picomatch';
+import { CarveError } from '../shared/errors.js';
+import type { RepoPath } from '../shared/facts.js';
+import { formatFieldPath } from './issues.js';
+import type { CarveConfig } from './schema.js';
+
+type Test = (path: string) => boolean;
+
+interface ContextMatcher {
+  name: string;
+  /** One test per positive glob, with its index in `paths` (to name the field in errors). */
+  includes: { index: number; test: Test }[];
+  isExcluded: Test;
+  /** null: the context exposes all its files (no `expose`, or an empty one). */
+  isExposed: Test | null;
+}
+
+interface CompiledConfig {
+  contexts: ContextMatcher[];
+  byName: Map<string, ContextMatcher>;
+}
+
+const compiled = new WeakMap<CarveConfig, CompiledConfig>();
+const displayNames = new WeakMap<CarveConfig, string>();
+
+const NEVER: Test = () => false;
+
+export function normalizeGlob(glob: string): string {
+  return glob.startsWith('./') ? glob.slice(2) : glob;
+}
+
+/** Compiles a list of globs where '!glob' entries subtract from the others. */
+export function compileGlobs(globs: readonly string[]): Test {
+  const positive = globs.filter((glob) => !glob.startsWith('!')).map(normalizeGlob);
+  const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
+  const isIncluded = positive.length > 0 ? picomatch(positive, { dot: true }) : NEVER;
+  const isExcluded = negative.length > 0 ? picomatch(negative, { dot: true }) : NEVER;
+  return (path) => isIncluded(path) && !isExcluded(path);
+}
+
+/** Remembers the file name a config came from, for errors raised later while matching. */
+export function rememberConfigSource(config: CarveConfig, displayPath: string): void {
+  displayNames.set(config, displayPath);
+}
+
+export function configDisplayName(config: CarveConfig): string {
+  return displayNames.get(config) ?? 'carve.config.json';
+}
+
+function compile(config: CarveConfig): CompiledConfig {
+  let result = compiled.get(config);
+  if (result) return result;
+  const contexts: ContextMatcher[] = Object.entries(config.contexts).map(([name, context]) => {
+    const negative = context.paths.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
+    const includes = context.paths.flatMap((glob, index) =>
+      glob.startsWith('!') ? [] : [{ index, test: picomatch(normalizeGlob(glob), { dot: true }) }],
+    );
+    const expose = context.expose ?? [];
+    return {
+      name,
+      includes,
+      isExcluded: negative.length > 0 ? picomatch(negative, { dot: true }) : NEVER,
+      isExposed: expose.length > 0 ? compileGlobs(expose) : null,
+    };
+  });
+  result = { contexts, byName: new Map(contexts.map((context) => [context.name, context])) };
+  compiled.set(config, result);
+  return result;
+}
+
+/**
+ * The context whose `paths` match the file, or null when none does. A file matched by two contexts is
+ * a config error (each file belongs to one context), named by both fields.
+ */
+export function contextOfFile(config: CarveConfig, repoPath: RepoPath): string | null {
+  let found: { name: string; index: number } | null = null;
+  for (const context of compile(config).contexts) {
+    const hit = context.includes.find((include) => include.test(repoPath));
+    if (!hit || context.isExcluded(repoPath)) continue;
+    if (found) {
+      const first = formatFieldPath(['contexts', found.name, 'paths', found.index]);
+      const second = formatFieldPath(['contexts', context.name, 'paths', hit.index]);
+      throw new CarveError(
+        'bad-config',
+        `${configDisplayName(config)}: ${second}: '${repoPath}' is also matched by ${first}; a file belongs to one context`,
+        'narrow one of the globs, or exclude the file from one context with a "!glob" entry',
+      );
+    }
+    found = { name: context.name, index: hit.index };
+  }
+  return found?.name ?? null;
+}
+
+/** Whether other contexts may import this file of `context` (true when the context lists no `expose`). */
+export function isExposedFile(config: CarveConfig, context: string, repoPath: RepoPath): boolean {
+  const matcher = compile(config).byName.get(context);
+  return !matcher?.isExposed || matcher.isExposed(repoPath);
+}
+
+/** Whether the context's `paths` match the file (ignoring other contexts). */
+export function isInContext(config: CarveConfig, context: string, repoPath: RepoPath): boolean {
+  const matcher = compile(config).byName.get(context);
+  return !!matcher && matcher.includes.some((include) => include.test(repoPath)) && !matcher.isExcluded(repoPath);
+}

@@ -1,0 +1,71 @@
+// The zod schema of carve.config.json (DESIGN.md, "carve.config.json"). It is the single source of
+// truth: the CarveConfig type is inferred from it and schema/carve.config.schema.json is generated from
+// it (scripts/gen-schema.ts), so the editor's checks and Carve's own never disagree.
+import { z } from 'zod';
+
+/** The config file Carve looks for in the analyzed folder. */
+export const CONFIG_FILE_NAME = 'carve.config.json';
+/** Accepted violations live here unless the config names another file (relative to the config). */
+export const DEFAULT_BASELINE_FILE = 'carve-baseline.json';
+/** What `carve init` writes as `$schema`: the schema shipped in the npm package. */
+export const CONFIG_SCHEMA_REFERENCE = './node_modules/carve/schema/carve.config.schema.json';
+
+// Names appear in messages, file names and SARIF rule text: keep them plain.
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const glob = z.string().min(1, { error: 'a glob cannot be empty' });
+
+export const contextNameSchema = z
+  .string()
+  .regex(CONTEXT_NAME, { error: 'a context name starts with a letter or digit and holds only letters, digits, ".", "_" and "-"' });
+
+export const contextConfigSchema = z
+  .strictObject({
+    paths: z
+      .array(glob)
+      .min(1, { error: 'a context needs at least one path glob' })
+      .describe('Globs, relative to the analyzed folder, of the files this context owns ("src/orders/**"); a "!glob" entry leaves files out.'),
+    entities: z
+      .array(z.string().min(1, { error: 'an entity name cannot be empty' }))
+      .optional()
+      .describe('Entities (by name in code) or tables (by database name) this context owns; no other context may read or write them.'),
+    expose: z
+      .array(glob)
+      .optional()
+      .describe('Files of this context other contexts may import; empty or absent: any of its files.'),
+    dependsOn: z
+      .array(contextNameSchema)
+      .optional()
+      .describe('Contexts whose files this context may import.'),
+  })
+  .describe('One bounded context.');
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('The JSON schema of this file, for editors.'),
+    include: z
+      .array(glob)
+      .optional()
+      .describe('Files to analyze, as globs relative to the analyzed folder; default: what tsconfig includes.'),
+    exclude: z.array(glob).optional().describe('Files to leave out, as globs relative to the analyzed folder.'),
+    contexts: z
+      .record(contextNameSchema, contextConfigSchema)
+      .describe('The agreed bounded contexts, by name.'),
+    baseline: z
+      .string()
+      .min(1, { error: 'the baseline path cannot be empty' })
+      .optional()
+      .describe(`Accepted violations, relative to this file; default "${DEFAULT_BASELINE_FILE}".`),
+  })
+  .describe('Carve: the agreed bounded contexts of this repository, checked by `carve check`.');
+
+export type CarveConfig = z.infer<typeof configSchema>;
+export type ContextConfig = z.infer<typeof contextConfigSchema>;
+
+/** The JSON schema Carve ships (schema/carve.config.schema.json), as the exact text committed. */
+export function renderConfigJsonSchema(): string {
+  const schema = z.toJSONSchema(configSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  const { $schema, ...rest } = schema;
+  const document = { $schema, title: 'carve.config.json', ...rest };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

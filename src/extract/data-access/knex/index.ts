@@ -81,16 +81,16 @@ function collect(file: FileIndex, sink: FactSink): void {
   const instanceEvidence = (expr: ts.Expression): Evidence | null => followValue(file.bindings, expr, direct, fromSite);
 
   for (const call of file.calls) {
-    const method = methodCall(call);
-    let evidence: Evidence | null = null;
+    // `knex('orders')`, `this.knex('orders')`: the instance called with a table; else `knex.select(...)`.
+    const calledInstance = instanceEvidence(call.expression);
+    const method = calledInstance ? null : methodCall(call);
+    let evidence: Evidence | null = calledInstance;
     let rootTable: string | 'dynamic' | null = null;
-    if (!method) {
-      evidence = instanceEvidence(call.expression);
-      if (!evidence) continue;
+    if (calledInstance) {
       rootTable = tableArgument(file, call.arguments[0]);
       // A bare `db()` or `db(fn)` is no table query.
       if (rootTable === null) continue;
-    } else if (QUERY_STARTS.has(method.name)) {
+    } else if (method && QUERY_STARTS.has(method.name)) {
       evidence = instanceEvidence(method.receiver);
       if (!evidence) continue;
     } else {

@@ -67,6 +67,9 @@ function analyzeUncached(parts: readonly string[]): SqlTableAccess[] | null {
     const text = withParameters(parts, dialect);
     try {
       const parsed = parserFor(dialect).parse(text, { database: dialect });
+      // The PostgreSQL grammar reads `FROM $1` as a table named '1': a hole where a table goes is a
+      // table name built at run time, which no grammar should accept.
+      if (parsed.tableList.some((entry) => /::\d+$/.test(entry))) continue;
       return tableAccesses(parsed.tableList, parsed.ast);
     } catch {
       // Not this grammar; try the next.

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { accessRows, rowsOf, runProject } from './helpers/project.js';
+
+describe('mongoose adapter', () => {
+  it('model(name, schema, collection?), schema collection option, default pluralized collection', () => {
+    const run = runProject({
+      'src/models.ts': `import mongoose, { Schema, model } from 'mongoose';
+const orderSchema = new Schema({ total: Number });
+export const Order = model('Order', orderSchema);
+export const Category = mongoose.model('Category', new Schema({}), 'product_categories');
+const personSchema = new Schema({}, { collection: 'humans' });
+export const PersonModel = model('Person', personSchema);
+`,
+    });
+    expect(run.linked.entities.map((e) => `${e.id}:${e.table}:${e.orm}:${e.line}`)).toEqual([
+      'Category:product_categories:mongoose:4',
+      'Order:orders:mongoose:3',
+      'Person:humans:mongoose:6',
+    ]);
+  });
+
+  it('imported models: static reads and writes, documents saved, findOneAnd* writes', () => {
+    const run = runProject({
+      'src/models.ts': `import { Schema, model } from 'mongoose';
+export const Order = model('Order', new Schema({}));
+export const PersonModel = model('Person', new Schema({}));
+`,
+      'src/service.ts': `import { Order, PersonModel } from './models';
+export async function f() {
+  await Order.find({});
+  await Order.findOneAndUpdate({}, {});
+  const person = new PersonModel({ name: 'x' });
+  await person.save();
+  return PersonModel.countDocuments();
+}
+`,
+      'src/reader.ts': `import { Order } from './models';
+export const list = () => Order.find().lean();
+export const one = async (id: string) => { const o = await Order.findById(id); return o; };
+`,
+    });
+    expect(accessRows(run)).toEqual([
+      'src/reader.ts orders read',
+      'src/service.ts orders read',
+      'src/service.ts orders write',
+      'src/service.ts people read',
+      'src/service.ts people write',
+    ]);
+  });
+
+  it('NestJS: @Schema classes, @InjectModel(Cat.name), new this.model(dto).save()', () => {
+    const run = runProject({
+      'src/cat.schema.ts': `import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument } from 'mongoose';
+export type CatDocument = HydratedDocument<Cat>;
+@Schema()
+export class Cat { @Prop() name!: string; }
+export const CatSchema = SchemaFactory.createForClass(Cat);
+@Schema({ collection: 'kennels' })
+export class Kennel { @Prop() size!: number; }
+@Schema({ _id: false })
+export class Address { @Prop() street!: string; }
+`,
+      'src/cats.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { Cat, CatDocument, Kennel } from './cat.schema';
+@Injectable()
+export class CatsService {
+  constructor(
+    @InjectModel(Cat.name) private catModel: Model<CatDocument>,
+    @InjectModel('Kennel') private kennels: Model<Kennel>,
+  ) {}
+  async create(dto: object) { const created = new this.catModel(dto); return created.save(); }
+  findAll() { return this.catModel.find().exec(); }
+  kennelCount() { return this.kennels.estimatedDocumentCount(); }
+}
+`,
+    });
+    expect(run.linked.entities.map((e) => `${e.id}:${e.table}`)).toEqual(['Cat:cats', 'Kennel:kennels']);
+    expect(rowsOf(run, 'src/cats.service.ts')).toEqual([
+      'src/cats.service.ts cats read',
+      'src/cats.service.ts cats write',
+      'src/cats.service.ts kennels read',
+    ]);
+  });
+
+  it('a model name built at run time is unresolved', () => {
+    const run = runProject({
+      'src/dyn.ts': `import mongoose from 'mongoose';\nexport const find = (name: string) => mongoose.model(name).find();\n`,
+    });
+    expect(run.unresolved).toEqual({ 'src/dyn.ts': 1 });
+  });
+
+  it('never reports a read-only file as writing', () => {
+    const run = runProject({
+      'src/models.ts': `import { Schema, model } from 'mongoose';\nexport const Order = model('Order', new Schema({}));\n`,
+      'src/read.ts': `import { Order } from './models';
+export const a = () => Order.find({ status: 'open' }).sort({ at: -1 });
+export const b = () => Order.aggregate([]);
+export const c = () => Order.exists({});
+export const d = async () => { const o = await Order.findOne({}); return o?.toObject(); };
+`,
+    });
+    expect(rowsOf(run, 'src/read.ts')).toEqual(['src/read.ts orders read']);
+  });
+});

@@ -2,9 +2,9 @@
 // (`src/orders/**`) for every folder whose files all belong to the context, a name pattern
 // (`src/entities/order*`) for a group of its files in a mixed folder that no other file there shares,
 // else the file itself. Folder globs also catch files added later, which is what people want.
-import picomatch from 'picomatch';
 import type { RepoPath } from '../shared/facts.js';
 import { compareStrings } from '../shared/sort.js';
+import { compileGlobs } from './match.js';
 
 interface Folder {
   files: Map<string, string | null>;
@@ -15,9 +15,9 @@ interface Folder {
 
 const GLOB_SPECIAL = /[\\*?[\]{}()!+@|#]/g;
 
-/** A literal path as a glob that matches only it. */
+/** A literal path as a glob that matches only it (a line terminator, which no glob can name, as '?'). */
 export function escapeGlob(text: string): string {
-  return text.replace(GLOB_SPECIAL, (char) => `\\${char}`);
+  return text.replace(GLOB_SPECIAL, (char) => `\\${char}`).replace(/[\n\r\u2028\u2029]/g, '?');
 }
 
 function newFolder(): Folder {
@@ -83,7 +83,7 @@ export function coverContexts(files: ReadonlyMap<RepoPath, string | null>): Map<
     result.set(context, globs.sort(compareStrings));
   }
   for (const [context, globs] of result) {
-    const isMatch = picomatch(globs, { dot: true });
+    const isMatch = compileGlobs(globs);
     for (const [path, owner] of files) {
       if (isMatch(path) !== (owner === context)) {
         throw new Error(`internal: globs of context '${context}' (${globs.join(', ')}) ${owner === context ? 'miss' : 'capture'} ${path}`);

@@ -28,6 +28,19 @@ const displayNames = new WeakMap<CarveConfig, string>();
 
 const NEVER: Test = () => false;
 
+// picomatch's regexes use '.', which stops at line terminators; a file name can hold one.
+const LINE_TERMINATORS = /[\n\r\u2028\u2029]/g;
+
+/** The path as the matchers see it: line terminators become U+001F (matched by '?' and '*'). */
+export function matchablePath(path: string): string {
+  return path.replace(LINE_TERMINATORS, '\u001f');
+}
+
+function matcher(globs: string | string[]): Test {
+  const test = picomatch(globs, { dot: true });
+  return (path) => test(matchablePath(path));
+}
+
 export function normalizeGlob(glob: string): string {
   return glob.startsWith('./') ? glob.slice(2) : glob;
 }
@@ -36,8 +49,8 @@ export function normalizeGlob(glob: string): string {
 export function compileGlobs(globs: readonly string[]): Test {
   const positive = globs.filter((glob) => !glob.startsWith('!')).map(normalizeGlob);
   const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
-  const isIncluded = positive.length > 0 ? picomatch(positive, { dot: true }) : NEVER;
-  const isExcluded = negative.length > 0 ? picomatch(negative, { dot: true }) : NEVER;
+  const isIncluded = positive.length > 0 ? matcher(positive) : NEVER;
+  const isExcluded = negative.length > 0 ? matcher(negative) : NEVER;
   return (path) => isIncluded(path) && !isExcluded(path);
 }
 
@@ -56,13 +69,13 @@ function compile(config: CarveConfig): CompiledConfig {
   const contexts: ContextMatcher[] = Object.entries(config.contexts).map(([name, context]) => {
     const negative = context.paths.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
     const includes = context.paths.flatMap((glob, index) =>
-      glob.startsWith('!') ? [] : [{ index, test: picomatch(normalizeGlob(glob), { dot: true }) }],
+      glob.startsWith('!') ? [] : [{ index, test: matcher(normalizeGlob(glob)) }],
     );
     const expose = context.expose ?? [];
     return {
       name,
       includes,
-      isExcluded: negative.length > 0 ? picomatch(negative, { dot: true }) : NEVER,
+      isExcluded: negative.length > 0 ? matcher(negative) : NEVER,
       isExposed: expose.length > 0 ? compileGlobs(expose) : null,
     };
   });

@@ -1,6 +1,106 @@
-// `carve check`: being built (see the open issue); until then it says so and exits 2.
-import { CarveError } from '../../shared/errors.js';
+// `carve check [dir]`: the PR gate. Loads carve.config.json (required), analyzes, and prints the
+// violations of the agreed boundaries in the chosen format. Exit 0 clean, 1 violations, 2 bad
+// config or usage. --base analyzes the ref from git's objects (never a checkout) with the working
+// tree's config and reports only what is new; the baseline holds accepted violations.
+import { relative, resolve } from 'node:path';
+import { analyze, type AnalyzeOptions } from '../../analysis/index.js';
+import { baselinePath, loadConfig } from '../../config/index.js';
+import {
+  checkBoundaries,
+  findViolations,
+  formatCheckResult,
+  isCheckFormat,
+  materializeBase,
+  readBaseline,
+  renderBaseline,
+  violationKey,
+} from '../../check/index.js';
+import type { Analysis } from '../../shared/analysis.js';
+import { writeFileAtomic } from '../../shared/atomic-write.js';
+import { CarveError, isCarveError } from '../../shared/errors.js';
+import { isInside } from '../../shared/paths.js';
+import { carveVersion } from '../../shared/version.js';
+import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
+import { createProgress } from '../progress.js';
 
-export async function runCheck(_target: string, _options: Record<string, unknown>): Promise<number> {
-  throw new CarveError('not-available', '`carve check` is not available in this build yet');
+export interface CheckCommandOptions extends AnalysisCommandOptions {
+  base?: string;
+  format: string;
+  updateBaseline?: boolean;
+}
+
+function displayPath(path: string): string {
+  return relative(process.cwd(), path) || path;
+}
+
+/** The base analyzed like the work tree: same config file, the tsconfig at the same place, no cache. */
+function baseOptions(options: AnalyzeOptions, dir: string, baseDir: string, configPath: string): AnalyzeOptions {
+  const { cacheDir: _cacheDir, onProgress: _onProgress, ...rest } = options;
+  const result: AnalyzeOptions = { ...rest, configPath };
+  if (options.tsconfig) {
+    const absolute = resolve(options.tsconfig);
+    const root = resolve(dir);
+    if (isInside(root, absolute)) result.tsconfig = resolve(baseDir, relative(root, absolute));
+  }
+  return result;
+}
+
+async function analyzeBase(dir: string, ref: string, options: AnalyzeOptions, configPath: string, current: Analysis): Promise<Analysis> {
+  const empty: Analysis = { ...current, modules: [], dependencies: [], entities: [], dataAccess: [] };
+  const base = await materializeBase(dir, ref);
+  try {
+    if (base.dir === null) return empty;
+    return analyze(base.dir, baseOptions(options, dir, base.dir, configPath)).analysis;
+  } catch (error) {
+    // A base with no TypeScript yet (the first commit of a project) has no violations.
+    if (isCarveError(error) && error.code === 'no-typescript') return empty;
+    throw error;
+  } finally {
+    base.dispose();
+  }
+}
+
+export async function runCheck(dir: string, options: Record<string, unknown>): Promise<number> {
+  const opts = options as unknown as CheckCommandOptions;
+  const format = opts.format ?? 'pretty';
+  if (!isCheckFormat(format)) throw new CarveError('bad-format', `unknown format '${format}'`, 'use pretty, json, github, sarif or junit');
+  const loaded = loadConfig(dir, opts.config);
+  if (!loaded) {
+    const init = dir === '.' ? 'carve init' : `carve init ${dir}`;
+    throw new CarveError('no-config', `no carve.config.json in ${dir}`, `run \`${init}\` to write one from the detected contexts, then edit and commit it`);
+  }
+  const progress = createProgress(format === 'pretty');
+  try {
+    const analyzeOptions: AnalyzeOptions = { ...toAnalyzeOptions(opts), configPath: loaded.path };
+    const { analysis } = analyze(dir, { ...analyzeOptions, onProgress: progress.onProgress });
+    const baseAnalysis = opts.base ? await analyzeBase(dir, opts.base, analyzeOptions, loaded.path, analysis) : undefined;
+    progress.clear();
+
+    const baselineFile = baselinePath(loaded);
+    let baseline = readBaseline(baselineFile, displayPath(baselineFile));
+    if (opts.updateBaseline) {
+      const current = findViolations(loaded.config, analysis);
+      const before = new Set(baseline.map(violationKey));
+      const after = new Set(current.map(violationKey));
+      writeFileAtomic(baselineFile, renderBaseline(current));
+      const added = [...after].filter((key) => !before.has(key)).length;
+      const removed = [...before].filter((key) => !after.has(key)).length;
+      process.stderr.write(`carve: wrote ${displayPath(baselineFile)}: ${after.size} accepted violation${after.size === 1 ? '' : 's'} (${added} added, ${removed} removed)\n`);
+      baseline = readBaseline(baselineFile, displayPath(baselineFile));
+    }
+
+    const result = checkBoundaries({ analysis, config: loaded.config, baseline, ...(baseAnalysis ? { baseAnalysis } : {}) });
+    process.stdout.write(
+      formatCheckResult(format, result, {
+        config: loaded.config,
+        base: opts.base ?? null,
+        baselineFile: displayPath(baselineFile),
+        version: carveVersion(),
+      }),
+    );
+    // After --update-baseline every current violation is accepted: the run succeeds.
+    return opts.updateBaseline ? 0 : result.exitCode;
+  } finally {
+    progress.clear();
+  }
 }

@@ -1,0 +1,91 @@
+// Stage check: an analysis against the agreed boundaries (carve.config.json). Files are placed in
+// contexts by the config's globs, not by clustering; files in no context are not checked. Import rules
+// (dependsOn, expose) and the data rule (each context owns its entities) give violations; those already
+// present at a --base ref are left out, those in the baseline do not fail. Plain data in and out: the
+// CLI reads files, runs git and prints one of the formats in formats/.
+import { contextOfFile, type CarveConfig } from '../config/index.js';
+import type { Analysis } from '../shared/analysis.js';
+import { compareStrings } from '../shared/sort.js';
+import { normalizeBaseline, violationKey } from './baseline.js';
+import { dataViolations } from './rules/data-rules.js';
+import { importViolations, type ContextLookup } from './rules/import-rules.js';
+import type { BaselineEntry, CheckResult, CheckedViolation, Violation } from './types.js';
+
+export type * from './types.js';
+export { RULE_IDS } from './types.js';
+export { readBaseline, renderBaseline, parseBaseline, violationKey, toBaselineEntry } from './baseline.js';
+
+export interface CheckInput {
+  analysis: Analysis;
+  config: CarveConfig;
+  /** The --base ref analyzed with the same config: violations found there too are left out. */
+  baseAnalysis?: Analysis;
+  /** Accepted violations (carve-baseline.json): reported as baselined, not failures. */
+  baseline?: readonly BaselineEntry[];
+}
+
+export function compareViolations(a: Violation, b: Violation): number {
+  return (
+    compareStrings(a.fromContext, b.fromContext) ||
+    compareStrings(a.toContext, b.toContext) ||
+    compareStrings(a.from, b.from) ||
+    a.line - b.line ||
+    compareStrings(a.to, b.to) ||
+    compareStrings(a.rule, b.rule) ||
+    compareStrings(a.entity ?? '', b.entity ?? '') ||
+    compareStrings(a.mode ?? '', b.mode ?? '')
+  );
+}
+
+/** contextOfFile, remembered; every module is placed first so a file two contexts claim fails early. */
+function contextLookup(config: CarveConfig, analysis: Analysis): ContextLookup {
+  const memo = new Map<string, string | null>(analysis.modules.map((module) => [module.id, contextOfFile(config, module.id)]));
+  return (path) => {
+    let context = memo.get(path);
+    if (context === undefined) memo.set(path, (context = contextOfFile(config, path)));
+    return context;
+  };
+}
+
+/** Every violation of the config in the analysis, sorted. */
+export function findViolations(config: CarveConfig, analysis: Analysis, contextOf: ContextLookup = contextLookup(config, analysis)): Violation[] {
+  return [
+    ...importViolations(config, analysis.dependencies, contextOf),
+    ...dataViolations(config, analysis.dataAccess, analysis.entities, contextOf),
+  ].sort(compareViolations);
+}
+
+export function checkBoundaries(input: CheckInput): CheckResult {
+  const { analysis, config } = input;
+  const contextOf = contextLookup(config, analysis);
+  const current = findViolations(config, analysis, contextOf);
+  const atBase = input.baseAnalysis ? new Set(findViolations(config, input.baseAnalysis).map(violationKey)) : null;
+  const baseline = normalizeBaseline(input.baseline ?? []);
+  const baselineKeys = new Set(baseline.map(violationKey));
+  const currentKeys = new Set(current.map(violationKey));
+
+  const violations: CheckedViolation[] = current
+    .filter((violation) => !atBase?.has(violationKey(violation)))
+    .map((violation) => ({ ...violation, status: baselineKeys.has(violationKey(violation)) ? 'baselined' : 'new' }));
+  const fixedBaseline = baseline.filter((entry) => !currentKeys.has(violationKey(entry)));
+  const failures = violations.filter((violation) => violation.status === 'new').length;
+  const checkedFiles = analysis.modules.filter((module) => contextOf(module.id) !== null).length;
+
+  return {
+    violations,
+    fixedBaseline,
+    summary: {
+      files: analysis.modules.length,
+      checkedFiles,
+      filesInNoContext: analysis.modules.length - checkedFiles,
+      contexts: Object.keys(config.contexts).length,
+      failures,
+      baselined: violations.length - failures,
+      atBase: atBase ? current.length - violations.length : null,
+      fixedBaseline: fixedBaseline.length,
+    },
+    exitCode: failures > 0 ? 1 : 0,
+  };
+}
+export { formatCheckResult, isCheckFormat, fixHint, type CheckFormat, type FormatContext } from './formats/index.js';
+export { materializeBase, type BaseTree } from './base-ref.js';

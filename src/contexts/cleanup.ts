@@ -1,0 +1,106 @@
+// After clustering: tiny clusters merged into the context they are most tied to, left-out files (god
+// modules) put back where they belong, entities given to the context that writes them most. Labels are
+// per indexed node, -1 for none; every loop runs in index order so the result is deterministic.
+import type { IndexedGraph } from './graph-index.js';
+
+/** Summed undirected edge weight from `nodes` to each label (other than `exclude`). */
+function tiesOf(indexed: IndexedGraph, labels: readonly number[], nodes: Iterable<number>, exclude: number): Map<number, number> {
+  const ties = new Map<number, number>();
+  for (const node of nodes) {
+    const neighbors = indexed.adjacency.neighbors[node] as number[];
+    const weights = indexed.adjacency.weights[node] as number[];
+    for (let k = 0; k < neighbors.length; k++) {
+      const label = labels[neighbors[k] as number] as number;
+      if (label < 0 || label === exclude) continue;
+      ties.set(label, (ties.get(label) ?? 0) + (weights[k] as number));
+    }
+  }
+  return ties;
+}
+
+function moduleCounts(indexed: IndexedGraph, labels: readonly number[]): Map<number, number> {
+  const sizes = new Map<number, number>();
+  labels.forEach((label, node) => {
+    if (label >= 0 && indexed.types[node] === 'module') sizes.set(label, (sizes.get(label) ?? 0) + 1);
+  });
+  return sizes;
+}
+
+/** The label with the most weight; ties go to the bigger context, then the lower label. */
+function strongest(ties: Map<number, number>, sizes: Map<number, number>): number {
+  let best = -1;
+  let bestWeight = 0;
+  for (const [label, weight] of [...ties].sort((a, b) => a[0] - b[0])) {
+    const isBetter =
+      weight > bestWeight ||
+      (weight === bestWeight && best >= 0 && (sizes.get(label) ?? 0) > (sizes.get(best) ?? 0));
+    if (weight > 0 && isBetter) {
+      best = label;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/**
+ * Merges clusters with fewer than `minSize` modules into their most tied neighbour, smallest first;
+ * a tiny cluster tied to nothing is dissolved (its files end up in no context). `kept` labels (pinned
+ * contexts) are never dissolved.
+ */
+export function mergeTinyClusters(
+  indexed: IndexedGraph,
+  labels: number[],
+  minSize: number,
+  kept: ReadonlySet<number>,
+): void {
+  for (;;) {
+    const sizes = moduleCounts(indexed, labels);
+    const membersOf = new Map<number, number[]>();
+    labels.forEach((label, node) => {
+      if (label < 0) return;
+      const list = membersOf.get(label);
+      if (list) list.push(node);
+      else membersOf.set(label, [node]);
+    });
+    const tiny = [...membersOf.keys()]
+      .filter((label) => !kept.has(label) && (sizes.get(label) ?? 0) < minSize)
+      .sort((a, b) => (sizes.get(a) ?? 0) - (sizes.get(b) ?? 0) || a - b);
+    const first = tiny[0];
+    if (first === undefined) return;
+    const members = membersOf.get(first) ?? [];
+    const target = strongest(tiesOf(indexed, labels, members, first), sizes);
+    for (const node of members) labels[node] = target;
+  }
+}
+
+/** Gives each node the label it is most tied to, all decided on the labels as they were before. */
+export function attachToMostTied(indexed: IndexedGraph, labels: number[], nodes: readonly number[]): void {
+  const sizes = moduleCounts(indexed, labels);
+  const decided = nodes.map((node) => strongest(tiesOf(indexed, labels, [node], -1), sizes));
+  nodes.forEach((node, position) => {
+    labels[node] = decided[position] as number;
+  });
+}
+
+/** Entities join the context that writes them most; never written, the one that reads them most. */
+export function assignEntities(indexed: IndexedGraph, labels: number[]): void {
+  const writes = new Map<number, Map<number, number>>();
+  const reads = new Map<number, Map<number, number>>();
+  for (const edge of indexed.edges) {
+    if (edge.type !== 'data-write' && edge.type !== 'data-read') continue;
+    const label = labels[edge.source] as number;
+    if (label < 0) continue;
+    const table = edge.type === 'data-write' ? writes : reads;
+    const perLabel = table.get(edge.target) ?? new Map<number, number>();
+    perLabel.set(label, (perLabel.get(label) ?? 0) + edge.raw);
+    table.set(edge.target, perLabel);
+  }
+  const sizes = moduleCounts(indexed, labels);
+  for (let node = 0; node < labels.length; node++) {
+    if (indexed.types[node] !== 'entity') continue;
+    const owner = strongest(writes.get(node) ?? new Map(), sizes);
+    const reader = strongest(reads.get(node) ?? new Map(), sizes);
+    if (owner >= 0) labels[node] = owner;
+    else if (reader >= 0) labels[node] = reader;
+  }
+}

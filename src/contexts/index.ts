@@ -1,0 +1,181 @@
+// The contexts stage: DependencyGraph -> ContextMap. A first consensus clustering finds the shared
+// kernel (files imported from most contexts) and god modules (files importing from most contexts);
+// the rest is clustered again by consensus of seeded Louvain runs with node-level refinement, pinned
+// config contexts acting as fixed anchors. Then clean-up (tiny clusters merged, god modules put back,
+// entities to the context that writes them), names, stability and metrics. Same input, same bytes.
+import type { DependencyGraph } from '../graph/types.js';
+import type { ContextRecord } from '../shared/analysis.js';
+import type { RepoPath } from '../shared/facts.js';
+import { compareStrings } from '../shared/sort.js';
+import { ENTITY_PREFIX } from '../graph/index.js';
+import { assignEntities, attachToMostTied, mergeTinyClusters } from './cleanup.js';
+import { type ClusterInput, buildClusterInput } from './cluster-input.js';
+import { type IndexedGraph, indexGraph } from './graph-index.js';
+import { detectGodModules, detectKernel } from './kernel.js';
+import { consensusLouvain, refinedLouvainRun } from './louvain.js';
+import { type OverallMetrics, contextMetrics } from './metrics.js';
+import { nameContexts } from './naming.js';
+import { type ContextOptions, resolveContextOptions } from './options.js';
+import { splitAnchoredCommunities } from './anchors.js';
+import { stabilityByLabel } from './stability.js';
+
+export type { ContextOptions } from './options.js';
+export { DEFAULT_CONTEXT_OPTIONS } from './options.js';
+export type { OverallMetrics } from './metrics.js';
+
+export interface ContextMap {
+  /** Sorted by id. */
+  contexts: ContextRecord[];
+  /** Graph node id (module path, or 'entity:<id>') -> context id, for every node in a context. */
+  membership: Record<string, string>;
+  sharedKernel: RepoPath[];
+  godModules: RepoPath[];
+  /** Modules in no context and not kernel (tied to nothing). */
+  unassigned: RepoPath[];
+  metrics: OverallMetrics;
+}
+
+function expand(input: ClusterInput, clusterLabels: readonly number[], nodeCount: number): number[] {
+  const labels = new Array<number>(nodeCount).fill(-1);
+  input.members.forEach((members, clusterNode) => {
+    for (const node of members) labels[node] = clusterLabels[clusterNode] as number;
+  });
+  return labels;
+}
+
+/** Renumbers the labels that hold at least one module (or a pinned context) densely, in node order. */
+function compactLabels(indexed: IndexedGraph, labels: number[], anchored: ReadonlyMap<number, string>): Map<number, string | null> {
+  const hasModule = new Set<number>();
+  labels.forEach((label, node) => {
+    if (label >= 0 && indexed.types[node] === 'module') hasModule.add(label);
+  });
+  const renumber = new Map<number, number>();
+  const result = new Map<number, string | null>();
+  labels.forEach((label, node) => {
+    if (label < 0) return;
+    if (!hasModule.has(label) && !anchored.has(label)) {
+      labels[node] = -1;
+      return;
+    }
+    let dense = renumber.get(label);
+    if (dense === undefined) {
+      dense = renumber.size;
+      renumber.set(label, dense);
+      result.set(dense, anchored.get(label) ?? null);
+    }
+    labels[node] = dense;
+  });
+  return result;
+}
+
+/** The module with the most weight inside its own context. */
+function hubOf(indexed: IndexedGraph, labels: readonly number[], modules: number[]): number | undefined {
+  let best: number | undefined;
+  let bestWeight = -1;
+  for (const node of modules) {
+    let weight = 0;
+    const neighbors = indexed.adjacency.neighbors[node] as number[];
+    const weights = indexed.adjacency.weights[node] as number[];
+    for (let k = 0; k < neighbors.length; k++) if (labels[neighbors[k] as number] === labels[node]) weight += weights[k] as number;
+    if (weight > bestWeight) {
+      best = node;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+export function detectContexts(graph: DependencyGraph, options: Partial<ContextOptions> = {}): ContextMap {
+  const settings = resolveContextOptions(options);
+  const indexed = indexGraph(graph);
+  const nodeCount = indexed.ids.length;
+  const isModule = (node: number): boolean => indexed.types[node] === 'module';
+  const pinnedOf = (node: number): string | undefined =>
+    isModule(node) ? settings.pinned?.[indexed.ids[node] as string] : undefined;
+  const louvain = { resolution: settings.resolution, seed: settings.seed, runs: settings.runs };
+
+  // Passes 1 and 2 find what should not be clustered: pass 1 on everything finds the obvious kernel
+  // (a logger imported by most files blurs every community around it); pass 2, without it, gives
+  // communities good enough to judge the rest of the kernel and the god modules on.
+  const isFree = (node: number): boolean => pinnedOf(node) === undefined;
+  const clusterWithout = (excluded: ReadonlySet<number>, isFinal: boolean): { input: ClusterInput; labels: number[]; runs: number[][] } => {
+    const clusterInput = buildClusterInput(indexed, (node) => !excluded.has(node), pinnedOf);
+    // The first two passes only need communities good enough to count importers by: one refined run.
+    const result = isFinal
+      ? consensusLouvain(clusterInput.graph, clusterInput.adjacency, louvain)
+      : { labels: refinedLouvainRun(clusterInput.graph, clusterInput.adjacency, louvain.resolution, louvain.seed), runs: [] };
+    return { input: clusterInput, labels: expand(clusterInput, result.labels, nodeCount), runs: result.runs };
+  };
+  const detectKernelOn = (passLabels: number[]): Set<number> =>
+    detectKernel(indexed, passLabels, settings.kernelThreshold, settings.minContextSize, isFree);
+  const kernel = detectKernelOn(clusterWithout(new Set(), false).labels);
+  const secondLabels = clusterWithout(kernel, false).labels;
+  for (const node of detectKernelOn(secondLabels)) kernel.add(node);
+  const leftOut = detectGodModules(indexed, secondLabels, (node) => isFree(node) && !kernel.has(node));
+
+  // Pass 3: the final clustering without kernel and god modules.
+  const final = clusterWithout(new Set([...kernel, ...leftOut]), true);
+  const input = final.input;
+  const labels = final.labels;
+  const anchored = splitAnchoredCommunities(indexed, input, labels);
+
+  mergeTinyClusters(indexed, labels, settings.minContextSize, new Set(anchored.keys()));
+  attachToMostTied(indexed, labels, [...leftOut].sort((a, b) => a - b));
+  assignEntities(indexed, labels);
+  const pinnedNameOf = compactLabels(indexed, labels, anchored);
+  const stability = stabilityByLabel(input, final.runs, labels, isModule);
+
+  const modulesOf = new Map<number, number[]>();
+  const entitiesOf = new Map<number, number[]>();
+  labels.forEach((label, node) => {
+    if (label < 0) return;
+    const target = isModule(node) ? modulesOf : entitiesOf;
+    const list = target.get(label);
+    if (list) list.push(node);
+    else target.set(label, [node]);
+  });
+  const tableOf = (node: number): string => {
+    const entity = (indexed.ids[node] as string).slice(ENTITY_PREFIX.length);
+    return settings.entityTables?.[entity] ?? entity;
+  };
+  const names = nameContexts(
+    [...pinnedNameOf].map(([label, pinnedName]) => {
+      const hub = hubOf(indexed, labels, modulesOf.get(label) ?? []);
+      return {
+        key: label,
+        modules: (modulesOf.get(label) ?? []).map((node) => indexed.ids[node] as string),
+        tables: (entitiesOf.get(label) ?? []).map(tableOf),
+        ...(hub === undefined ? {} : { hub: indexed.ids[hub] as string }),
+        ...(pinnedName === null ? {} : { fixedName: pinnedName }),
+      };
+    }),
+  );
+  const { perContext, overall } = contextMetrics({ indexed, labels, contextIds: names, stability, tableOf });
+  const gods = detectGodModules(indexed, labels, (node) => labels[node] as number >= 0);
+
+  const contexts: ContextRecord[] = [...names]
+    .map(([label, id]) => ({
+      id,
+      modules: (modulesOf.get(label) ?? []).map((node) => indexed.ids[node] as string).sort(compareStrings),
+      entities: (entitiesOf.get(label) ?? []).map((node) => (indexed.ids[node] as string).slice(ENTITY_PREFIX.length)).sort(compareStrings),
+      origin: pinnedNameOf.get(label) === null ? ('detected' as const) : ('config' as const),
+      metrics: perContext.get(label) as ContextRecord['metrics'],
+    }))
+    .sort((a, b) => compareStrings(a.id, b.id));
+  const membership: Record<string, string> = {};
+  labels.forEach((label, node) => {
+    if (label >= 0) membership[indexed.ids[node] as string] = names.get(label) as string;
+  });
+  const sortedMembership: Record<string, string> = {};
+  for (const key of Object.keys(membership).sort(compareStrings)) sortedMembership[key] = membership[key] as string;
+  const pathsOf = (nodes: Iterable<number>): RepoPath[] => [...nodes].map((node) => indexed.ids[node] as string).sort(compareStrings);
+  const unassigned = indexed.ids.filter((_, node) => isModule(node) && labels[node] === -1 && !kernel.has(node));
+  return {
+    contexts,
+    membership: sortedMembership,
+    sharedKernel: pathsOf(kernel),
+    godModules: pathsOf(gods),
+    unassigned: [...unassigned].sort(compareStrings),
+    metrics: { ...overall, sharedKernel: kernel.size, godModules: gods.size, unassigned: unassigned.length },
+  };
+}

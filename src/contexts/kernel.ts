@@ -1,0 +1,90 @@
+// Shared kernel and god modules. A kernel file is imported from nearly every part of the code (logger,
+// config, base classes); left in the graph it pulls one context towards everything, so it is taken
+// out before the final clustering and reported. A god module is the mirror image: its own imports
+// spread over many contexts (a composition root, an "everything" service); it is clustered without,
+// reported, and put back in the context it is most tied to.
+import { isDataEdge, isImportEdge, type IndexedGraph } from './graph-index.js';
+import {
+  GOD_MODULE_MAX_HOME_SHARE,
+  GOD_MODULE_MIN_CONTEXT_SHARE,
+  GOD_MODULE_MIN_FOREIGN_CONTEXTS,
+  KERNEL_MIN_IMPORTING_CONTEXTS,
+} from './options.js';
+
+/** Labels per indexed node; -1 for nodes in no context. */
+export type NodeLabels = readonly number[];
+
+/** Contexts that count: labels held by at least `minSize` modules. */
+function countedContexts(indexed: IndexedGraph, labels: NodeLabels, minSize: number): Set<number> {
+  const sizes = new Map<number, number>();
+  labels.forEach((label, node) => {
+    if (label >= 0 && indexed.types[node] === 'module') sizes.set(label, (sizes.get(label) ?? 0) + 1);
+  });
+  return new Set([...sizes].filter(([, size]) => size >= minSize).map(([label]) => label));
+}
+
+/** Modules imported from at least `threshold` of the other contexts (and from at least two). */
+export function detectKernel(
+  indexed: IndexedGraph,
+  labels: NodeLabels,
+  threshold: number,
+  minContextSize: number,
+  isCandidate: (node: number) => boolean,
+): Set<number> {
+  const counted = countedContexts(indexed, labels, minContextSize);
+  const importers = new Map<number, Set<number>>();
+  for (const edge of indexed.edges) {
+    if (!isImportEdge(edge)) continue;
+    const label = labels[edge.source] as number;
+    if (!counted.has(label)) continue;
+    const set = importers.get(edge.target) ?? new Set<number>();
+    set.add(label);
+    importers.set(edge.target, set);
+  }
+  const others = Math.max(counted.size - 1, 1);
+  const kernel = new Set<number>();
+  for (const [node, contexts] of importers) {
+    if (indexed.types[node] !== 'module' || !isCandidate(node)) continue;
+    const foreign = [...contexts].filter((label) => label !== labels[node]).length;
+    if (foreign >= KERNEL_MIN_IMPORTING_CONTEXTS && foreign / others >= threshold) kernel.add(node);
+  }
+  return kernel;
+}
+
+/** Outgoing import and data weight of one node, per context of the target. */
+export function outgoingByContext(indexed: IndexedGraph, labels: NodeLabels): Map<number, Map<number, number>> {
+  const result = new Map<number, Map<number, number>>();
+  for (const edge of indexed.edges) {
+    if (!isImportEdge(edge) && !isDataEdge(edge)) continue;
+    const label = labels[edge.target] as number;
+    if (label < 0) continue;
+    const perContext = result.get(edge.source) ?? new Map<number, number>();
+    perContext.set(label, (perContext.get(label) ?? 0) + edge.weight);
+    result.set(edge.source, perContext);
+  }
+  return result;
+}
+
+/**
+ * Modules whose outgoing weight reaches many other contexts (at least GOD_MODULE_MIN_FOREIGN_CONTEXTS
+ * and GOD_MODULE_MIN_CONTEXT_SHARE of them) while at most GOD_MODULE_MAX_HOME_SHARE stays home.
+ */
+export function detectGodModules(
+  indexed: IndexedGraph,
+  labels: NodeLabels,
+  isCandidate: (node: number) => boolean,
+): Set<number> {
+  const contexts = new Set(labels.filter((label, node) => label >= 0 && indexed.types[node] === 'module')).size;
+  const needed = Math.max(GOD_MODULE_MIN_FOREIGN_CONTEXTS, Math.ceil(GOD_MODULE_MIN_CONTEXT_SHARE * (contexts - 1)));
+  const gods = new Set<number>();
+  for (const [node, perContext] of outgoingByContext(indexed, labels)) {
+    if (indexed.types[node] !== 'module' || !isCandidate(node)) continue;
+    const home = labels[node] as number;
+    const foreign = [...perContext.keys()].filter((label) => label !== home).length;
+    if (foreign < needed) continue;
+    let total = 0;
+    for (const weight of perContext.values()) total += weight;
+    if (total > 0 && (perContext.get(home) ?? 0) / total <= GOD_MODULE_MAX_HOME_SHARE) gods.add(node);
+  }
+  return gods;
+}

@@ -1,0 +1,89 @@
+// Co-change from git history: files changed in the same commit, counted per pair. Read-only: one
+// `git log`, run with execFile (no shell, so no quoting of the root), never anything that writes.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { RepoPath } from '../shared/facts.js';
+import type { CoChange } from './types.js';
+import { compareStrings } from '../shared/sort.js';
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * Commits touching more files than this are skipped: mass renames, formatting and dependency bumps
+ * change everything together and say nothing about which files belong together.
+ */
+export const DEFAULT_MAX_FILES_PER_COMMIT = 30;
+/** Pairs seen together fewer times than this are dropped: one shared commit is coincidence. */
+export const DEFAULT_MIN_CO_CHANGES = 2;
+
+export interface ReadCoChangesOptions {
+  maxFilesPerCommit?: number;
+  minCount?: number;
+  /** Keep only these files (e.g. the analysed modules); others still count towards a commit's size. */
+  includeFile?: (path: RepoPath) => boolean;
+}
+
+/** One commit's changed files, relative to the root, in the order git printed them. */
+export function parseNameOnlyLog(output: string): RepoPath[][] {
+  const commits: RepoPath[][] = [];
+  for (const chunk of output.split('\u0001')) {
+    const fields = chunk.split('\u0000');
+    // fields[0] is the hash; file names follow, the first one after the format's newline.
+    const files = fields
+      .slice(1)
+      .map((field) => field.replace(/^\n/, ''))
+      .filter((field) => field.length > 0);
+    if (fields[0] !== undefined && fields[0].trim().length > 0) commits.push(files);
+  }
+  return commits;
+}
+
+/** Pairs of files changed together, counted over commits; commits over the size limit are skipped. */
+export function countCoChanges(commits: RepoPath[][], options: ReadCoChangesOptions = {}): CoChange[] {
+  const maxFiles = options.maxFilesPerCommit ?? DEFAULT_MAX_FILES_PER_COMMIT;
+  const minCount = options.minCount ?? DEFAULT_MIN_CO_CHANGES;
+  const counts = new Map<string, CoChange>();
+  for (const commit of commits) {
+    const unique = [...new Set(commit)];
+    if (unique.length > maxFiles) continue;
+    const files = unique.filter((file) => options.includeFile?.(file) ?? true).sort(compareStrings);
+    for (let i = 0; i < files.length; i++) {
+      for (let j = i + 1; j < files.length; j++) {
+        const a = files[i] as RepoPath;
+        const b = files[j] as RepoPath;
+        const key = `${a}\u0000${b}`;
+        const pair = counts.get(key);
+        if (pair) pair.count += 1;
+        else counts.set(key, { a, b, count: 1 });
+      }
+    }
+  }
+  return [...counts.values()]
+    .filter((pair) => pair.count >= minCount)
+    .sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
+}
+
+/**
+ * Reads the last `commits` commits that touch `root` and counts co-changes between files under it
+ * (paths relative to `root`). Throws when git fails (not a repository, git missing).
+ */
+export async function readCoChanges(
+  root: string,
+  commits: number,
+  options: ReadCoChangesOptions = {},
+): Promise<CoChange[]> {
+  if (!Number.isInteger(commits) || commits <= 0) return [];
+  const args = [
+    '-C', root,
+    'log', '-z', '--name-only', '--relative', '--no-renames', '--no-merges', '--no-color',
+    '--format=%x01%H', `--max-count=${commits}`, '--', '.',
+  ];
+  let stdout: string;
+  try {
+    ({ stdout } = await execFileAsync('git', args, { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }));
+  } catch (error) {
+    const detail = error instanceof Error ? (error.message.split('\n').find((line) => line.trim()) ?? '') : '';
+    throw new Error(`cannot read git history of ${root}: ${detail}`);
+  }
+  return countCoChanges(parseNameOnlyLog(stdout), options);
+}

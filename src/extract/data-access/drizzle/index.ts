@@ -119,6 +119,6 @@ function collect(file: FileIndex, sink: FactSink): void {
 export const drizzleAdapter: OrmAdapter = {
   orm: 'drizzle',
   packages: PACKAGES,
-  markers: /\.(insert|update|delete|from|innerJoin|leftJoin|rightJoin|fullJoin|\$count)\(|\.query\./,
+  markers: /\.(insert|update|delete|from|innerJoin|leftJoin|rightJoin|fullJoin|\$count)\(|\.query[.[]/,
   collect,
 };

@@ -2,11 +2,12 @@
 // another context's unexposed file, one that imports a context missing from dependsOn, and one that
 // writes another context's table each fail with the right violation; --base ignores what the base
 // already had; --update-baseline then check passes; a broken or mistyped config exits 2 naming the field.
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotTree } from '../helpers/fixtures.js';
+import { z } from 'zod';
+import { fixturesRoot, snapshotTree } from '../helpers/fixtures.js';
 import { builtCliEntry, isCliBuilt, runCli, stderrLines, type CliRun } from '../helpers/run-cli.js';
 import { createTmpGitRepo, type TmpGitRepo } from '../helpers/tmp-git-repo.js';
 
@@ -331,5 +332,76 @@ describe('bad config', () => {
     await check(repo, '--format', 'sarif');
     expect(snapshotTree(repo.dir)).toEqual(before);
     expect(existsSync(join(repo.dir, 'carve-baseline.json'))).toBe(false);
+  });
+});
+
+// ---- fixtures/check/<case>/: base/ is committed with carve.config.json, change/ is laid over it in a
+// second commit; expected.json gives every violation after the change and those new since the base.
+
+const expectedViolation = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  fromContext: z.string().optional(),
+  toContext: z.string().optional(),
+  kind: z.enum(['import', 'data']).optional(),
+  rule: z.enum(['depends-on', 'expose', 'data-ownership']),
+  line: z.number().int().positive().optional(),
+  entity: z.string().optional(),
+  mode: z.enum(['read', 'write']).optional(),
+});
+const expectedCheck = z.strictObject({
+  description: z.string().min(1),
+  /** 'data-access': the case needs entities in the analysis. */
+  needs: z.literal('data-access').optional(),
+  violations: z.array(expectedViolation),
+  newSinceBase: z.array(expectedViolation),
+});
+
+function readTree(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) Object.assign(files, readTree(dir, path));
+    else files[path] = readFileSync(join(dir, path), 'utf8');
+  }
+  return files;
+}
+
+/** Keeps only the fields the expectation names, so a case states what matters to it. */
+function project(actual: JsonViolation[], expected: z.infer<typeof expectedViolation>[]): unknown[] {
+  const fields = [...new Set(expected.flatMap((violation) => Object.keys(violation)))];
+  return actual.map((violation) => Object.fromEntries(fields.filter((field) => field in violation).map((field) => [field, violation[field as keyof JsonViolation]])));
+}
+
+const checkCasesDir = join(fixturesRoot, 'check');
+const checkCases = readdirSync(checkCasesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+
+describe('fixtures/check', () => {
+  it('has cases', () => {
+    expect(checkCases.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.for(checkCases)('%s', async (name, context) => {
+    const caseDir = join(checkCasesDir, name);
+    const expected = expectedCheck.parse(JSON.parse(readFileSync(join(caseDir, 'expected.json'), 'utf8')));
+    const repo = createTmpGitRepo({ ...readTree(join(caseDir, 'base')), 'carve.config.json': readFileSync(join(caseDir, 'carve.config.json'), 'utf8') }, 'carve-e2e-fixture-');
+    repos.push(repo);
+    repo.commit('base');
+    if (expected.needs === 'data-access') {
+      repo.write(readTree(join(caseDir, 'change')));
+      const analysis = await runCli(['analyze', repo.dir, '--json', '--no-cache', '--out', join(cacheDir, 'reports')]);
+      const entities = (JSON.parse(analysis.stdout) as { entities: unknown[] }).entities;
+      context.skip(entities.length === 0, 'the analysis has no entities: data access is not wired into extract yet');
+    }
+    repo.write(readTree(join(caseDir, 'change')));
+    repo.commit('change');
+
+    const all = await check(repo, '--format', 'json');
+    expect(all.exitCode, describeRun(all)).toBe(expected.violations.length > 0 ? 1 : 0);
+    expect(project(violationsOf(all), expected.violations)).toEqual(expected.violations);
+
+    const since = await check(repo, '--base', 'HEAD~1', '--format', 'json');
+    expect(since.exitCode, describeRun(since)).toBe(expected.newSinceBase.length > 0 ? 1 : 0);
+    expect(project(violationsOf(since), expected.newSinceBase)).toEqual(expected.newSinceBase);
   });
 });

@@ -1,6 +1,61 @@
-// `carve init`: being built (see the open issue); until then it says so and exits 2.
+// `carve init [dir]`: write carve.config.json from the detected contexts, for people to edit and commit.
+// Refuses to overwrite an existing config without --force. The only other file Carve writes into the
+// analyzed repository is the baseline (`carve check --update-baseline`).
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { analyze } from '../../analysis/index.js';
+import { findViolations } from '../../check/index.js';
+import { CONFIG_FILE_NAME, configFromAnalysis, parseConfig, renderConfig } from '../../config/index.js';
+import { writeFileAtomic } from '../../shared/atomic-write.js';
 import { CarveError } from '../../shared/errors.js';
+import { safeText } from '../../shared/safe-text.js';
+import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
+import { createProgress } from '../progress.js';
 
-export async function runInit(_target: string, _options: Record<string, unknown>): Promise<number> {
-  throw new CarveError('not-available', '`carve init` is not available in this build yet');
+export interface InitCommandOptions extends AnalysisCommandOptions {
+  force?: boolean;
+}
+
+export async function runInit(dir: string, options: Record<string, unknown>): Promise<number> {
+  const opts = options as unknown as InitCommandOptions;
+  // --config names the file to write; by default it is <dir>/carve.config.json.
+  const target = opts.config ? resolve(opts.config) : resolve(dir, CONFIG_FILE_NAME);
+  const shown = relative(process.cwd(), target) || target;
+  if (existsSync(target) && !opts.force) {
+    throw new CarveError('config-exists', `${shown} already exists`, 'pass --force to overwrite it, or edit it by hand');
+  }
+
+  const progress = createProgress(true);
+  let text: string;
+  let summary: string;
+  try {
+    const { config: _config, ...analysisOptions } = opts;
+    // Propose from the code alone: an existing config (being overwritten) must not pin the answer.
+    const { analysis } = analyze(dir, { ...toAnalyzeOptions(analysisOptions), ignoreConfig: true, onProgress: progress.onProgress });
+    progress.clear();
+    const config = configFromAnalysis(analysis, {
+      ...(opts.include ? { include: opts.include } : {}),
+      ...(opts.exclude ? { exclude: opts.exclude } : {}),
+    });
+    text = renderConfig(config);
+    // What is written must load: the same checks `carve check` will run.
+    const written = parseConfig(text, shown);
+    const names = Object.keys(written.contexts);
+    const dataCrossings = findViolations(written, analysis).filter((violation) => violation.kind === 'data').length;
+    const placed = new Set(analysis.contexts.flatMap((context) => context.modules));
+    const unplaced = analysis.modules.filter((module) => !placed.has(module.id)).length;
+    const lines = [
+      `wrote ${safeText(shown)}: ${names.length} context${names.length === 1 ? '' : 's'}${names.length > 0 ? ` (${names.map(safeText).join(', ')})` : ''}, ${unplaced} of ${analysis.modules.length} files in no context`,
+    ];
+    if (dataCrossings > 0) {
+      lines.push(`  ${dataCrossings} data access${dataCrossings === 1 ? ' crosses' : 'es cross'} contexts today: fix them, or accept them with \`carve check --update-baseline\``);
+    }
+    lines.push('  next: list each context\'s public files under "expose", review dependsOn, and commit the file');
+    summary = `${lines.join('\n')}\n`;
+  } finally {
+    progress.clear();
+  }
+  writeFileAtomic(target, text);
+  process.stdout.write(summary);
+  return 0;
 }

@@ -34,6 +34,8 @@ export function indexGraph(graph: DependencyGraph): IndexedGraph {
     if (source === undefined || target === undefined || source === target) continue;
     edges.push({ source, target, type: edge.type, raw: edge.raw, weight: edge.weight });
   }
+  // Sums over edges must not depend on the order the graph listed them in.
+  edges.sort((a, b) => a.source - b.source || a.target - b.target || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   return {
     ids,
     types: ids.map((id) => byId.get(id)?.type ?? 'module'),

@@ -68,11 +68,12 @@ function compactLabels(indexed: IndexedGraph, labels: number[], anchored: Readon
   return result;
 }
 
-/** The module with the most weight inside its own context. */
-function hubOf(indexed: IndexedGraph, labels: readonly number[], modules: number[]): number | undefined {
+/** The module with the most weight inside its own context (god modules skipped: they tie to everything). */
+function hubOf(indexed: IndexedGraph, labels: readonly number[], modules: number[], skip: ReadonlySet<number>): number | undefined {
   let best: number | undefined;
   let bestWeight = -1;
   for (const node of modules) {
+    if (skip.has(node)) continue;
     let weight = 0;
     const neighbors = indexed.adjacency.neighbors[node] as number[];
     const weights = indexed.adjacency.weights[node] as number[];
@@ -140,7 +141,7 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   };
   const names = nameContexts(
     [...pinnedNameOf].map(([label, pinnedName]) => {
-      const hub = hubOf(indexed, labels, modulesOf.get(label) ?? []);
+      const hub = hubOf(indexed, labels, modulesOf.get(label) ?? [], leftOut);
       return {
         key: label,
         modules: (modulesOf.get(label) ?? []).map((node) => indexed.ids[node] as string),

@@ -49,32 +49,46 @@ function stemOf(word: string): string {
   return word;
 }
 
+/** Words of a file's own name count less than its folders': a folder groups files on purpose. */
+const FILE_NAME_WEIGHT = 0.75;
+
 interface Term {
   count: number;
   /** Surface forms seen, with how often: the most frequent one is shown. */
   forms: Map<string, number>;
+  /** The form a table uses, if any: a table name is the most deliberate spelling. */
+  tableForm?: string;
 }
 
 function termCounts(input: NamingInput): Map<string, Term> {
   const terms = new Map<string, Term>();
-  const addWords = (text: string, weight: number): void => {
+  const addWords = (parts: [string, number][], isTable: boolean): void => {
     const seen = new Set<string>();
-    for (const word of wordsOf(text)) {
-      const stem = stemOf(word);
-      const term = terms.get(stem) ?? { count: 0, forms: new Map<string, number>() };
-      term.forms.set(word, (term.forms.get(word) ?? 0) + weight);
-      if (!seen.has(stem)) term.count += weight;
-      seen.add(stem);
-      terms.set(stem, term);
+    for (const [text, weight] of parts) {
+      for (const word of wordsOf(text)) {
+        const stem = stemOf(word);
+        const term = terms.get(stem) ?? { count: 0, forms: new Map<string, number>() };
+        term.forms.set(word, (term.forms.get(word) ?? 0) + weight);
+        if (isTable && term.tableForm === undefined) term.tableForm = word;
+        // Each stem counts once per file, at the weight of where it was seen first (folders first).
+        if (!seen.has(stem)) term.count += weight;
+        seen.add(stem);
+        terms.set(stem, term);
+      }
     }
   };
-  for (const module of input.modules) addWords(module, 1);
-  for (const table of input.tables) addWords(table, TABLE_WEIGHT);
+  for (const module of input.modules) {
+    const slash = module.lastIndexOf('/');
+    addWords([[module.slice(0, slash + 1), 1], [module.slice(slash + 1), FILE_NAME_WEIGHT]], false);
+  }
+  for (const table of [...input.tables].sort(compareStrings)) addWords([[table, TABLE_WEIGHT]], true);
   return terms;
 }
 
+/** The table's form, else the most frequent; on a tie the longer ('orders' over 'order'). */
 function displayForm(term: Term): string {
-  return [...term.forms].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0] ?? '';
+  if (term.tableForm !== undefined) return term.tableForm;
+  return [...term.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || compareStrings(a[0], b[0]))[0]?.[0] ?? '';
 }
 
 /** The file name without folders and extension: a last resort that still points at real code. */

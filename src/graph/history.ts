@@ -75,6 +75,8 @@ export async function readCoChanges(
   if (!Number.isInteger(commits) || commits <= 0) return [];
   const args = [
     '-C', root,
+    // A user's config must not change the output: no signatures in the log, no quoted paths.
+    '-c', 'log.showSignature=false', '-c', 'core.quotePath=false',
     'log', '-z', '--name-only', '--relative', '--no-renames', '--no-merges', '--no-color',
     '--format=%x01%H', `--max-count=${commits}`, '--', '.',
   ];

@@ -6,10 +6,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { fixturesRoot, snapshotTree } from '../helpers/fixtures.js';
 import { builtCliEntry, isCliBuilt, runCli, stderrLines, type CliRun } from '../helpers/run-cli.js';
 import { createTmpGitRepo, type TmpGitRepo } from '../helpers/tmp-git-repo.js';
+import { expectedCheck, projectViolations, readTree } from '../check/helpers/check-fixtures.js';
+import { CATALOG_USES_ORDERS, CLEAN_SHOP, FOREIGN_TABLE_WRITE, UNDECLARED_CONTEXT, UNEXPOSED_IMPORT } from '../check/helpers/shop.js';
 
 const cacheDir = realpathSync(mkdtempSync(join(tmpdir(), 'carve-e2e-check-cache-')));
 const repos: TmpGitRepo[] = [];
@@ -21,83 +22,6 @@ afterAll(() => {
   for (const repo of repos) repo.dispose();
   rmSync(cacheDir, { recursive: true, force: true });
 });
-
-const CONFIG = {
-  $schema: './node_modules/carve/schema/carve.config.schema.json',
-  contexts: {
-    catalog: { paths: ['src/catalog/**'], expose: ['src/catalog/index.ts'] },
-    orders: { paths: ['src/orders/**'], entities: ['orders'], dependsOn: ['catalog'], expose: ['src/orders/index.ts'] },
-    billing: { paths: ['src/billing/**'], dependsOn: ['orders'] },
-  },
-};
-
-/** A small shop that keeps to CONFIG: imports only through exposed files of dependsOn contexts. */
-const CLEAN_SHOP: Record<string, string> = {
-  'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', experimentalDecorators: true }, include: ['src'] }),
-  'carve.config.json': `${JSON.stringify(CONFIG, null, 2)}\n`,
-  'src/catalog/index.ts': "export { price } from './pricing.js';\n",
-  'src/catalog/pricing.ts': 'export function price(sku: string): number {\n  return sku.length * 100;\n}\n',
-  'src/orders/index.ts': "export { Order } from './order.entity.js';\nexport { placeOrder } from './order.service.js';\n",
-  'src/orders/order.entity.ts': [
-    "import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';",
-    '',
-    "@Entity('orders')",
-    'export class Order {',
-    '  @PrimaryGeneratedColumn() id!: number;',
-    '  @Column() total!: number;',
-    '}',
-    '',
-  ].join('\n'),
-  'src/orders/order.service.ts': [
-    "import type { DataSource } from 'typeorm';",
-    "import { price } from '../catalog/index.js';",
-    "import { Order } from './order.entity.js';",
-    '',
-    'export async function placeOrder(dataSource: DataSource, sku: string): Promise<Order> {',
-    '  const repo = dataSource.getRepository(Order);',
-    '  return repo.save(repo.create({ total: price(sku) }));',
-    '}',
-    '',
-  ].join('\n'),
-  'src/billing/invoice.ts': [
-    "import type { DataSource } from 'typeorm';",
-    "import { placeOrder } from '../orders/index.js';",
-    "import { cents } from '../shared/money.js';",
-    '',
-    'export async function invoice(dataSource: DataSource, sku: string): Promise<string> {',
-    '  const order = await placeOrder(dataSource, sku);',
-    '  return cents(order.total);',
-    '}',
-    '',
-  ].join('\n'),
-  'src/shared/money.ts': 'export function cents(value: number): string {\n  return (value / 100).toFixed(2);\n}\n',
-};
-
-/** Adds a line importing the unexposed pricing file of catalog from orders. */
-const UNEXPOSED_IMPORT = {
-  'src/orders/discount.ts': "import { price } from '../catalog/pricing.js';\n\nexport function discounted(sku: string): number {\n  return price(sku) * 0.9;\n}\n",
-};
-/** billing imports catalog, which is not in billing's dependsOn. */
-const UNDECLARED_CONTEXT = {
-  'src/billing/quote.ts': "// Quotes straight from the catalog.\nimport { price } from '../catalog/index.js';\n\nexport function quote(sku: string): number {\n  return price(sku);\n}\n",
-};
-/** catalog imports orders, and catalog depends on nothing. */
-const CATALOG_USES_ORDERS = {
-  'src/catalog/bestsellers.ts': "import { placeOrder } from '../orders/index.js';\n\nexport const reorder = placeOrder;\n",
-};
-/** billing writes the orders table through the Order entity, which orders owns. */
-const FOREIGN_TABLE_WRITE = {
-  'src/billing/refund.ts': [
-    "import type { DataSource } from 'typeorm';",
-    "import { Order } from '../orders/index.js';",
-    '',
-    'export async function refund(dataSource: DataSource, id: number): Promise<void> {',
-    '  const repo = dataSource.getRepository(Order);',
-    '  await repo.save({ id, total: 0 });',
-    '}',
-    '',
-  ].join('\n'),
-};
 
 interface JsonViolation {
   from: string;
@@ -317,6 +241,12 @@ describe('bad config', () => {
     expect(stderrLines(run)[0]).toMatch(/^carve: error: no carve\.config\.json in .* \(hint: run `carve init /);
   });
 
+  it('exits 2 on a folder that does not exist, saying so rather than asking for a config', async () => {
+    const run = await runCli(['check', join(cacheDir, 'no-such-folder')]);
+    expect(run.exitCode).toBe(2);
+    expect(stderrLines(run)).toEqual([expect.stringMatching(/^carve: error: .*no-such-folder does not exist/)]);
+  });
+
   it('exits 2 when two contexts claim one file', async () => {
     const repo = shopRepo();
     repo.write({ 'carve.config.json': JSON.stringify({ contexts: { a: { paths: ['src/*/index.ts'] }, b: { paths: ['src/orders/*'] } } }) });
@@ -337,41 +267,6 @@ describe('bad config', () => {
 
 // ---- fixtures/check/<case>/: base/ is committed with carve.config.json, change/ is laid over it in a
 // second commit; expected.json gives every violation after the change and those new since the base.
-
-const expectedViolation = z.strictObject({
-  from: z.string(),
-  to: z.string(),
-  fromContext: z.string().optional(),
-  toContext: z.string().optional(),
-  kind: z.enum(['import', 'data']).optional(),
-  rule: z.enum(['depends-on', 'expose', 'data-ownership']),
-  line: z.number().int().positive().optional(),
-  entity: z.string().optional(),
-  mode: z.enum(['read', 'write']).optional(),
-});
-const expectedCheck = z.strictObject({
-  description: z.string().min(1),
-  /** 'data-access': the case needs entities in the analysis. */
-  needs: z.literal('data-access').optional(),
-  violations: z.array(expectedViolation),
-  newSinceBase: z.array(expectedViolation),
-});
-
-function readTree(dir: string, prefix = ''): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) Object.assign(files, readTree(dir, path));
-    else files[path] = readFileSync(join(dir, path), 'utf8');
-  }
-  return files;
-}
-
-/** Keeps only the fields the expectation names, so a case states what matters to it. */
-function project(actual: JsonViolation[], expected: z.infer<typeof expectedViolation>[]): unknown[] {
-  const fields = [...new Set(expected.flatMap((violation) => Object.keys(violation)))];
-  return actual.map((violation) => Object.fromEntries(fields.filter((field) => field in violation).map((field) => [field, violation[field as keyof JsonViolation]])));
-}
 
 const checkCasesDir = join(fixturesRoot, 'check');
 const checkCases = readdirSync(checkCasesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
@@ -398,10 +293,10 @@ describe('fixtures/check', () => {
 
     const all = await check(repo, '--format', 'json');
     expect(all.exitCode, describeRun(all)).toBe(expected.violations.length > 0 ? 1 : 0);
-    expect(project(violationsOf(all), expected.violations)).toEqual(expected.violations);
+    expect(projectViolations(violationsOf(all), expected.violations)).toEqual(expected.violations);
 
     const since = await check(repo, '--base', 'HEAD~1', '--format', 'json');
     expect(since.exitCode, describeRun(since)).toBe(expected.newSinceBase.length > 0 ? 1 : 0);
-    expect(project(violationsOf(since), expected.newSinceBase)).toEqual(expected.newSinceBase);
+    expect(projectViolations(violationsOf(since), expected.newSinceBase)).toEqual(expected.newSinceBase);
   });
 });

@@ -2,6 +2,7 @@
 // violations of the agreed boundaries in the chosen format. Exit 0 clean, 1 violations, 2 bad
 // config or usage. --base analyzes the ref from git's objects (never a checkout) with the working
 // tree's config and reports only what is new; the baseline holds accepted violations.
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../../analysis/index.js';
 import { baselinePath, loadConfig } from '../../config/index.js';
@@ -64,6 +65,9 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
   const opts = options as unknown as CheckCommandOptions;
   const format = opts.format ?? 'pretty';
   if (!isCheckFormat(format)) throw new CarveError('bad-format', `unknown format '${format}'`, 'use pretty, json, github, sarif or junit');
+  // Say what is wrong with the folder before saying it has no config.
+  if (!existsSync(dir)) throw new CarveError('no-such-path', `${dir} does not exist`, 'give the folder of a TypeScript project');
+  if (!statSync(dir).isDirectory()) throw new CarveError('not-a-folder', `${dir} is not a folder`, 'give the folder of a TypeScript project');
   const loaded = loadConfig(dir, opts.config);
   if (!loaded) {
     const init = dir === '.' ? 'carve init' : `carve init ${dir}`;

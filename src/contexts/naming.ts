@@ -42,6 +42,12 @@ const TABLE_WEIGHT = 3;
  */
 const MIN_NAME_SHARE = 0.25;
 
+/**
+ * A word found in more than this share of the contexts (and in more than two) describes the layout (a layer prefix such as
+ * 'svc' or 'ctl'), not a business area, even where one context happens to lack it.
+ */
+const MAX_CONTEXT_SHARE = 0.5;
+
 /** 'orders', 'order' -> 'order'; 'categories' -> 'category'. Only used to count forms together. */
 function stemOf(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
@@ -123,6 +129,7 @@ export function nameContexts(inputs: NamingInput[]): Map<number, string> {
   for (const { input, position } of order) {
     const size = Math.max(input.modules.length + TABLE_WEIGHT * input.tables.length, 1);
     const scored = [...(counts[position] ?? new Map<string, Term>())]
+      .filter(([stem]) => (contextsWithWord.get(stem) ?? 0) <= Math.max(2, MAX_CONTEXT_SHARE * inputs.length))
       .map(([stem, term]) => ({
         word: displayForm(term),
         share: term.count / size,

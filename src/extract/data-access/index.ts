@@ -6,7 +6,7 @@
 import type { DataAccessAdapter, DataAccessScanInput, DataAccessScanResult, SchemaFileAdapter } from '../types.js';
 import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { indexFile } from './core/file-index.js';
-import { collectModelCalls, mentionsModelCall, type OrmVocabulary } from './core/model-calls.js';
+import { collectModelCalls, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
 import { FactSink } from './core/sink.js';
 import { ORM_ADAPTERS } from './registry.js';
 import { prismaSchemaAdapter } from './prisma/schema.js';
@@ -16,6 +16,8 @@ export { linkDataAccess } from './link/link-data-access.js';
 const MODEL_CALL_VOCABULARIES: OrmVocabulary[] = ORM_ADAPTERS.flatMap((adapter) =>
   adapter.modelCalls ? [{ orm: adapter.orm, vocabulary: adapter.modelCalls }] : [],
 );
+
+const MODEL_CALL_GATE = modelCallGate(MODEL_CALL_VOCABULARIES);
 
 /** The adapters in the extractor's own shape, for callers that want to run one alone. */
 export const dataAccessAdapters: DataAccessAdapter[] = ORM_ADAPTERS.map(toDataAccessAdapter);
@@ -30,7 +32,7 @@ function importsProjectName(input: DataAccessScanInput): boolean {
 
 export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult {
   const applying = ORM_ADAPTERS.filter((adapter) => adapterApplies(adapter, input));
-  const modelCalls = importsProjectName(input) && mentionsModelCall(input.text, MODEL_CALL_VOCABULARIES);
+  const modelCalls = importsProjectName(input) && MODEL_CALL_GATE.test(input.text);
   if (applying.length === 0 && !modelCalls) return { entities: [], accesses: [], unresolved: 0 };
   const file = indexFile(input);
   const sink = new FactSink(file);

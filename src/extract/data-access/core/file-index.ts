@@ -33,23 +33,26 @@ export function indexFile(input: DataAccessScanInput): FileIndex {
     bindings: new BindingTable(),
     line: (node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
   };
-  // Iterative, so deeply nested code cannot overflow the stack; children pushed in reverse keep source order.
+  // Iterative, so deeply nested code cannot overflow the stack. Each node's children are pushed, then
+  // that run of the stack is reversed so they pop in source order.
   const stack: ts.Node[] = [sourceFile];
-  const children: ts.Node[] = [];
-  const collect = (child: ts.Node): undefined => {
-    children.push(child);
+  let parent: ts.Node = sourceFile;
+  const push = (child: ts.Node): undefined => {
+    // The extractor parses with parent pointers; a tree built without them gets them here.
+    if (!child.parent) (child as unknown as MutableNode).parent = parent;
+    stack.push(child);
     return undefined;
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(index, node);
-    children.length = 0;
-    ts.forEachChild(node, collect);
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]!;
-      // The extractor parses with parent pointers; a tree built without them gets them here.
-      if (!child.parent) (child as unknown as MutableNode).parent = node;
-      stack.push(child);
+    const start = stack.length;
+    parent = node;
+    ts.forEachChild(node, push);
+    for (let low = start, high = stack.length - 1; low < high; low++, high--) {
+      const swap = stack[low]!;
+      stack[low] = stack[high]!;
+      stack[high] = swap;
     }
   }
   index.bindings.finish();

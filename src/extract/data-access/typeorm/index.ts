@@ -132,7 +132,7 @@ export const typeormAdapter: OrmAdapter = {
   orm: 'typeorm',
   packages: ['typeorm', '@nestjs/typeorm'],
   // Services that only receive a custom repository or a DataSource from another file.
-  markers: /Repository\b|DataSource\b|getRepository\(/,
+  markers: /Repository\b|[dD]ataSource\b|getRepository\(|\.manager\.|EntityManager\b/,
   modelCalls: TYPEORM_MODEL_CALLS,
   collect,
 };

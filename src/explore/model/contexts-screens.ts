@@ -1,0 +1,93 @@
+// The contexts view: every context with its cut metrics and plan rank, and behind Enter one context:
+// its plan step, the contexts it depends on and that depend on it, its tables, and its files with
+// their own coupling (most coupled first, the ones to look at when carving it out).
+import { compareStrings } from '../../shared/sort.js';
+import { fileCoupling, importLines, accessLines, type ContextPair, type ExploreModel } from './explore-model.js';
+import { column, formatRatio, nameColumn, note, plural, row, section, type Row, type ScreenContent } from './screen.js';
+import { tableCells } from './data-screens.js';
+
+/** Coupling at or above this is drawn as hot. */
+const HOT_COUPLING = 0.5;
+
+export function contextsScreen(model: ExploreModel): ScreenContent {
+  const rows = model.contexts.map((context) => {
+    const step = model.stepByContext.get(context.id);
+    return row(
+      context.id,
+      [
+        context.id,
+        context.size,
+        formatRatio(context.cohesion),
+        formatRatio(context.coupling),
+        formatRatio(context.stability),
+        context.tablesOwned.length,
+        step?.rank ?? '-',
+      ],
+      { open: { kind: 'context', context: context.id }, tone: (context.coupling ?? 0) >= HOT_COUPLING ? 'hot' : 'plain' },
+    );
+  });
+  return {
+    title: 'contexts',
+    subtitle: '',
+    columns: [nameColumn('context'), column('files'), column('cohesion'), column('coupling'), column('stability'), column('tables'), column('rank')],
+    rows,
+    emptyText: 'No contexts in this analysis: Carve found no clusters (too few files, or the contexts stage did not run).',
+  };
+}
+
+function pairRows(id: string, pairs: ContextPair[], other: (pair: ContextPair) => string): Row[] {
+  return pairs
+    .sort((a, b) => b.weight + b.data.length - (a.weight + a.data.length) || compareStrings(other(a), other(b)))
+    .map((pair) => row(`${id}:${other(pair)}`, [other(pair), pair.weight, importLines(pair), accessLines(pair)], { open: { kind: 'pair', from: pair.from, to: pair.to } }));
+}
+
+export function contextScreen(model: ExploreModel, contextId: string): ScreenContent {
+  const context = model.contextById.get(contextId);
+  const columns = [nameColumn('', true), column(''), column(''), column('')];
+  if (!context) return { title: contextId, subtitle: '', columns, rows: [], emptyText: `No context named ${contextId} in this analysis.` };
+  const rows: Row[] = [];
+
+  const step = model.stepByContext.get(contextId);
+  rows.push(section('step', ['Plan step', 'rank', 'coupling', '']));
+  if (step) rows.push(row('step', [`step ${step.rank ?? step.index + 1}: extract ${contextId}`, step.rank ?? '-', formatRatio(step.coupling), ''], { open: { kind: 'step', index: step.index } }));
+  else rows.push(note('step', 'not in the plan'));
+
+  const outbound = model.pairs.filter((pair) => pair.from === contextId);
+  rows.push(section('outbound', [`Depends on (${plural(outbound.length, 'context')})`, 'weight', 'imports', 'data']));
+  rows.push(...pairRows('out', outbound, (pair) => pair.to));
+  if (outbound.length === 0) rows.push(note('outbound', 'no imports or data access into other contexts'));
+
+  const inbound = model.pairs.filter((pair) => pair.to === contextId);
+  rows.push(section('inbound', [`Used by (${plural(inbound.length, 'context')})`, 'weight', 'imports', 'data']));
+  rows.push(...pairRows('in', inbound, (pair) => pair.from));
+  if (inbound.length === 0) rows.push(note('inbound', 'no other context imports it or touches its tables'));
+
+  const entities = [...model.ownerOf.entries()].filter(([, owner]) => owner === contextId).map(([entity]) => entity).sort(compareStrings);
+  rows.push(section('tables', [`Tables (${entities.length})`, 'entity', 'readers', 'writers']));
+  for (const entity of entities) {
+    const cells = tableCells(model, entity);
+    rows.push(row(`table:${entity}`, cells.cells, { open: { kind: 'table', entity }, tone: cells.isShared ? 'shared' : 'plain' }));
+  }
+  if (entities.length === 0) rows.push(note('tables', 'owns no tables'));
+
+  const files = [...(context.record.modules ?? [])]
+    .map((file) => ({ file, weights: model.fileWeights.get(file), coupling: fileCoupling(model.fileWeights.get(file)) }))
+    .sort((a, b) => (b.coupling ?? -1) - (a.coupling ?? -1) || compareStrings(a.file, b.file));
+  rows.push(section('files', [`Files (${files.length})`, 'coupling', 'cross', 'internal']));
+  const locOf = new Map(model.analysis.modules.map((module) => [module.id, module.loc]));
+  for (const { file, weights, coupling } of files) {
+    rows.push(
+      row(`file:${file}`, [file, formatRatio(coupling), weights?.cross ?? 0, weights?.internal ?? 0], {
+        tone: (coupling ?? 0) >= HOT_COUPLING ? 'hot' : 'plain',
+      }),
+    );
+  }
+  const loc = files.reduce((sum, { file }) => sum + (locOf.get(file) ?? 0), 0);
+  return {
+    title: contextId,
+    subtitle: `${plural(context.size, 'file')}, ${loc} loc · cohesion ${formatRatio(context.cohesion)} · coupling ${formatRatio(context.coupling)} · stability ${formatRatio(context.stability)}`,
+    columns,
+    rows,
+    emptyText: '',
+  };
+}

@@ -1,0 +1,250 @@
+// Builders of Analysis values for the explore tests: a small shop, one context, no data access, and a
+// large seeded one (5,000 files, 40 contexts). Metrics are computed from the edges the way the
+// contexts stage defines them, so the numbers on screen can be checked against the input.
+import type { Analysis, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord, ModuleRecord } from '../../src/shared/analysis.js';
+
+export interface FixtureContext {
+  id: string;
+  files: string[];
+  /** Entities the context owns: [entity id, table]. */
+  entities?: Array<[string, string]>;
+}
+
+export interface FixtureEdge {
+  from: string;
+  to: string;
+  weight?: number;
+  symbols?: string[];
+  lines?: number[];
+  kind?: DependencyRecord['kind'];
+}
+
+export interface FixtureAccess {
+  module: string;
+  entity: string;
+  mode: 'read' | 'write';
+  lines?: number[];
+}
+
+export interface FixtureSpec {
+  contexts: FixtureContext[];
+  /** Files in no context. */
+  kernel?: string[];
+  edges?: FixtureEdge[];
+  access?: FixtureAccess[];
+  steps?: Analysis['plan']['steps'];
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildAnalysis(spec: FixtureSpec): Analysis {
+  const contextOf = new Map<string, string>();
+  for (const context of spec.contexts) for (const file of context.files) contextOf.set(file, context.id);
+  const modules: ModuleRecord[] = [...contextOf.keys(), ...(spec.kernel ?? [])].sort(byString).map((id) => ({
+    id,
+    loc: 10 + (id.length % 40),
+    context: contextOf.get(id) ?? null,
+    external: {},
+    unresolvedDataAccess: 0,
+    entryPoints: [],
+  }));
+  const dependencies: DependencyRecord[] = (spec.edges ?? []).map((edge) => ({
+    from: edge.from,
+    to: edge.to,
+    kind: edge.kind ?? 'import',
+    weight: edge.weight ?? 1,
+    symbols: edge.symbols ?? [],
+    locations: (edge.lines ?? [1]).map((line) => ({ line })),
+    calls: { used: 0, discarded: 0 },
+  }));
+  dependencies.sort((a, b) => byString(a.from, b.from) || byString(a.to, b.to));
+  const entities: EntityRecord[] = spec.contexts
+    .flatMap((context) => (context.entities ?? []).map(([id, table]) => ({ id, table, orm: 'typeorm' as const, definedIn: context.files[0] ?? null, line: 3 })))
+    .sort((a, b) => byString(a.id, b.id));
+  const dataAccess: DataAccessRecord[] = (spec.access ?? []).map((access) => ({
+    module: access.module,
+    entity: access.entity,
+    mode: access.mode,
+    orm: 'typeorm',
+    operations: [access.mode === 'read' ? 'find' : 'save'],
+    locations: (access.lines ?? [5]).map((line) => ({ line })),
+  }));
+  const contexts = spec.contexts.map((context) => contextRecord(context, dependencies, dataAccess, contextOf, entities));
+  return {
+    schemaVersion: 1,
+    tool: { name: 'carve', version: '0.0.0-test' },
+    root: '.',
+    summary: {
+      files: modules.length,
+      dependencies: dependencies.length,
+      externalImports: 0,
+      unresolvedImports: 0,
+      entities: entities.length,
+      dataAccesses: dataAccess.length,
+      contexts: contexts.length,
+      warnings: 0,
+    },
+    modules,
+    dependencies,
+    entities,
+    dataAccess,
+    contexts,
+    sharedKernel: [...(spec.kernel ?? [])].sort(byString),
+    metrics: { modularity: 0.5 },
+    plan: { steps: spec.steps ?? [] },
+    diagnostics: [],
+  };
+}
+
+function contextRecord(
+  context: FixtureContext,
+  dependencies: DependencyRecord[],
+  dataAccess: DataAccessRecord[],
+  contextOf: Map<string, string>,
+  entities: EntityRecord[],
+): ContextRecord {
+  let internal = 0;
+  let cross = 0;
+  const inbound: Record<string, number> = {};
+  const outbound: Record<string, number> = {};
+  for (const dependency of dependencies) {
+    const from = contextOf.get(dependency.from);
+    const to = contextOf.get(dependency.to);
+    if (from !== context.id && to !== context.id) continue;
+    if (from === to) internal += dependency.weight;
+    else {
+      cross += dependency.weight;
+      if (from === context.id && to) outbound[to] = (outbound[to] ?? 0) + dependency.weight;
+      if (to === context.id && from) inbound[from] = (inbound[from] ?? 0) + dependency.weight;
+    }
+  }
+  const owned = new Set((context.entities ?? []).map(([id]) => id));
+  const tableOf = new Map(entities.map((entity) => [entity.id, entity.table]));
+  const shared = new Set<string>();
+  for (const access of dataAccess) {
+    const accessor = contextOf.get(access.module);
+    if (owned.has(access.entity) && accessor !== context.id) shared.add(tableOf.get(access.entity) ?? access.entity);
+  }
+  const total = internal + cross;
+  return {
+    id: context.id,
+    modules: [...context.files].sort(byString),
+    entities: [...owned].sort(byString),
+    origin: 'detected',
+    metrics: {
+      size: context.files.length,
+      loc: context.files.length * 20,
+      cohesion: total === 0 ? 1 : internal / total,
+      coupling: total === 0 ? 0 : cross / total,
+      stability: 1,
+      inbound,
+      outbound,
+      tablesOwned: (context.entities ?? []).map(([, table]) => table).sort(byString),
+      tablesShared: [...shared].sort(byString),
+    },
+  };
+}
+
+/** Three contexts with cross imports, a shared table and a plan with seams and data strategies. */
+export function shopAnalysis(): Analysis {
+  return buildAnalysis({
+    contexts: [
+      { id: 'catalog', files: ['src/catalog/product.entity.ts', 'src/catalog/product.service.ts', 'src/catalog/index.ts'], entities: [['Product', 'products']] },
+      { id: 'orders', files: ['src/orders/order.entity.ts', 'src/orders/order.service.ts', 'src/orders/order.controller.ts'], entities: [['Order', 'orders']] },
+      { id: 'payments', files: ['src/payments/payment.entity.ts', 'src/payments/payment.service.ts'], entities: [['Payment', 'payments']] },
+    ],
+    kernel: ['src/shared/logger.ts'],
+    edges: [
+      { from: 'src/orders/order.service.ts', to: 'src/catalog/product.service.ts', weight: 7, symbols: ['findProduct', 'priceOf'], lines: [3, 4] },
+      { from: 'src/orders/order.controller.ts', to: 'src/orders/order.service.ts', weight: 5, symbols: ['createOrder'], lines: [2] },
+      { from: 'src/orders/order.service.ts', to: 'src/orders/order.entity.ts', weight: 4, symbols: ['Order'], lines: [1] },
+      { from: 'src/payments/payment.service.ts', to: 'src/orders/order.service.ts', weight: 2, symbols: ['markPaid'], lines: [6] },
+      { from: 'src/payments/payment.service.ts', to: 'src/payments/payment.entity.ts', weight: 3, symbols: ['Payment'], lines: [1] },
+      { from: 'src/catalog/index.ts', to: 'src/catalog/product.service.ts', weight: 1, kind: 'reexport', lines: [1] },
+      { from: 'src/catalog/product.service.ts', to: 'src/shared/logger.ts', weight: 1, symbols: ['log'], lines: [2] },
+    ],
+    access: [
+      { module: 'src/catalog/product.service.ts', entity: 'Product', mode: 'write', lines: [12] },
+      { module: 'src/orders/order.service.ts', entity: 'Product', mode: 'read', lines: [21, 30] },
+      { module: 'src/orders/order.service.ts', entity: 'Order', mode: 'write', lines: [25] },
+      { module: 'src/payments/payment.service.ts', entity: 'Payment', mode: 'write', lines: [9] },
+    ],
+    steps: [
+      {
+        rank: 1,
+        context: 'payments',
+        coupling: 0.2,
+        seams: [{ from: 'payments', to: 'orders', kind: 'sync', symbols: ['markPaid'], weight: 2 }],
+        dataStrategy: { kind: 'own', tables: ['payments'] },
+      },
+      { rank: 2, context: 'catalog', coupling: 0.35, seams: [], dataStrategy: 'replicate products to orders through events' },
+      { rank: 3, context: 'orders', coupling: 0.5 },
+    ],
+  });
+}
+
+/** One context holding every file: no cross-context pairs at all. */
+export function oneContextAnalysis(): Analysis {
+  return buildAnalysis({
+    contexts: [{ id: 'app', files: ['src/a.ts', 'src/b.ts', 'src/c.ts'], entities: [['User', 'users']] }],
+    edges: [
+      { from: 'src/a.ts', to: 'src/b.ts', weight: 3, symbols: ['b'] },
+      { from: 'src/b.ts', to: 'src/c.ts', weight: 2, symbols: ['c'] },
+    ],
+    access: [{ module: 'src/c.ts', entity: 'User', mode: 'read' }],
+    steps: [{ rank: 1, context: 'app', coupling: 0 }],
+  });
+}
+
+/** The shop without entities or data access. */
+export function noDataAccessAnalysis(): Analysis {
+  const shop = shopAnalysis();
+  const contexts = shop.contexts.map((context) => ({ ...context, entities: [], metrics: { ...context.metrics, tablesOwned: [], tablesShared: [] } }));
+  return { ...shop, entities: [], dataAccess: [], contexts, summary: { ...shop.summary, entities: 0, dataAccesses: 0 } };
+}
+
+/** Deterministic LCG: tests must not depend on Math.random. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** `files` files spread over `contexts` contexts, about four imports per file, a fifth of them crossing. */
+export function largeAnalysis(files = 5000, contexts = 40, seed = 7): Analysis {
+  const random = seededRandom(seed);
+  const pick = (n: number): number => Math.floor(random() * n);
+  const contextIds = Array.from({ length: contexts }, (_, i) => `ctx${String(i).padStart(2, '0')}`);
+  const filesOf: string[][] = contextIds.map(() => []);
+  for (let i = 0; i < files; i += 1) {
+    const c = i % contexts;
+    filesOf[c]!.push(`src/${contextIds[c]}/module-${String(i).padStart(5, '0')}.ts`);
+  }
+  const edges: FixtureEdge[] = [];
+  const seen = new Set<string>();
+  for (let c = 0; c < contexts; c += 1) {
+    for (const from of filesOf[c]!) {
+      for (let k = 0; k < 4; k += 1) {
+        const target = random() < 0.2 ? pick(contexts) : c;
+        const to = filesOf[target]![pick(filesOf[target]!.length)]!;
+        if (to === from || seen.has(`${from}>${to}`)) continue;
+        seen.add(`${from}>${to}`);
+        edges.push({ from, to, weight: 1 + pick(6), symbols: [`use${k}`], lines: [k + 1] });
+      }
+    }
+  }
+  const access: FixtureAccess[] = [];
+  for (let c = 0; c < contexts; c += 1) {
+    for (let k = 0; k < 6; k += 1) {
+      const target = random() < 0.15 ? pick(contexts) : c;
+      access.push({ module: filesOf[c]![pick(filesOf[c]!.length)]!, entity: `Entity${target}`, mode: random() < 0.5 ? 'read' : 'write', lines: [10 + k] });
+    }
+  }
+  const fixtureContexts = contextIds.map((id, c) => ({ id, files: filesOf[c]!, entities: [[`Entity${c}`, `table_${c}`]] as Array<[string, string]> }));
+  const analysis = buildAnalysis({ contexts: fixtureContexts, edges, access });
+  const ranked = [...analysis.contexts].sort((a, b) => a.metrics.coupling - b.metrics.coupling || byString(a.id, b.id));
+  analysis.plan = { steps: ranked.map((context, i) => ({ rank: i + 1, context: context.id, coupling: context.metrics.coupling })) };
+  return analysis;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fitColumns, fitText, formatCells, pad } from '../../../src/explore/layout/columns.js';
+import { column, nameColumn, row } from '../../../src/explore/model/screen.js';
+
+describe('fitting text', () => {
+  it('cuts at the end with an ellipsis, or at the start for paths', () => {
+    expect(fitText('payments', 5)).toBe('paym…');
+    expect(fitText('src/orders/order.service.ts', 12, true)).toBe('….service.ts');
+    expect(fitText('short', 10)).toBe('short');
+    expect(fitText('x', 0)).toBe('');
+  });
+
+  it('pads to the left or right', () => {
+    expect(pad('7', 4, 'right')).toBe('   7');
+    expect(pad('ab', 4, 'left')).toBe('ab  ');
+  });
+});
+
+describe('fitting columns to the terminal width', () => {
+  const columns = [nameColumn('context'), column('files'), column('cohesion'), column('coupling')];
+  const rows = [row('a', ['catalog', 12, '0.80', '0.20']), row('b', ['a-very-long-context-name-indeed', 3, '0.50', '0.50'])];
+
+  it('gives fixed columns their widest cell and the name the rest, up to its widest', () => {
+    const fitted = fitColumns(columns, rows, 100);
+    expect(fitted.map((entry) => entry.width)).toEqual(['a-very-long-context-name-indeed'.length, 5, 8, 8]);
+  });
+
+  it('shrinks the name column first, then drops fixed columns from the right', () => {
+    const narrow = fitColumns(columns, rows, 40);
+    expect(narrow.map((entry) => entry.index)).toEqual([0, 1, 2, 3]);
+    expect(narrow[0]!.width).toBe(40 - 5 - 8 - 8 - 6);
+    const tiny = fitColumns(columns, rows, 24);
+    expect(tiny.map((entry) => entry.index)).toEqual([0, 1]);
+    expect(formatCells(rows[1]!.cells, tiny).length).toBeLessThanOrEqual(24);
+  });
+
+  it('never makes a line longer than the width', () => {
+    for (const width of [20, 33, 57, 80, 140]) {
+      const fitted = fitColumns(columns, rows, width);
+      for (const candidate of rows) expect(formatCells(candidate.cells, fitted).length).toBeLessThanOrEqual(width);
+    }
+  });
+});

@@ -1,6 +1,106 @@
-// `carve explore`: being built (see the open issue); until then it says so and exits 2.
+// `carve explore [dir | analysis.json]`: the interactive terminal report over a folder (analysed on the
+// fly, with a progress view) or a saved analysis.json. Without a terminal (stdout or stdin not a TTY,
+// or CI set) it prints the Markdown report instead and exits 0. The ink app is imported only for an
+// interactive run. Exit: 0 on q, 130 on Ctrl-C or SIGINT, 143 on SIGTERM, 129 on SIGHUP.
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Analysis } from '../../shared/analysis.js';
 import { CarveError } from '../../shared/errors.js';
+import { parseAnalysisJson } from '../../explore/analysis-file.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
+import { createProgress } from '../progress.js';
 
-export async function runExplore(_target: string, _options: Record<string, unknown>): Promise<number> {
-  throw new CarveError('not-available', '`carve explore` is not available in this build yet');
+type Target = { kind: 'file'; path: string } | { kind: 'folder'; path: string };
+
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+function resolveTarget(target: string): Target {
+  let isFile: boolean;
+  try {
+    isFile = statSync(target).isFile();
+  } catch {
+    throw new CarveError('no-target', `${target} does not exist`, 'give a project folder or an analysis.json');
+  }
+  return isFile ? { kind: 'file', path: target } : { kind: 'folder', path: target };
+}
+
+function readAnalysisFile(path: string): Analysis {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CarveError('unreadable-analysis', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'check the path and its permissions');
+  }
+  return parseAnalysisJson(text, path);
+}
+
+/** Set and not an explicit "false": CI services set CI=true, people sometimes CI=0 to mean off. */
+export function isCi(env: NodeJS.ProcessEnv): boolean {
+  const value = env.CI;
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+
+export function isColorWanted(env: NodeJS.ProcessEnv): boolean {
+  return (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+}
+
+export async function runExplore(target: string, options: Record<string, unknown>): Promise<number> {
+  const opts = options as AnalysisCommandOptions;
+  const source = resolveTarget(target);
+  const isInteractive = process.stdout.isTTY === true && process.stdin.isTTY === true && !isCi(process.env);
+  if (!isInteractive) {
+    process.stdout.write(renderMarkdown(source.kind === 'file' ? readAnalysisFile(source.path) : await analyzeHere(source.path, opts)));
+    return 0;
+  }
+  // React's development build checks every render and doubles the redraw time; a CLI is production.
+  // Set before ink and React load, since they pick their build when first imported.
+  process.env.NODE_ENV ??= 'production';
+  // Loading ink and React takes longer than reading 5,000 files' analysis: start it first, so its file
+  // reads overlap the analysis.json read. A bad analysis.json still fails before the screen is taken.
+  const loadingUi = import('../../explore/index.js');
+  loadingUi.catch(() => undefined);
+  const saved = source.kind === 'file' ? readAnalysisFile(source.path) : null;
+  const { openExploreSession, analyzeInWorker } = await loadingUi;
+  const session = openExploreSession({
+    stdout: process.stdout,
+    stdin: process.stdin,
+    stderr: process.stderr,
+    theme: { isColor: isColorWanted(process.env) },
+  });
+  let signalCode: number | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signalCode = SIGNAL_EXIT_CODES[signal] ?? 130;
+    session.close('interrupt');
+  };
+  const signals = Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[];
+  for (const signal of signals) process.on(signal, onSignal);
+  try {
+    let analysis = saved;
+    if (!analysis) {
+      const label = source.path === '.' ? basename(process.cwd()) : source.path;
+      session.showProgress(label, null);
+      const job = analyzeInWorker(source.path, toAnalyzeOptions(opts), (event) => session.showProgress(label, event));
+      const finished = await Promise.race([job.result, session.exited.then(() => null)]);
+      if (finished === null) job.cancel();
+      analysis = finished;
+    }
+    if (analysis) session.showAnalysis(analysis);
+    const reason = await session.exited;
+    return signalCode ?? (reason === 'interrupt' ? 130 : 0);
+  } finally {
+    session.close('interrupt');
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+}
+
+/** The static path's analysis: in this thread, with the one-line progress on stderr when it is a terminal. */
+async function analyzeHere(dir: string, opts: AnalysisCommandOptions): Promise<Analysis> {
+  const { analyze } = await import('../../analysis/index.js');
+  const progress = createProgress(true);
+  try {
+    return analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress }).analysis;
+  } finally {
+    progress.clear();
+  }
 }

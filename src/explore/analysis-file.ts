@@ -1,0 +1,129 @@
+// Reading a saved analysis.json for explore: schemaVersion must be 1 and the lists explore walks must
+// have the shapes it relies on; anything else is the user's mistake (CarveError, exit 2) rather than
+// a crash in the middle of drawing. Lists and fields a young stage may not have written yet default
+// to empty. Hand-written rather than a zod schema: this runs before the first screen, and for 5,000
+// files a schema library costs more (loading and checking) than the rest of the start-up together.
+// No ink here: the CLI loads this without the UI.
+import type { Analysis } from '../shared/analysis.js';
+import { CarveError } from '../shared/errors.js';
+
+const HINT = 'give the analysis.json that `carve analyze` writes into its --out folder';
+
+type Json = Record<string, unknown>;
+
+class ShapeError extends Error {}
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function expectType(value: unknown, path: string, type: 'string' | 'number', isOptional = false): void {
+  if (isOptional && (value === undefined || value === null)) return;
+  if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) {
+    throw new ShapeError(`at ${path}, expected a ${type}, found ${value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 40)}`);
+  }
+}
+
+/** The list at `owner[key]` (an empty one when absent and optional), each item checked to be an object. */
+function list(owner: Json, key: string, path: string, isOptional: boolean): Json[] {
+  const value = owner[key];
+  if (value === undefined && isOptional) {
+    owner[key] = [];
+    return [];
+  }
+  if (!Array.isArray(value)) throw new ShapeError(`at ${path}${key}, expected a list`);
+  value.forEach((item, i) => {
+    if (!isObject(item)) throw new ShapeError(`at ${path}${key}.${i}, expected an object`);
+  });
+  return value as Json[];
+}
+
+function strings(owner: Json, key: string, path: string): void {
+  const value = owner[key];
+  if (value === undefined) owner[key] = [];
+  else if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw new ShapeError(`at ${path}.${key}, expected a list of strings`);
+}
+
+function locations(owner: Json, path: string): void {
+  for (const [i, location] of list(owner, 'locations', `${path}.`, true).entries()) expectType(location.line, `${path}.locations.${i}.line`, 'number');
+}
+
+function checkShape(raw: Json): void {
+  raw.tool = isObject(raw.tool) ? raw.tool : { name: 'carve', version: 'unknown' };
+  raw.root ??= '.';
+  list(raw, 'modules', '', false).forEach((module, i) => {
+    expectType(module.id, `modules.${i}.id`, 'string');
+    expectType(module.loc, `modules.${i}.loc`, 'number', true);
+    expectType(module.context, `modules.${i}.context`, 'string', true);
+    module.loc ??= 0;
+    module.context ??= null;
+    module.external = isObject(module.external) ? module.external : {};
+    module.entryPoints = Array.isArray(module.entryPoints) ? module.entryPoints : [];
+  });
+  list(raw, 'dependencies', '', false).forEach((dependency, i) => {
+    for (const key of ['from', 'to', 'kind']) expectType(dependency[key], `dependencies.${i}.${key}`, 'string');
+    expectType(dependency.weight, `dependencies.${i}.weight`, 'number');
+    strings(dependency, 'symbols', `dependencies.${i}`);
+    locations(dependency, `dependencies.${i}`);
+  });
+  list(raw, 'entities', '', true).forEach((entity, i) => {
+    expectType(entity.id, `entities.${i}.id`, 'string');
+    expectType(entity.table, `entities.${i}.table`, 'string');
+  });
+  list(raw, 'dataAccess', '', true).forEach((access, i) => {
+    expectType(access.module, `dataAccess.${i}.module`, 'string');
+    expectType(access.entity, `dataAccess.${i}.entity`, 'string');
+    if (access.mode !== 'read' && access.mode !== 'write') throw new ShapeError(`at dataAccess.${i}.mode, expected "read" or "write"`);
+    strings(access, 'operations', `dataAccess.${i}`);
+    locations(access, `dataAccess.${i}`);
+  });
+  list(raw, 'contexts', '', true).forEach((context, i) => {
+    expectType(context.id, `contexts.${i}.id`, 'string');
+    strings(context, 'modules', `contexts.${i}`);
+    strings(context, 'entities', `contexts.${i}`);
+    context.metrics = isObject(context.metrics) ? context.metrics : {};
+  });
+  raw.sharedKernel = Array.isArray(raw.sharedKernel) ? raw.sharedKernel : [];
+  raw.metrics = isObject(raw.metrics) ? raw.metrics : { modularity: 0 };
+  if (!isObject(raw.plan)) raw.plan = { steps: [] };
+  list(raw.plan as Json, 'steps', 'plan.', true);
+  list(raw, 'diagnostics', '', true).forEach((diagnostic, i) => {
+    expectType(diagnostic.code, `diagnostics.${i}.code`, 'string');
+    expectType(diagnostic.message, `diagnostics.${i}.message`, 'string');
+  });
+}
+
+export function parseAnalysisJson(text: string, label: string): Analysis {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new CarveError('bad-analysis', `${label} is not valid JSON (${(error as Error).message})`, HINT);
+  }
+  if (!isObject(raw) || !('schemaVersion' in raw)) {
+    throw new CarveError('bad-analysis', `${label} is not a Carve analysis: it has no schemaVersion`, HINT);
+  }
+  if (raw.schemaVersion !== 1) {
+    throw new CarveError('bad-analysis', `${label} has schemaVersion ${JSON.stringify(raw.schemaVersion)}; this carve reads schemaVersion 1`, 'run `carve analyze` again with this version of carve');
+  }
+  try {
+    checkShape(raw);
+  } catch (error) {
+    if (error instanceof ShapeError) throw new CarveError('bad-analysis', `${label} is not a valid Carve analysis: ${error.message}`, HINT);
+    throw error;
+  }
+  const analysis = raw as unknown as Analysis;
+  analysis.summary = { ...summaryOf(analysis), ...(isObject(raw.summary) ? raw.summary : {}) };
+  return analysis;
+}
+
+function summaryOf(analysis: Analysis): Analysis['summary'] {
+  return {
+    files: analysis.modules.length,
+    dependencies: analysis.dependencies.length,
+    externalImports: 0,
+    unresolvedImports: 0,
+    entities: analysis.entities.length,
+    dataAccesses: analysis.dataAccess.length,
+    contexts: analysis.contexts.length,
+    warnings: analysis.diagnostics.length,
+  };
+}

@@ -1,0 +1,28 @@
+// The key list behind `?`, cut to the lines that fit.
+import { Box, Text } from 'ink';
+import { KEY_HELP } from '../keymap.js';
+import { fitText, pad } from '../layout/columns.js';
+
+export interface HelpViewProperties {
+  readonly pageSize: number;
+  readonly width: number;
+}
+
+export function HelpView({ pageSize, width }: HelpViewProperties) {
+  const keysWidth = Math.max(...KEY_HELP.map((entry) => entry.keys.length));
+  const lines = [
+    'Keys',
+    ...KEY_HELP.map((entry) => `  ${pad(entry.keys, keysWidth, 'left')}  ${entry.does}`),
+    '',
+    'Rows marked [shared] are tables more than one context touches; red rows are the most coupled.',
+  ];
+  return (
+    <Box flexDirection="column" width={width}>
+      {lines.slice(0, pageSize + 1).map((line, i) => (
+        <Text key={i} bold={i === 0} wrap="truncate-end">
+          {fitText(`  ${line}`, width)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -4,6 +4,7 @@
 import type { DependencyGraph, GraphNode } from '../graph/types.js';
 import { type WeightedGraph, toGraphology } from '../graph/to-graphology.js';
 import { type Adjacency, toAdjacency } from './adjacency.js';
+import type { DirectedEdge } from './block-model.js';
 import type { IndexedGraph } from './graph-index.js';
 
 /** Prefix of a pinned context's node; '\u0000' cannot occur in a file path. */
@@ -57,4 +58,24 @@ export function buildClusterInput(
     members: adjacency.ids.map((key) => membersByKey.get(key) ?? []),
     anchorOf: adjacency.ids.map((key) => (key.startsWith(PINNED_PREFIX) ? key.slice(PINNED_PREFIX.length) : null)),
   };
+}
+
+/** The graph's directed edges between clustering nodes (pinned files folded into their anchor). */
+export function directedClusterEdges(indexed: IndexedGraph, input: ClusterInput): DirectedEdge[] {
+  const clusterNodeOf = new Map<number, number>();
+  input.members.forEach((members, clusterNode) => {
+    for (const node of members) clusterNodeOf.set(node, clusterNode);
+  });
+  const sums = new Map<string, DirectedEdge>();
+  for (const edge of indexed.edges) {
+    if (edge.type === 'cochange') continue;
+    const source = clusterNodeOf.get(edge.source);
+    const target = clusterNodeOf.get(edge.target);
+    if (source === undefined || target === undefined || source === target) continue;
+    const key = `${source}:${target}`;
+    const sum = sums.get(key);
+    if (sum) sum.weight += edge.weight;
+    else sums.set(key, { source, target, weight: edge.weight });
+  }
+  return [...sums.values()].sort((a, b) => a.source - b.source || a.target - b.target);
 }

@@ -18,6 +18,8 @@ import { nameContexts } from './naming.js';
 import { type ContextOptions, resolveContextOptions } from './options.js';
 import { splitAnchoredCommunities } from './anchors.js';
 import { stabilityByLabel } from './stability.js';
+import { refineByBlockModel } from './block-model.js';
+import { directedClusterEdges } from './cluster-input.js';
 
 export type { ContextOptions } from './options.js';
 export { DEFAULT_CONTEXT_OPTIONS } from './options.js';
@@ -102,10 +104,14 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   const clusterWithout = (excluded: ReadonlySet<number>, isFinal: boolean): { input: ClusterInput; labels: number[]; runs: number[][] } => {
     const clusterInput = buildClusterInput(indexed, (node) => !excluded.has(node), pinnedOf);
     // The first two passes only need communities good enough to count importers by: one refined run.
-    const result = isFinal
-      ? consensusLouvain(clusterInput.graph, clusterInput.adjacency, louvain)
-      : { labels: refinedLouvainRun(clusterInput.graph, clusterInput.adjacency, louvain.resolution, louvain.seed), runs: [] };
-    return { input: clusterInput, labels: expand(clusterInput, result.labels, nodeCount), runs: result.runs };
+    if (!isFinal) {
+      const labels = refinedLouvainRun(clusterInput.graph, clusterInput.adjacency, louvain.resolution, louvain.seed);
+      return { input: clusterInput, labels: expand(clusterInput, labels, nodeCount), runs: [] };
+    }
+    const result = consensusLouvain(clusterInput.graph, clusterInput.adjacency, louvain);
+    const anchors = new Set(clusterInput.anchorOf.flatMap((name, clusterNode) => (name === null ? [] : [clusterNode])));
+    const refined = refineByBlockModel(clusterInput.adjacency, directedClusterEdges(indexed, clusterInput), result.labels, louvain.resolution, anchors);
+    return { input: clusterInput, labels: expand(clusterInput, refined, nodeCount), runs: result.runs };
   };
   const detectKernelOn = (passLabels: number[]): Set<number> =>
     detectKernel(indexed, passLabels, settings.kernelThreshold, settings.minContextSize, isFree);

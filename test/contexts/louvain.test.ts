@@ -4,6 +4,7 @@ import type { DependencyGraph } from '../../src/graph/types.js';
 import { modularityOf, toAdjacency } from '../../src/contexts/adjacency.js';
 import { consensusLouvain, louvainRun } from '../../src/contexts/louvain.js';
 import { refineByLocalMoves } from '../../src/contexts/local-moves.js';
+import { BLOCK_MODEL_MAX_MODULARITY_LOSS, refineByBlockModel } from '../../src/contexts/block-model.js';
 import { createRandom, deriveSeed } from '../../src/shared/random.js';
 
 /** Planted partition: `groups` groups of `size` nodes; each node gets intra and cross edges by a seeded draw. */
@@ -66,5 +67,33 @@ describe('Louvain runs', () => {
     expect(second).toEqual(first);
     expect(first.runs).toHaveLength(6);
     expect(new Set(first.labels).size).toBe(6);
+  });
+});
+
+describe('block-model refinement', () => {
+  const planted6 = planted(6, 40, 2, 1, 9);
+  const graph = toGraphology(planted6);
+  const adjacency = toAdjacency(graph);
+  const edges = planted6.edges.map((edge) => ({
+    source: adjacency.indexOf.get(edge.source) as number,
+    target: adjacency.indexOf.get(edge.target) as number,
+    weight: edge.weight,
+  }));
+  const truth = adjacency.ids.map((id) => Number(id.slice(1, 3)));
+  const start = louvainRun(graph, 1, 2);
+
+  it('keeps modularity within its bound, leaves fixed nodes alone, and is deterministic', () => {
+    const fixed = new Set([0, 1, 2, 50, 51]);
+    const refined = refineByBlockModel(adjacency, edges, start, 1, fixed);
+    expect(modularityOf(adjacency, refined)).toBeGreaterThanOrEqual(modularityOf(adjacency, start) - BLOCK_MODEL_MAX_MODULARITY_LOSS - 1e-12);
+    const sameGroup = (labels: number[], a: number, b: number): boolean => labels[a] === labels[b];
+    for (const a of fixed) for (const b of fixed) expect(sameGroup(refined, a, b)).toBe(sameGroup(start, a, b));
+    expect(refineByBlockModel(adjacency, edges, start, 1, fixed)).toEqual(refined);
+  });
+
+  it('leaves the planted partition where it is', () => {
+    const refined = refineByBlockModel(adjacency, edges, truth, 1);
+    const moved = refined.filter((label, node) => label !== refined[node - (node % 40)]).length;
+    expect(moved).toBeLessThan(adjacency.ids.length * 0.05);
   });
 });

@@ -70,6 +70,21 @@ export function f(key: string, list: number[]) {
     expect(run.unresolved).toEqual({});
   });
 
+  it('a local subquery passed to from() is neither a table nor unresolved', () => {
+    const run = runProject({
+      ...SCHEMA,
+      'src/sub.ts': `import { db } from './db';
+import { orders } from './db/schema';
+export function recent() {
+  const sq = db.select().from(orders).as('sq');
+  return db.select().from(sq);
+}
+`,
+    });
+    expect(rowsOf(run, 'src/sub.ts')).toEqual(['src/sub.ts orders read']);
+    expect(run.unresolved).toEqual({});
+  });
+
   it('never reports a read-only file as writing', () => {
     const run = runProject({
       ...SCHEMA,

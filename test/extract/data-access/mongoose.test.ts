@@ -85,6 +85,32 @@ export class CatsService {
     ]);
   });
 
+  it('Model<CatDocument> in another file follows the document type alias to the schema class', () => {
+    const run = runProject({
+      'src/task.schema.ts': `import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Document, HydratedDocument } from 'mongoose';
+export type TaskDocument = Task & Document;
+export type TaskHydrated = HydratedDocument<Task>;
+@Schema({ collection: 'scheduled_tasks' })
+export class Task { @Prop() id!: string; }
+export const TaskSchema = SchemaFactory.createForClass(Task);
+`,
+      'src/task-updater.ts': `import { Model } from 'mongoose';
+import { TaskDocument, TaskHydrated } from './task.schema';
+export async function disable(taskModel: Model<TaskDocument>, id: string) {
+  const existing = await taskModel.findOne({ id }).exec();
+  if (existing) return taskModel.findOneAndUpdate({ id }, { enable: false });
+  const created = new taskModel({ id });
+  return created.save();
+}
+export const count = (model: Model<TaskHydrated>) => model.countDocuments();
+`,
+    });
+    expect(rowsOf(run, 'src/task-updater.ts')).toEqual(['src/task-updater.ts scheduled_tasks read', 'src/task-updater.ts scheduled_tasks write']);
+    const writes = run.linked.dataAccess.find((record) => record.module === 'src/task-updater.ts' && record.mode === 'write')!;
+    expect(writes.locations).toEqual([{ line: 5 }, { line: 7 }]);
+  });
+
   it('a model name built at run time is unresolved', () => {
     const run = runProject({
       'src/dyn.ts': `import mongoose from 'mongoose';\nexport const find = (name: string) => mongoose.model(name).find();\n`,

@@ -94,6 +94,22 @@ export function upsert(client: PrismaClient) { return client.invoice.upsert({} a
     expect(rowsOf(run, 'src/router.ts')).toEqual(['src/router.ts orders read', 'src/router.ts orders write']);
   });
 
+  it('a client returned by a call (an extended client from a PrismaService method)', () => {
+    const run = project({
+      'src/controller.ts': `import { PrismaService } from './prisma.service';
+export class AppController {
+  constructor(private readonly prismaService: PrismaService) {}
+  feed() { return this.prismaService.extendedPrismaClient().order.findMany(); }
+  draft() { return this.prismaService.extendedPrismaClient().order.create({ data: {} }); }
+  other(api: { client(): any }) { return api.client().order.delete({}); }
+}
+`,
+    });
+    expect(rowsOf(run, 'src/controller.ts')).toEqual(['src/controller.ts orders read', 'src/controller.ts orders write']);
+    const writes = run.linked.dataAccess.find((record) => record.module === 'src/controller.ts' && record.mode === 'write')!;
+    expect(writes.locations).toEqual([{ line: 5 }]);
+  });
+
   it('without evidence, a.b.create() is not Prisma', () => {
     const run = project({
       'src/other.ts': `export function f(store: any, api: any) { store.order.create({}); return api.order.delete(1); }\n`,

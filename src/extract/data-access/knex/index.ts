@@ -103,7 +103,8 @@ function collect(file: FileIndex, sink: FactSink): void {
     const mode: AccessMode = writer ? 'write' : 'read';
     const operation = `knex.${writer ?? 'select'}`;
     const emit = (table: string | 'dynamic' | null, tableMode: AccessMode, node: ts.Node): void => {
-      if (table === 'dynamic') sink.unresolvedAt(node);
+      // `db(x)` is knex's own shape; `db.select().from(x)` by name alone may be Drizzle with a subquery.
+      if (table === 'dynamic' && (evidence === 'made' || node === call)) sink.unresolvedAt(node);
       else if (table !== null) sink.access({ by: 'table', table }, tableMode, 'knex', operation, node);
     };
     emit(rootTable, mode, call);

@@ -82,8 +82,30 @@ function collectEntities(file: FileIndex, sink: FactSink): void {
   }
 }
 
+/**
+ * `type CatDocument = HydratedDocument<Cat>` or `Cat & Document`: services type their models
+ * `Model<CatDocument>`, so the alias names the schema class for other files.
+ */
+function collectDocumentAliases(file: FileIndex, sink: FactSink): void {
+  for (const statement of file.sourceFile.statements) {
+    if (!ts.isTypeAliasDeclaration(statement)) continue;
+    const parts = ts.isIntersectionTypeNode(statement.type) ? statement.type.types : [statement.type];
+    for (const part of parts) {
+      const reference = typeReference(part);
+      if (!reference) continue;
+      const named = reference.name === 'HydratedDocument' || reference.name === 'Document' ? reference.args[0] : part;
+      const target = named ? typeReference(named) : null;
+      if (target && sink.definesEntity(target.name)) {
+        sink.alias(statement.name.text, { by: 'symbol', name: target.name, module: null }, 'mongoose', statement.name);
+        break;
+      }
+    }
+  }
+}
+
 function collect(file: FileIndex, sink: FactSink): void {
   collectEntities(file, sink);
+  collectDocumentAliases(file, sink);
 
   const direct = (expr: ts.Expression): Target | null => {
     if (!ts.isCallExpression(expr)) return null;

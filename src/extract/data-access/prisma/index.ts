@@ -9,7 +9,7 @@ import type { OrmAdapter } from '../core/adapter.js';
 import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';
 import type { FileIndex } from '../core/file-index.js';
 import type { FactSink } from '../core/sink.js';
-import { dottedName, methodCall, typeReference, unwrap } from '../core/syntax.js';
+import { dottedName, lastName, methodCall, typeReference, unwrap } from '../core/syntax.js';
 
 const OPERATIONS: Readonly<Record<string, AccessMode>> = {
   findMany: 'read', findFirst: 'read', findFirstOrThrow: 'read', findUnique: 'read', findUniqueOrThrow: 'read',
@@ -58,20 +58,22 @@ function collect(file: FileIndex, sink: FactSink): void {
   const candidates = file.calls.map(modelCallOf).filter((found): found is ModelCall => found !== null);
   if (candidates.length === 0) return;
   // Receivers used with a Prisma-only operation anywhere in the file are clients everywhere in it.
+  const receiverKey = (expr: ts.Expression): string => dottedName(expr) ?? expr.getText(file.sourceFile).replace(/\s+/g, '');
   const evidenced = new Set<string>();
   for (const candidate of candidates) {
-    const text = dottedName(candidate.client);
-    if (text && PRISMA_ONLY.has(candidate.operation) && candidate.model !== null) evidenced.add(text);
+    if (PRISMA_ONLY.has(candidate.operation) && candidate.model !== null) evidenced.add(receiverKey(candidate.client));
   }
 
   const direct = (expr: ts.Expression): true | null => {
-    const text = dottedName(expr);
-    if (text && (evidenced.has(text) || PRISMA_NAME.test(text.slice(text.lastIndexOf('.') + 1)))) return true;
+    if (evidenced.has(receiverKey(expr))) return true;
+    const name = lastName(expr);
+    if (name && PRISMA_NAME.test(name)) return true;
     if (ts.isNewExpression(expr) && PRISMA_NAME.test(dottedName(expr.expression) ?? '')) return true;
-    // `prisma.$extends(...)` returns a client too.
     if (ts.isCallExpression(expr)) {
       const method = methodCall(expr);
+      // `prisma.$extends(...)` returns a client, and so does a `prismaService.extendedPrismaClient()`.
       if (method?.name === '$extends' && isClient(method.receiver)) return true;
+      if (PRISMA_NAME.test(lastName(expr.expression) ?? '')) return true;
     }
     return null;
   };

@@ -62,7 +62,11 @@ export function analyzeSql(parts: readonly string[]): SqlTableAccess[] | null {
   return result;
 }
 
+/** Longer text is generated SQL (a migration dump): the grammar would spend seconds; it stays unresolved. */
+const MAX_SQL_LENGTH = 20_000;
+
 function analyzeUncached(parts: readonly string[]): SqlTableAccess[] | null {
+  if (parts.reduce((length, part) => length + part.length, 0) > MAX_SQL_LENGTH) return null;
   for (const dialect of ['postgresql', 'mysql'] as const) {
     const text = withParameters(parts, dialect);
     try {

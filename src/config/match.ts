@@ -11,8 +11,10 @@ type Test = (path: string) => boolean;
 
 interface ContextMatcher {
   name: string;
-  /** One test per positive glob, with its index in `paths` (to name the field in errors). */
-  includes: { index: number; test: Test }[];
+  /** Whether any positive glob of `paths` matches. */
+  isIncluded: Test;
+  /** The index in `paths` of the first positive glob matching (to name the field in errors). */
+  indexOf: (path: string) => number;
   isExcluded: Test;
   /** null: the context exposes all its files (no `expose`, or an empty one). */
   isExposed: Test | null;
@@ -36,9 +38,22 @@ export function matchablePath(path: string): string {
   return path.replace(LINE_TERMINATORS, '\u001f');
 }
 
+/**
+ * One test for a list of globs. Plain file paths (what `carve init` writes for a mixed folder, by
+ * the hundred in a layered codebase) are looked up in a set; only real globs run picomatch.
+ */
 function matcher(globs: string | string[]): Test {
-  const test = picomatch(globs, { dot: true });
-  return (path) => test(matchablePath(path));
+  const literals = new Set<string>();
+  const patterns: string[] = [];
+  for (const glob of typeof globs === 'string' ? [globs] : globs) {
+    if (picomatch.scan(glob).isGlob) patterns.push(glob);
+    else literals.add(glob.replace(/\\(.)/g, '$1'));
+  }
+  const test = patterns.length > 0 ? picomatch(patterns, { dot: true }) : NEVER;
+  return (path) => {
+    const matchable = matchablePath(path);
+    return literals.has(matchable) || test(matchable);
+  };
 }
 
 export function normalizeGlob(glob: string): string {
@@ -68,13 +83,12 @@ function compile(config: CarveConfig): CompiledConfig {
   if (result) return result;
   const contexts: ContextMatcher[] = Object.entries(config.contexts).map(([name, context]) => {
     const negative = context.paths.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
-    const includes = context.paths.flatMap((glob, index) =>
-      glob.startsWith('!') ? [] : [{ index, test: matcher(normalizeGlob(glob)) }],
-    );
+    const positive = context.paths.filter((glob) => !glob.startsWith('!')).map(normalizeGlob);
     const expose = context.expose ?? [];
     return {
       name,
-      includes,
+      isIncluded: positive.length > 0 ? matcher(positive) : NEVER,
+      indexOf: (path) => context.paths.findIndex((glob) => !glob.startsWith('!') && matcher(normalizeGlob(glob))(path)),
       isExcluded: negative.length > 0 ? matcher(negative) : NEVER,
       isExposed: expose.length > 0 ? compileGlobs(expose) : null,
     };
@@ -89,32 +103,31 @@ function compile(config: CarveConfig): CompiledConfig {
  * a config error (each file belongs to one context), named by both fields.
  */
 export function contextOfFile(config: CarveConfig, repoPath: RepoPath): string | null {
-  let found: { name: string; index: number } | null = null;
+  let found: ContextMatcher | null = null;
   for (const context of compile(config).contexts) {
-    const hit = context.includes.find((include) => include.test(repoPath));
-    if (!hit || context.isExcluded(repoPath)) continue;
+    if (!context.isIncluded(repoPath) || context.isExcluded(repoPath)) continue;
     if (found) {
-      const first = formatFieldPath(['contexts', found.name, 'paths', found.index]);
-      const second = formatFieldPath(['contexts', context.name, 'paths', hit.index]);
+      const first = formatFieldPath(['contexts', found.name, 'paths', found.indexOf(repoPath)]);
+      const second = formatFieldPath(['contexts', context.name, 'paths', context.indexOf(repoPath)]);
       throw new CarveError(
         'bad-config',
         `${configDisplayName(config)}: ${second}: '${repoPath}' is also matched by ${first}; a file belongs to one context`,
         'narrow one of the globs, or exclude the file from one context with a "!glob" entry',
       );
     }
-    found = { name: context.name, index: hit.index };
+    found = context;
   }
   return found?.name ?? null;
 }
 
 /** Whether other contexts may import this file of `context` (true when the context lists no `expose`). */
 export function isExposedFile(config: CarveConfig, context: string, repoPath: RepoPath): boolean {
-  const matcher = compile(config).byName.get(context);
-  return !matcher?.isExposed || matcher.isExposed(repoPath);
+  const found = compile(config).byName.get(context);
+  return !found?.isExposed || found.isExposed(repoPath);
 }
 
 /** Whether the context's `paths` match the file (ignoring other contexts). */
 export function isInContext(config: CarveConfig, context: string, repoPath: RepoPath): boolean {
-  const matcher = compile(config).byName.get(context);
-  return !!matcher && matcher.includes.some((include) => include.test(repoPath)) && !matcher.isExcluded(repoPath);
+  const found = compile(config).byName.get(context);
+  return !!found && found.isIncluded(repoPath) && !found.isExcluded(repoPath);
 }

@@ -4,7 +4,7 @@
 // catches the rest on the real files.
 import picomatch from 'picomatch';
 import { closest, formatFieldPath, type ConfigIssue } from './issues.js';
-import { normalizeGlob } from './match.js';
+import { compileGlobs, normalizeGlob } from './match.js';
 import type { CarveConfig } from './schema.js';
 
 /** A concrete path the glob matches (wildcards replaced by '_'), or null when that is not obvious. */
@@ -48,7 +48,7 @@ export function semanticIssues(config: CarveConfig): ConfigIssue[] {
         issues.push({ path, message: `unknown context '${dependency}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}` });
       }
     });
-    const isOwnFile = picomatch(context.paths.filter((glob) => !glob.startsWith('!')).map(normalizeGlob), { dot: true });
+    const isOwnFile = compileGlobs(context.paths);
     context.expose?.forEach((glob, index) => {
       const path = ['contexts', name, 'expose', index];
       const problem = globProblem(glob);
@@ -73,34 +73,46 @@ export function semanticIssues(config: CarveConfig): ConfigIssue[] {
   return issues;
 }
 
-/** Two contexts whose path globs visibly match the same file. */
+/**
+ * Two contexts whose paths visibly claim the same file: a glob's literal path or concrete stand-in
+ * (its probe) that another context's paths also match. Each context's globs are compiled once
+ * (plain paths as a set), so a config listing thousands of files stays linear, not quadratic.
+ */
 function overlapIssues(config: CarveConfig): ConfigIssue[] {
+  const contexts = Object.entries(config.contexts).map(([name, context], order) => ({
+    name,
+    order,
+    paths: context.paths,
+    claims: compileGlobs(context.paths),
+  }));
   const issues: ConfigIssue[] = [];
-  const globs = Object.entries(config.contexts).flatMap(([name, context]) =>
-    context.paths.flatMap((glob, index) =>
-      glob.startsWith('!') ? [] : [{ name, index, glob, probe: globProbe(glob), test: picomatch(normalizeGlob(glob), { dot: true }) }],
-    ),
-  );
-  const excluders = new Map(
-    Object.entries(config.contexts).map(([name, context]) => {
-      const negative = context.paths.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
-      return [name, negative.length > 0 ? picomatch(negative, { dot: true }) : () => false];
-    }),
-  );
-  const claims = (entry: (typeof globs)[number], probe: string): boolean => entry.test(probe) && !excluders.get(entry.name)!(probe);
-  for (let i = 0; i < globs.length; i++) {
-    for (let j = i + 1; j < globs.length; j++) {
-      const a = globs[i]!;
-      const b = globs[j]!;
-      if (a.name === b.name) continue;
-      const shared = [a.probe, b.probe].find((probe) => probe !== null && claims(a, probe) && claims(b, probe));
-      if (shared !== undefined) {
+  const reported = new Set<string>();
+  for (const owner of contexts) {
+    owner.paths.forEach((glob, index) => {
+      if (glob.startsWith('!')) return;
+      const probe = globProbe(glob);
+      if (probe === null || !owner.claims(probe)) return;
+      for (const other of contexts) {
+        if (other === owner || !other.claims(probe)) continue;
+        const otherIndex = other.paths.findIndex((candidate) => !candidate.startsWith('!') && compileGlobs([candidate])(probe));
+        // Report once per pair of globs, on the one that comes later in the file.
+        const [first, second] = other.order < owner.order ? [{ context: other, index: otherIndex }, { context: owner, index }] : [{ context: owner, index }, { context: other, index: otherIndex }];
+        const key = `${first.context.name}\u0000${first.index}\u0000${second.context.name}\u0000${second.index}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const firstGlob = first.context.paths[first.index];
         issues.push({
-          path: ['contexts', b.name, 'paths', b.index],
-          message: `'${b.glob}' overlaps ${formatFieldPath(['contexts', a.name, 'paths', a.index])} '${a.glob}' (both match '${shared}'); a file belongs to one context`,
+          path: ['contexts', second.context.name, 'paths', second.index],
+          message: `'${second.context.paths[second.index]}' overlaps ${formatFieldPath(['contexts', first.context.name, 'paths', first.index])} '${firstGlob}' (both match '${probe}'); a file belongs to one context`,
         });
       }
-    }
+    });
   }
-  return issues;
+  return issues.sort((a, b) => compareIssuePaths(a.path, b.path, config));
+}
+
+/** Issues in the order their fields appear in the file. */
+function compareIssuePaths(a: ConfigIssue['path'], b: ConfigIssue['path'], config: CarveConfig): number {
+  const names = Object.keys(config.contexts);
+  return names.indexOf(String(a[1])) - names.indexOf(String(b[1])) || Number(a[3]) - Number(b[3]);
 }

@@ -2,7 +2,7 @@
 // matched by its globs, no file of another context (or of none) matched.
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { coverContexts, escapeGlob } from '../../src/config/index.js';
+import { contextOfFile, coverContexts, escapeGlob, parseConfig } from '../../src/config/index.js';
 import { createRandom, randomInt } from '../../src/shared/random.js';
 
 function cover(files: Record<string, string | null>): Record<string, string[]> {
@@ -93,5 +93,25 @@ describe('coverContexts', () => {
       const globs = cover(files);
       expect(exactnessProblems(files, globs), JSON.stringify({ files, globs })).toEqual([]);
     }
+  });
+});
+
+describe('at the scale of a layered monolith', () => {
+  it('covers, loads and places 4,000 files listed one by one in seconds, not minutes', () => {
+    // Layer folders shared by every context and opaque names: the worst case, one glob per file.
+    const random = createRandom(7);
+    const layers = ['controllers', 'services', 'repositories', 'entities', 'dto', 'mappers', 'handlers', 'common'];
+    const files = new Map<string, string | null>();
+    for (let i = 0; i < 4000; i++) {
+      const layer = layers[randomInt(random, layers.length)]!;
+      files.set(`src/${layer}/f-${String(i).padStart(4, '0')}.ts`, `d${randomInt(random, 10)}`);
+    }
+    const started = performance.now();
+    const globs = coverContexts(files);
+    const config = parseConfig(JSON.stringify({ contexts: Object.fromEntries([...globs].map(([name, paths]) => [name, { paths }])) }));
+    for (const [path, owner] of files) expect(contextOfFile(config, path)).toBe(owner);
+    // A quadratic pass over 4,000 globs took most of a minute; the linear ones take well under a second.
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect([...globs.values()].reduce((sum, paths) => sum + paths.length, 0)).toBe(4000);
   });
 });

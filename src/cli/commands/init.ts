@@ -50,7 +50,11 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
     if (dataCrossings > 0) {
       lines.push(`  ${dataCrossings} data access${dataCrossings === 1 ? ' crosses' : 'es cross'} contexts today: fix them, or accept them with \`carve check --update-baseline\``);
     }
-    lines.push('  next: list each context\'s public files under "expose", review dependsOn, and commit the file');
+    lines.push(
+      names.length === 0
+        ? '  no contexts were detected: add them under "contexts" by hand, then commit the file'
+        : '  next: list each context\'s public files under "expose", review dependsOn, and commit the file',
+    );
     summary = `${lines.join('\n')}\n`;
   } finally {
     progress.clear();

@@ -6,10 +6,11 @@
  *
  *   node dist/scripts/bench.js [--runs N] [--quick] [--large] [--no-real] [--only a,b] [--out file] [--keep]
  *
- * --quick is one timed run per tool, no warm-up, and writes nothing unless --out is given.
+ * --quick is one timed run per tool, no warm-up, and writes nothing unless --out is given. Input names
+ * for --only: generated-1k, generated-5k, generated-20k (with --large), rxjs.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -126,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
   const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
   const outPath = values.out ? resolve(values.out) : values.quick ? null : join(repoRoot, 'bench', 'results.md');
   const notes: string[] = [];
+  const loadAtStart = loadavg();
 
   const tools = [carveTool(repoRoot), depcruiseTool(repoRoot)];
   for (const tool of tools) {
@@ -137,8 +139,9 @@ async function main(argv: string[]): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'carve-bench-'));
   try {
     log(`preparing inputs in ${scratch}`);
-    const inputs = generatedInputs(scratch, values.large, log);
-    if (!values['no-real']) {
+    const only = values.only ? new Set(values.only.split(',')) : null;
+    const inputs = generatedInputs(scratch, values.large, only, log);
+    if (!values['no-real'] && (!only || only.has('rxjs'))) {
       const real = realInput(scratch, log);
       if ('dir' in real) inputs.push(real);
       else {
@@ -146,10 +149,8 @@ async function main(argv: string[]): Promise<number> {
         notes.push(`input ${real.name} skipped: ${real.reason}`);
       }
     }
-    const only = values.only ? new Set(values.only.split(',')) : null;
     const results: InputResult[] = [];
     for (const input of inputs) {
-      if (only && !only.has(input.name)) continue;
       results.push(await benchInput(input, tools, runs, warmup, scratch));
     }
     for (const r of results) {
@@ -170,6 +171,7 @@ async function main(argv: string[]): Promise<number> {
         carveFlags: carve.flags,
         depcruiseVersion: depcruise.version,
         depcruiseFlags: depcruise.flags,
+        loadAverage: { start: loadAtStart, end: loadavg() },
         notes,
       };
       mkdirSync(dirname(outPath), { recursive: true });

@@ -39,10 +39,10 @@ function listTsFiles(dir: string, base = dir): string[] {
   return out;
 }
 
-export function generatedInputs(scratch: string, isLarge: boolean, log: (line: string) => void): BenchInput[] {
+export function generatedInputs(scratch: string, isLarge: boolean, only: ReadonlySet<string> | null, log: (line: string) => void): BenchInput[] {
   const inputs: BenchInput[] = [];
   for (const g of GENERATED) {
-    if (g.isLarge && !isLarge) continue;
+    if ((g.isLarge && !isLarge) || (only && !only.has(g.name))) continue;
     const started = Date.now();
     const result = generateMonolith(join(scratch, g.name), { files: g.files, domains: 12, mixing: 0.2, seed: g.seed });
     log(`  ${g.name}: ${result.files.length} files, ${result.importEdges} edges (${Date.now() - started} ms)`);

@@ -49,6 +49,8 @@ export interface BenchMeta {
   carveFlags: string[];
   depcruiseVersion: string;
   depcruiseFlags: string[];
+  /** os.loadavg() (1, 5, 15 min) when the bench started and ended: other work slows both tools. */
+  loadAverage: { start: number[]; end: number[] };
   notes: string[];
 }
 
@@ -118,13 +120,15 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 function coverageTable(results: readonly InputResult[]): string {
-  const cell = (c: Coverage | null, key: keyof Coverage): string => (c ? String(c[key]) : 'n/a');
+  const cell = (c: Coverage | null, key: keyof Coverage): string => (c && c[key] !== undefined ? String(c[key]) : 'n/a');
   const rows = results.map((r) => [
     r.name, String(r.files),
     cell(r.carve.coverage, 'modules'), cell(r.carve.coverage, 'dependencies'),
+    cell(r.carve.coverage, 'entities'), cell(r.carve.coverage, 'contexts'),
     cell(r.depcruise.coverage, 'modules'), cell(r.depcruise.coverage, 'dependencies'),
   ]);
-  return markdownTable(['input', '.ts files', 'carve modules', 'carve dependencies', 'depcruise modules', 'depcruise dependencies'], rows);
+  const header = ['input', '.ts files', 'carve modules', 'carve dependencies', 'carve entities', 'carve contexts', 'depcruise modules', 'depcruise dependencies'];
+  return markdownTable(header, rows);
 }
 
 function timingsSection(results: readonly InputResult[]): string {
@@ -151,6 +155,8 @@ function rawRuns(results: readonly InputResult[]): string {
   return markdownTable(['input', 'tool', 'run', 'wall ms', 'peak RSS', 'RSS from', 'exit / error'], rows);
 }
 
+const formatLoad = (load: readonly number[]): string => load.map((x) => x.toFixed(2)).join(' / ');
+
 export function renderResultsMarkdown(meta: BenchMeta, results: readonly InputResult[]): string {
   const m = meta.machine;
   const inputs = results.map((r) => `- \`${r.name}\`: ${r.description}`).join('\n');
@@ -161,14 +167,17 @@ export function renderResultsMarkdown(meta: BenchMeta, results: readonly InputRe
     `- commit: ${m.commit}`,
     `- machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory`,
     `- Node ${m.node}; carve ${meta.carveVersion || 'n/a'} (\`${meta.carveFlags.join(' ')}\`); dependency-cruiser ${meta.depcruiseVersion || 'n/a'} (\`${meta.depcruiseFlags.join(' ')}\`)`,
+    `- load average (1/5/15 min) at start ${formatLoad(meta.loadAverage.start)}, at end ${formatLoad(meta.loadAverage.end)} (${m.cores} cores)`,
     `- ${meta.warmup ? 'one warm-up run each, then ' : ''}${meta.runs} timed run${meta.runs === 1 ? '' : 's'} per tool and input, the tools alternating (the order flips every round); command: \`${meta.command}\``,
     '',
     markdownTable(TABLE_HEADER, tableRows(results)),
     '',
     'Wall: median over the timed runs, child process start to exit. Peak RSS: the highest over the timed runs of the',
     "child process tree's peak resident memory (GNU time's maxrss, or the sum of VmRSS over the tree polled every",
-    '100 ms, whichever is larger). Ratios are carve / depcruise: below 1 means Carve is faster or smaller. Carve does',
-    'more per file (symbol uses, data access, clustering, reports) than dependency-cruiser, which only lists imports.',
+    '100 ms, whichever is larger). Ratios are carve / depcruise: below 1 means Carve is faster or smaller. The two do',
+    "different work: dependency-cruiser lists imports; Carve's analyze also counts symbol uses and, as far as the",
+    'build under test has them, reads data access, clusters contexts and writes reports (the coverage table below',
+    'shows the entities and contexts this build found).',
     '',
     '## Inputs',
     '',
@@ -178,7 +187,8 @@ export function renderResultsMarkdown(meta: BenchMeta, results: readonly InputRe
     '',
     coverageTable(results),
     '',
-    'Carve also counts an import through a barrel as an edge to the defining file, so its dependency count is higher.',
+    'Dependency counts differ a little by design: Carve adds, for an import through a barrel, an edge to the file that',
+    'defines the symbol; dependency-cruiser keeps only the edge to the barrel.',
     '',
     '## Carve stage timings',
     '',

@@ -72,13 +72,21 @@ export function depcruiseTool(repoRoot: string): BenchTool {
 export interface Coverage {
   modules: number;
   dependencies: number;
+  /** Carve only: entities and contexts found, showing how much of the pipeline this build ran. */
+  entities?: number;
+  contexts?: number;
 }
 
 /** Carve's analysis.json: modules and resolved module-to-module dependencies. */
 export function carveCoverage(analysisPath: string): Coverage | null {
   if (!existsSync(analysisPath)) return null;
-  const analysis = JSON.parse(readFileSync(analysisPath, 'utf8')) as { modules?: unknown[]; dependencies?: unknown[] };
-  return { modules: analysis.modules?.length ?? 0, dependencies: analysis.dependencies?.length ?? 0 };
+  const analysis = JSON.parse(readFileSync(analysisPath, 'utf8')) as Partial<Record<'modules' | 'dependencies' | 'entities' | 'contexts', unknown[]>>;
+  return {
+    modules: analysis.modules?.length ?? 0,
+    dependencies: analysis.dependencies?.length ?? 0,
+    entities: analysis.entities?.length ?? 0,
+    contexts: analysis.contexts?.length ?? 0,
+  };
 }
 
 interface CruiseModule {

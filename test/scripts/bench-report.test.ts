@@ -25,6 +25,7 @@ const meta: BenchMeta = {
   carveFlags: ['--quiet', '--no-cache'],
   depcruiseVersion: '17.4.3',
   depcruiseFlags: ['--no-config'],
+  loadAverage: { start: [0.5, 0.25, 0.125], end: [1, 2, 3] },
   notes: [],
 };
 
@@ -55,10 +56,12 @@ describe('bench report', () => {
     const md = renderResultsMarkdown({ ...meta, notes: ['rxjs skipped: offline'] }, [result]);
     expect(md).toContain('- machine: Test CPU, 2 cores, 24 GiB memory');
     expect(md).toContain('- commit: abc1234');
+    expect(md).toContain('- load average (1/5/15 min) at start 0.50 / 0.25 / 0.13, at end 1.00 / 2.00 / 3.00 (2 cores)');
     expect(md).toContain('| generated-1k | 1000  | 2.00 s');
     expect(md).toMatch(/\| input +\| dataAccess \| extract \|/);
     expect(md).toContain('| 300 ms');
     expect(md).toContain('- rxjs skipped: offline');
+    expect(md).toMatch(/\| generated-1k \| 1000 +\| 1000 +\| 4000 +\| n\/a +\| n\/a +\| 1000 +\| 4000 +\|/);
     expect(md.split('\n').filter((l) => l.startsWith('| generated-1k | carve'))).toHaveLength(1);
   });
 });

@@ -1,15 +1,16 @@
-// The contexts stage: DependencyGraph -> ContextMap. A first consensus clustering finds the shared
+// The contexts stage: DependencyGraph -> ContextMap. Two preliminary clusterings find the shared
 // kernel (files imported from most contexts) and god modules (files importing from most contexts);
-// the rest is clustered again by consensus of seeded Louvain runs with node-level refinement, pinned
-// config contexts acting as fixed anchors. Then clean-up (tiny clusters merged, god modules put back,
-// entities to the context that writes them), names, stability and metrics. Same input, same bytes.
+// the rest is clustered by consensus of seeded Louvain runs with node-level refinement, then refined
+// by a directed block model, pinned config contexts acting as fixed anchors. Then clean-up (tiny
+// clusters merged, god modules put back, entities to the context that writes them), names, stability
+// and metrics. Same input, same bytes. Reasons and figures: docs/decisions/contexts.md.
 import type { DependencyGraph } from '../graph/types.js';
 import type { ContextRecord } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
 import { compareStrings } from '../shared/sort.js';
 import { ENTITY_PREFIX } from '../graph/index.js';
 import { assignEntities, attachToMostTied, mergeTinyClusters } from './cleanup.js';
-import { type ClusterInput, buildClusterInput } from './cluster-input.js';
+import { type ClusterInput, buildClusterInput, directedClusterEdges } from './cluster-input.js';
 import { type IndexedGraph, indexGraph } from './graph-index.js';
 import { detectGodModules, detectKernel } from './kernel.js';
 import { consensusLouvain, refinedLouvainRun } from './louvain.js';
@@ -19,7 +20,6 @@ import { type ContextOptions, resolveContextOptions } from './options.js';
 import { splitAnchoredCommunities } from './anchors.js';
 import { stabilityByLabel } from './stability.js';
 import { refineByBlockModel } from './block-model.js';
-import { directedClusterEdges } from './cluster-input.js';
 
 export type { ContextOptions } from './options.js';
 export { DEFAULT_CONTEXT_OPTIONS } from './options.js';

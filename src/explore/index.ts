@@ -45,8 +45,10 @@ const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 export function openExploreSession(options: ExploreSessionOptions): ExploreSession {
   const useAlternateScreen = options.useAlternateScreen ?? true;
   let settle: (reason: ExitReason) => void = () => {};
-  const exited = new Promise<ExitReason>((resolve) => {
+  let fail: (error: unknown) => void = () => {};
+  const exited = new Promise<ExitReason>((resolve, reject) => {
     settle = resolve;
+    fail = reject;
   });
   let instance: Instance | null = null;
   let isClosed = false;
@@ -72,13 +74,22 @@ export function openExploreSession(options: ExploreSessionOptions): ExploreSessi
       return;
     }
     if (useAlternateScreen) options.stdout.write(ENTER_ALTERNATE_SCREEN);
-    instance = render(tree, {
+    const mounted = render(tree, {
       stdout: options.stdout,
       stdin: options.stdin,
       stderr: options.stderr,
       exitOnCtrlC: false,
       patchConsole: false,
       ...(options.onRender ? { onRender: ({ renderTime }: { renderTime: number }) => options.onRender?.(renderTime) } : {}),
+    });
+    instance = mounted;
+    // A render that throws makes ink show the error and unmount by itself: restore the terminal and
+    // pass the error on, or the CLI would wait for a quit that can no longer come.
+    mounted.waitUntilExit().catch((error: unknown) => {
+      if (isClosed) return;
+      isClosed = true;
+      if (useAlternateScreen) options.stdout.write(LEAVE_ALTERNATE_SCREEN);
+      fail(error);
     });
   };
 

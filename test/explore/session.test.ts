@@ -1,6 +1,6 @@
 // The session the CLI drives: one ink tree on real-looking streams, the alternate screen entered and
 // left, raw mode released, progress then the app, and `exited` settled by q, Ctrl-C or close().
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openExploreSession, type ExploreSession } from '../../src/explore/index.js';
 import { shopAnalysis } from './analysis-fixture.js';
 import { fakeTerminal, waitUntil } from './fake-terminal.js';
@@ -55,5 +55,24 @@ describe('an explore session', () => {
     session.showProgress('again', null);
     expect(terminal.stdout.writes.length).toBe(written);
     expect(terminal.stdout.output).not.toContain(ENTER_ALT);
+  });
+
+  it('restores the terminal and rejects when a render throws', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { terminal, session } = start();
+      const analysis = shopAnalysis();
+      Object.defineProperty(analysis, 'summary', {
+        get: () => {
+          throw new Error('boom in render');
+        },
+      });
+      session.showAnalysis(analysis);
+      await expect(session.exited).rejects.toThrow('boom in render');
+      expect(terminal.stdout.output.lastIndexOf(LEAVE_ALT)).toBeGreaterThan(terminal.stdout.output.lastIndexOf(ENTER_ALT));
+      expect(terminal.stdin.isRaw).toBe(false);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 });

@@ -106,7 +106,8 @@ export function formatCells(cells: string[], fitted: FittedColumn[]): string {
   return fitted
     .map(({ index, width, align, isPath }) => {
       const cell = cells[index] ?? '';
-      return pad(fitText(cell, width, isPath), width, align);
+      // A path column also holds section labels; only real paths lose their start.
+      return pad(fitText(cell, width, isPath && cell.includes('/')), width, align);
     })
     .join(' '.repeat(GAP))
     .trimEnd();

@@ -6,7 +6,7 @@ import { ExploreApp } from '../../../src/explore/components/app.js';
 import { buildExploreModel } from '../../../src/explore/model/explore-model.js';
 import type { ExitReason } from '../../../src/explore/state/types.js';
 import type { Analysis } from '../../../src/shared/analysis.js';
-import { largeAnalysis, noDataAccessAnalysis, oneContextAnalysis, shopAnalysis } from '../analysis-fixture.js';
+import { buildAnalysis, largeAnalysis, noDataAccessAnalysis, oneContextAnalysis, shopAnalysis } from '../analysis-fixture.js';
 import { KEYS, press, pressUntil, screen, selectedLine, typeText, waitForScreen, type Rendered } from '../ink-driver.js';
 
 const mounted: Rendered[] = [];
@@ -240,6 +240,12 @@ describe('empty states', () => {
     expect(await press(app, '3')).toContain('No data access: Carve found no entities or tables read or written');
     await press(app, '1');
     expect(await press(app, KEYS.enter)).toContain('owns no tables');
+  });
+
+  it('with no contexts and no plan: says why the lists are empty', async () => {
+    const app = await mount(buildAnalysis({ contexts: [], kernel: ['src/main.ts'] }));
+    expect(screen(app)).toContain('No contexts in this analysis');
+    expect(await press(app, '4')).toContain('No plan steps');
   });
 });
 

@@ -41,3 +41,13 @@ describe('fitting columns to the terminal width', () => {
     }
   });
 });
+
+describe('a path column', () => {
+  it('keeps the end of paths and the start of labels', () => {
+    const columns = [nameColumn('', true), column('')];
+    const rows = [row('a', ['Depends on (15 contexts)', 1]), row('b', ['src/orders/deep/order.service.ts', 2])];
+    const fitted = fitColumns(columns, rows, 18);
+    expect(formatCells(rows[0]!.cells, fitted)).toBe('Depends on (15…  1');
+    expect(formatCells(rows[1]!.cells, fitted)).toBe('…der.service.ts  2');
+  });
+});

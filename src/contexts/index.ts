@@ -22,6 +22,9 @@ import { stabilityByLabel } from './stability.js';
 import { refineByBlockModel } from './block-model.js';
 
 export type { ContextOptions } from './options.js';
+
+/** At most this many preliminary passes; they stop early when a pass finds nothing new. */
+const PRELIMINARY_PASSES = 4;
 export { DEFAULT_CONTEXT_OPTIONS } from './options.js';
 export type { OverallMetrics } from './metrics.js';
 
@@ -97,9 +100,9 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     isModule(node) ? settings.pinned?.[indexed.ids[node] as string] : undefined;
   const louvain = { resolution: settings.resolution, seed: settings.seed, runs: settings.runs };
 
-  // Passes 1 and 2 find what should not be clustered: pass 1 on everything finds the obvious kernel
-  // (a logger imported by most files blurs every community around it); pass 2, without it, gives
-  // communities good enough to judge the rest of the kernel and the god modules on.
+  // Preliminary passes find what should not be clustered: the first, on everything, finds the obvious
+  // kernel (a logger imported by most files blurs every community around it); each next pass, without
+  // what was found, gives communities good enough to judge god modules and the kernel they hid.
   const isFree = (node: number): boolean => pinnedOf(node) === undefined;
   const clusterWithout = (excluded: ReadonlySet<number>, isFinal: boolean): { input: ClusterInput; labels: number[]; runs: number[][] } => {
     const clusterInput = buildClusterInput(indexed, (node) => !excluded.has(node), pinnedOf);
@@ -115,19 +118,27 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   };
   const detectKernelOn = (passLabels: number[]): Set<number> =>
     detectKernel(indexed, passLabels, settings.kernelThreshold, settings.minContextSize, isFree);
-  const kernel = detectKernelOn(clusterWithout(new Set(), false).labels);
-  const secondLabels = clusterWithout(kernel, false).labels;
-  for (const node of detectKernelOn(secondLabels)) kernel.add(node);
-  const leftOut = detectGodModules(indexed, secondLabels, (node) => isFree(node) && !kernel.has(node));
+  const kernel = new Set<number>();
+  const leftOut = new Set<number>();
+  for (let pass = 0; pass < PRELIMINARY_PASSES; pass++) {
+    const passLabels = clusterWithout(new Set([...kernel, ...leftOut]), false).labels;
+    const before = kernel.size + leftOut.size;
+    for (const node of detectKernelOn(passLabels)) kernel.add(node);
+    // Not on the first pass: with the kernel still in, communities are too blurred to judge spread.
+    if (pass > 0) for (const node of detectGodModules(indexed, passLabels, settings.minContextSize, (node) => isFree(node) && !kernel.has(node))) leftOut.add(node);
+    for (const node of kernel) leftOut.delete(node);
+    if (pass > 0 && kernel.size + leftOut.size === before) break;
+  }
 
-  // Pass 3: the final clustering without kernel and god modules.
+  // The final clustering, without kernel and god modules.
   const final = clusterWithout(new Set([...kernel, ...leftOut]), true);
   const input = final.input;
   const labels = final.labels;
   const anchored = splitAnchoredCommunities(indexed, input, labels);
 
-  mergeTinyClusters(indexed, labels, settings.minContextSize, new Set(anchored.keys()));
+  // God modules first: a file only they tie to must be able to follow them.
   attachToMostTied(indexed, labels, [...leftOut].sort((a, b) => a - b));
+  mergeTinyClusters(indexed, labels, settings.minContextSize, new Set(anchored.keys()));
   assignEntities(indexed, labels);
   const pinnedNameOf = compactLabels(indexed, labels, anchored);
   const stability = stabilityByLabel(input, final.runs, labels, isModule);
@@ -158,7 +169,7 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     }),
   );
   const { perContext, overall } = contextMetrics({ indexed, labels, contextIds: names, stability, tableOf });
-  const gods = detectGodModules(indexed, labels, (node) => labels[node] as number >= 0);
+  const gods = detectGodModules(indexed, labels, settings.minContextSize, (node) => labels[node] as number >= 0);
 
   const contexts: ContextRecord[] = [...names]
     .map(([label, id]) => ({

@@ -23,7 +23,11 @@ function countedContexts(indexed: IndexedGraph, labels: NodeLabels, minSize: num
   return new Set([...sizes].filter(([, size]) => size >= minSize).map(([label]) => label));
 }
 
-/** Modules imported from at least `threshold` of the other contexts (and from at least two). */
+/**
+ * Modules imported from at least `threshold` of the other contexts (and from at least two). A lower
+ * bar for files that import nothing (a clock, a money type) was tried and dropped: the core files of
+ * a hub context (product, price) are exactly such leaves, and the hub dissolved into the kernel.
+ */
 export function detectKernel(
   indexed: IndexedGraph,
   labels: NodeLabels,
@@ -42,13 +46,13 @@ export function detectKernel(
     importers.set(edge.target, set);
   }
   const others = Math.max(counted.size - 1, 1);
-  const kernel = new Set<number>();
+  const shareOf = new Map<number, number>();
   for (const [node, contexts] of importers) {
     if (indexed.types[node] !== 'module' || !isCandidate(node)) continue;
     const foreign = [...contexts].filter((label) => label !== labels[node]).length;
-    if (foreign >= KERNEL_MIN_IMPORTING_CONTEXTS && foreign / others >= threshold) kernel.add(node);
+    if (foreign >= KERNEL_MIN_IMPORTING_CONTEXTS) shareOf.set(node, foreign / others);
   }
-  return kernel;
+  return new Set([...shareOf].filter(([, share]) => share >= threshold).map(([node]) => node));
 }
 
 /** Outgoing import and data weight of one node, per context of the target. */
@@ -72,18 +76,24 @@ export function outgoingByContext(indexed: IndexedGraph, labels: NodeLabels): Ma
 export function detectGodModules(
   indexed: IndexedGraph,
   labels: NodeLabels,
+  minContextSize: number,
   isCandidate: (node: number) => boolean,
 ): Set<number> {
-  const contexts = new Set(labels.filter((label, node) => label >= 0 && indexed.types[node] === 'module')).size;
-  const needed = Math.max(GOD_MODULE_MIN_FOREIGN_CONTEXTS, Math.ceil(GOD_MODULE_MIN_CONTEXT_SHARE * (contexts - 1)));
+  // Only contexts of a real size count: a stray fragment is not a context a file can reach into.
+  const counted = countedContexts(indexed, labels, minContextSize);
+  const needed = Math.max(GOD_MODULE_MIN_FOREIGN_CONTEXTS, Math.ceil(GOD_MODULE_MIN_CONTEXT_SHARE * (counted.size - 1)));
   const gods = new Set<number>();
   for (const [node, perContext] of outgoingByContext(indexed, labels)) {
     if (indexed.types[node] !== 'module' || !isCandidate(node)) continue;
     const home = labels[node] as number;
-    const foreign = [...perContext.keys()].filter((label) => label !== home).length;
-    if (foreign < needed) continue;
     let total = 0;
-    for (const weight of perContext.values()) total += weight;
+    let foreign = 0;
+    for (const [label, weight] of perContext) {
+      if (!counted.has(label)) continue;
+      total += weight;
+      if (label !== home) foreign++;
+    }
+    if (foreign < needed) continue;
     if (total > 0 && (perContext.get(home) ?? 0) / total <= GOD_MODULE_MAX_HOME_SHARE) gods.add(node);
   }
   return gods;

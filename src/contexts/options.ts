@@ -36,7 +36,7 @@ export const KERNEL_MIN_IMPORTING_CONTEXTS = 2;
  * and sends no more than GOD_MODULE_MAX_HOME_SHARE of its outgoing weight to the context it sits in.
  */
 export const GOD_MODULE_MIN_FOREIGN_CONTEXTS = 3;
-export const GOD_MODULE_MIN_CONTEXT_SHARE = 0.4;
+export const GOD_MODULE_MIN_CONTEXT_SHARE = 0.5;
 export const GOD_MODULE_MAX_HOME_SHARE = 0.5;
 /** NED counts contexts with this many modules as non-extreme (Mono2Micro's bounds, from Wu et al.). */
 export const NED_MIN_SIZE = 5;

@@ -1,19 +1,35 @@
 // Stage orchestration: the table of contents of a run. Each stage takes the previous stage's plain
-// data; this module assembles the Analysis (analysis.json), sorted, with no timestamps inside.
-import type { Analysis, ModuleRecord } from '../shared/analysis.js';
+// data: config -> layout -> extract -> graph -> contexts -> plan. This module assembles the
+// Analysis (analysis.json), sorted, with no timestamps inside.
+import { resolve } from 'node:path';
+import type { Analysis, AnalysisMetrics, ContextRecord, ModuleRecord } from '../shared/analysis.js';
+import { CarveError } from '../shared/errors.js';
+import type { RepoPath } from '../shared/facts.js';
+import { compareStrings } from '../shared/sort.js';
 import { carveVersion } from '../shared/version.js';
+import { contextOfFile, loadConfig, type LoadedConfig } from '../config/index.js';
 import { extract, loadProjectLayout, type ExtractResult, type LayoutOptions } from '../extract/index.js';
+import { buildGraph } from '../graph/index.js';
+import { readChangeCounts, readCoChanges } from '../graph/history.js';
+import type { CoChange } from '../graph/types.js';
+import { detectContexts, type ContextMap } from '../contexts/index.js';
+import { planMigration } from '../plan/index.js';
+import { compareWith } from './compare-with.js';
 
 export interface AnalyzeOptions extends LayoutOptions {
   maxFileBytes?: number;
   /** carve.config.json to read; default <dir>/carve.config.json when it exists. */
   configPath?: string;
-  /** Cluster freely, ignoring contexts the config pins. */
+  /** Cluster freely: the config is not read at all (so `init --force` works over a broken one). */
   ignoreConfig?: boolean;
-  /** Git commits to read for co-change edges. */
+  /** Git commits to read for co-change edges and change counts. */
   history?: number;
   resolution?: number;
   kernelThreshold?: number;
+  /** Seed of the community detection (default 1): same seed, same contexts. */
+  seed?: number;
+  /** Another partition to score the contexts against: a JSON/TSV file, 'config', or 'folders:<depth>'. */
+  compare?: string;
   /** Per-file facts cache folder; absent: no cache. */
   cacheDir?: string;
   onProgress?: (event: ProgressEvent) => void;
@@ -22,8 +38,9 @@ export interface AnalyzeOptions extends LayoutOptions {
 export type ProgressEvent =
   | { stage: 'layout' }
   | { stage: 'read'; done: number; total: number }
-  | { stage: 'link' }
+  | { stage: 'history' }
   | { stage: 'contexts' }
+  | { stage: 'plan' }
   | { stage: 'done' };
 
 export interface AnalyzeResult {
@@ -31,6 +48,8 @@ export interface AnalyzeResult {
   /** Wall time per stage in ms, for the summary and the bench; never written into reports. */
   timings: Record<string, number>;
   cacheStats: { hits: number; misses: number } | null;
+  /** The config read, if any. */
+  config: LoadedConfig | null;
 }
 
 export function analyze(dir: string, options: AnalyzeOptions = {}): AnalyzeResult {
@@ -41,32 +60,95 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalyzeResul
     timings[name] = Math.round(performance.now() - start);
     return value;
   };
-  options.onProgress?.({ stage: 'layout' });
-  const layout = time('layout', () => loadProjectLayout(dir, options));
+  const progress = options.onProgress ?? (() => undefined);
+
+  progress({ stage: 'layout' });
+  const loaded = options.ignoreConfig ? null : time('config', () => loadConfig(resolve(dir), options.configPath));
+  const layout = time('layout', () => loadProjectLayout(dir, layoutOptions(options, loaded)));
   const extracted = time('extract', () =>
     extract(layout, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
-      onProgress: (done, total) => options.onProgress?.({ stage: 'read', done, total }),
+      onProgress: (done, total) => progress({ stage: 'read', done, total }),
     }),
   );
-  const analysis = assemble(extracted);
-  options.onProgress?.({ stage: 'done' });
-  return { analysis, timings, cacheStats: extracted.cacheStats };
+
+  let coChanges: CoChange[] = [];
+  let changeCounts: Record<RepoPath, number> | undefined;
+  if (options.history) {
+    progress({ stage: 'history' });
+    const commits = options.history;
+    time('history', () => {
+      try {
+        coChanges = readCoChanges(layout.root, commits);
+        changeCounts = readChangeCounts(layout.root, commits);
+      } catch (error) {
+        throw new CarveError('no-history', (error as Error).message, 'run inside a git repository, or drop --history');
+      }
+    });
+  }
+
+  progress({ stage: 'contexts' });
+  const modulePaths = extracted.modules.map((module) => module.id);
+  const contextMap = time('contexts', () => {
+    const graph = buildGraph(extracted, { coChanges });
+    return detectContexts(graph, {
+      ...(options.resolution !== undefined ? { resolution: options.resolution } : {}),
+      ...(options.kernelThreshold !== undefined ? { kernelThreshold: options.kernelThreshold } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      pinned: loaded ? pinnedContexts(loaded, modulePaths) : {},
+      entityTables: Object.fromEntries(extracted.entities.map((entity) => [entity.id, entity.table])),
+    });
+  });
+
+  const withoutPlan = assemble(extracted, contextMap);
+  if (options.compare) {
+    const comparison = compareWith(options.compare, withoutPlan, loaded, layout.root);
+    withoutPlan.metrics = { ...withoutPlan.metrics, comparison };
+  }
+  progress({ stage: 'plan' });
+  const plan = time('plan', () => planMigration(withoutPlan, changeCounts ? { history: changeCounts } : {}));
+  const analysis: Analysis = { ...withoutPlan, plan };
+  progress({ stage: 'done' });
+  return { analysis, timings, cacheStats: extracted.cacheStats, config: loaded };
 }
 
-function assemble(extracted: ExtractResult): Analysis {
+/** CLI globs win; the config's include/exclude apply when the command line gives none. */
+function layoutOptions(options: AnalyzeOptions, loaded: LoadedConfig | null): LayoutOptions {
+  const layout: LayoutOptions = {};
+  if (options.tsconfig) layout.tsconfig = options.tsconfig;
+  const include = options.include ?? loaded?.config.include;
+  if (include && include.length > 0) layout.include = include;
+  const exclude = [...(options.exclude ?? []), ...(loaded?.config.exclude ?? [])];
+  if (exclude.length > 0) layout.exclude = exclude;
+  if (options.includeTests) layout.includeTests = true;
+  if (options.maxFiles !== undefined) layout.maxFiles = options.maxFiles;
+  return layout;
+}
+
+function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPath, string> {
+  const pinned: Record<RepoPath, string> = {};
+  for (const path of paths) {
+    const context = contextOfFile(loaded.config, path);
+    if (context) pinned[path] = context;
+  }
+  return pinned;
+}
+
+function assemble(extracted: ExtractResult, contextMap: ContextMap): Omit<Analysis, 'plan'> {
   const entryPointsByPath = new Map(extracted.files.map((facts) => [facts.path, facts.entryPoints]));
   const modules: ModuleRecord[] = extracted.modules.map((module) => ({
     id: module.id,
     loc: module.loc,
-    context: null,
+    context: contextMap.membership[module.id] ?? null,
     external: module.external,
     unresolvedDataAccess: module.unresolvedDataAccess,
     entryPoints: entryPointsByPath.get(module.id) ?? [],
   }));
+  const contexts: ContextRecord[] = [...contextMap.contexts].sort((a, b) => compareStrings(a.id, b.id));
   const externalImports = modules.reduce((sum, module) => sum + Object.values(module.external).reduce((a, b) => a + b, 0), 0);
   const unresolvedImports = extracted.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-import').length;
+  const metrics: AnalysisMetrics = { ...contextMap.metrics };
   return {
     schemaVersion: 1,
     tool: { name: 'carve', version: carveVersion() },
@@ -78,17 +160,17 @@ function assemble(extracted: ExtractResult): Analysis {
       unresolvedImports,
       entities: extracted.entities.length,
       dataAccesses: extracted.dataAccess.length,
-      contexts: 0,
+      contexts: contexts.length,
       warnings: extracted.diagnostics.length,
     },
     modules,
     dependencies: extracted.dependencies,
     entities: extracted.entities,
     dataAccess: extracted.dataAccess,
-    contexts: [],
-    sharedKernel: [],
-    metrics: { modularity: 0 },
-    plan: { steps: [] },
+    contexts,
+    sharedKernel: [...contextMap.sharedKernel].sort(compareStrings),
+    godModules: [...contextMap.godModules].sort(compareStrings),
+    metrics,
     diagnostics: extracted.diagnostics,
   };
 }

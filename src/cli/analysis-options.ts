@@ -37,6 +37,7 @@ export interface AnalysisCommandOptions {
   maxFiles?: number;
   cacheDir?: string;
   cache?: boolean;
+  compare?: string;
 }
 
 export function toAnalyzeOptions(opts: AnalysisCommandOptions): AnalyzeOptions {
@@ -52,6 +53,7 @@ export function toAnalyzeOptions(opts: AnalysisCommandOptions): AnalyzeOptions {
   if (opts.kernelThreshold !== undefined) options.kernelThreshold = opts.kernelThreshold;
   if (opts.maxFileSize !== undefined) options.maxFileBytes = opts.maxFileSize;
   if (opts.maxFiles !== undefined) options.maxFiles = opts.maxFiles;
+  if (opts.compare) options.compare = opts.compare;
   if (opts.cache !== false) options.cacheDir = opts.cacheDir ?? defaultCacheDir();
   return options;
 }

@@ -11,6 +11,8 @@ import { linkModules } from './link/link-modules.js';
 import { createExportResolver } from './link/resolve-export.js';
 import type { ProjectLayout } from './project/index.js';
 import { cacheKey, openFactsCache } from './cache/index.js';
+import { linkDataAccess, scanDataAccess } from './data-access/index.js';
+import { readSchemaFiles } from './data-access/schema-files.js';
 import type { ExtractResult } from './types.js';
 
 export { loadProjectLayout } from './project/index.js';
@@ -21,6 +23,7 @@ export interface ExtractOptions {
   maxFileBytes?: number;
   /** Called after each file is read: (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Replaces the ORM and SQL scan (tests); default: every data-access adapter. */
   scanDataAccess?: DataAccessScanner;
   /** Folder of the per-file facts cache; absent: no cache. */
   cacheDir?: string;
@@ -41,7 +44,7 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
       try {
         let facts = cache?.get(entry.path, source.hash);
         if (!facts) {
-          facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, options.scanDataAccess);
+          facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, options.scanDataAccess ?? scanDataAccess);
           cache?.set(facts);
         }
         files.push(facts);
@@ -58,8 +61,20 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
 
   const resolveExport = createExportResolver(files);
   const { modules, dependencies } = linkModules(files, resolveExport);
+  const schemas = readSchemaFiles(layout.root, maxBytes);
+  diagnostics.push(...schemas.diagnostics);
+  const data = linkDataAccess(files, schemas.files, resolveExport);
+  diagnostics.push(...data.diagnostics);
   diagnostics.sort(compareDiagnostics);
-  return { files, modules, dependencies, entities: [], dataAccess: [], diagnostics, cacheStats: cache?.stats ?? null };
+  return {
+    files,
+    modules,
+    dependencies,
+    entities: data.entities,
+    dataAccess: data.dataAccess,
+    diagnostics,
+    cacheStats: cache?.stats ?? null,
+  };
 }
 
 /**

@@ -1,12 +1,9 @@
 // Co-change from git history: files changed in the same commit, counted per pair. Read-only: one
 // `git log`, run with execFile (no shell, so no quoting of the root), never anything that writes.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import type { RepoPath } from '../shared/facts.js';
 import type { CoChange } from './types.js';
 import { compareStrings } from '../shared/sort.js';
-
-const execFileAsync = promisify(execFile);
 
 /**
  * Commits touching more files than this are skipped: mass renames, formatting and dependency bumps
@@ -67,11 +64,19 @@ export function countCoChanges(commits: RepoPath[][], options: ReadCoChangesOpti
  * Reads the last `commits` commits that touch `root` and counts co-changes between files under it
  * (paths relative to `root`). Throws when git fails (not a repository, git missing).
  */
-export async function readCoChanges(
-  root: string,
-  commits: number,
-  options: ReadCoChangesOptions = {},
-): Promise<CoChange[]> {
+export function readCoChanges(root: string, commits: number, options: ReadCoChangesOptions = {}): CoChange[] {
+  return countCoChanges(readChangedFiles(root, commits), options);
+}
+
+/** How many of the last `commits` commits touched each file: how alive a part of the code is. */
+export function readChangeCounts(root: string, commits: number): Record<RepoPath, number> {
+  const counts: Record<RepoPath, number> = {};
+  for (const files of readChangedFiles(root, commits)) for (const file of new Set(files)) counts[file] = (counts[file] ?? 0) + 1;
+  return counts;
+}
+
+/** The files each of the last `commits` commits changed. Throws when git fails (not a repository, git missing). */
+export function readChangedFiles(root: string, commits: number): RepoPath[][] {
   if (!Number.isInteger(commits) || commits <= 0) return [];
   const args = [
     '-C', root,
@@ -82,10 +87,10 @@ export async function readCoChanges(
   ];
   let stdout: string;
   try {
-    ({ stdout } = await execFileAsync('git', args, { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }));
+    stdout = execFileSync('git', args, { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const detail = error instanceof Error ? (error.message.split('\n').find((line) => line.trim()) ?? '') : '';
     throw new Error(`cannot read git history of ${root}: ${detail}`);
   }
-  return countCoChanges(parseNameOnlyLog(stdout), options);
+  return parseNameOnlyLog(stdout);
 }

@@ -79,9 +79,202 @@ export interface AnalysisMetrics {
   [name: string]: unknown;
 }
 
+// The strangler-fig plan (src/plan; formulas and rules in docs/decisions/plan.md).
+
+/**
+ * How a seam crosses once the context is a service: `sync` a request/response call (the caller uses
+ * the result), `event` a published event (fire-and-forget calls), `data` the other context's entity
+ * classes (settled by the data strategy), `contract` types and constants to publish as a schema,
+ * `wiring` module/controller registration to re-point at a client.
+ */
+export type SeamStyle = 'sync' | 'event' | 'data' | 'contract' | 'wiring';
+
+export interface PlanSite {
+  file: RepoPath;
+  line: number;
+}
+
+export interface PlanCaller extends PlanSite {
+  /** The caller's context, null for wiring outside every context. */
+  context: string | null;
+}
+
+export interface FacadeEntry {
+  kind: EntryPointFact['kind'];
+  name: string;
+  file: RepoPath;
+  line: number;
+}
+
+export interface Facade {
+  /** Entry points that move behind the routing facade. */
+  entryPoints: FacadeEntry[];
+  /** Imports of this context by files in no context (composition roots) to re-point at the service. */
+  wiring: Array<PlanSite & { symbols: string[] }>;
+}
+
+export interface SeamOperation {
+  symbol: string;
+  style: SeamStyle;
+  callers: PlanCaller[];
+}
+
+/** What other contexts use from one file of the context: an interface the new service must offer. */
+export interface InboundInterface {
+  name: string;
+  module: RepoPath;
+  operations: SeamOperation[];
+}
+
+export interface Resilience {
+  timeoutMs: number;
+  /** `backoff`: retry idempotent reads with exponential backoff and jitter; `idempotency-key`: no retry until writes carry one. */
+  retry: 'backoff' | 'idempotency-key';
+  /** On a request path: a breaker keeps a slow dependency from holding every request. */
+  circuitBreaker: boolean;
+  fallback: string | null;
+}
+
+export interface OutboundSeam {
+  /** The file of the other context this one uses. */
+  module: RepoPath;
+  symbols: string[];
+  style: SeamStyle;
+  /** Reached from an HTTP route through calls. */
+  isOnRequestPath: boolean;
+  /** Every symbol reads (by name), so the call may be retried. */
+  isIdempotent: boolean;
+  /** Only for `sync` seams. */
+  resilience: Resilience | null;
+  sites: PlanSite[];
+}
+
+export interface OutboundDependency {
+  from: string;
+  to: string;
+  weight: number;
+  antiCorruptionLayer: boolean;
+  reason: string;
+  seams: OutboundSeam[];
+}
+
+/**
+ * `move`: only this context touches the table; `owner-api`: the owner keeps it and serves the others
+ * through its API; `read-model`: the owner publishes changes, readers keep their own copy;
+ * `split`: several contexts write it, so its columns are split by writer.
+ */
+export type TableStrategy = 'move' | 'owner-api' | 'read-model' | 'split';
+
+export interface TableConsumer {
+  context: string;
+  mode: AccessMode;
+  strategy: TableStrategy;
+  sites: PlanSite[];
+}
+
+export interface TablePlan {
+  table: string;
+  entities: string[];
+  /** The context that writes it most (ownership by writers); null when no context touches it. */
+  owner: string | null;
+  writers: string[];
+  readers: string[];
+  strategy: TableStrategy;
+  reason: string;
+  /** Contexts other than the owner that touch it. */
+  consumers: TableConsumer[];
+}
+
+export interface StepData {
+  /** Tables only this context touches: they move with it. */
+  owned: string[];
+  /** Tables it owns that other contexts touch. */
+  shared: TablePlan[];
+  /** Tables other contexts own that it touches. */
+  foreign: TablePlan[];
+}
+
+export interface CycleEdge {
+  from: string;
+  to: string;
+  weight: number;
+  style: SeamStyle;
+  symbols: string[];
+  sites: PlanSite[];
+}
+
+export interface CycleBreak {
+  from: string;
+  to: string;
+  how: string;
+}
+
+export interface ContextCycle {
+  contexts: string[];
+  edges: CycleEdge[];
+  /** The lightest edges whose removal leaves the contexts acyclic. */
+  breaks: CycleBreak[];
+}
+
+export interface CouplingBreakdown {
+  inbound: number;
+  outbound: number;
+  data: number;
+  cycles: number;
+  score: number;
+}
+
+export interface EffortCounts {
+  entryPoints: number;
+  operations: number;
+  callSites: number;
+  outboundSeams: number;
+  syncSeams: number;
+  tablesOwned: number;
+  tablesShared: number;
+  cycleBreaks: number;
+  loc: number;
+}
+
+export interface Effort {
+  points: number;
+  size: 'S' | 'M' | 'L' | 'XL';
+  counts: EffortCounts;
+}
+
+export interface PlanStep {
+  rank: number;
+  context: string;
+  /** This context's share of all cross-context coupling (0..1). */
+  coupling: number;
+  breakdown: CouplingBreakdown;
+  size: number;
+  loc: number;
+  /** Mean commits per file with --history, else null. */
+  churn: number | null;
+  facade: Facade;
+  inboundSeams: InboundInterface[];
+  outboundSeams: OutboundDependency[];
+  data: StepData;
+  /** Contexts whose steps must come first. */
+  after: string[];
+  prerequisites: string[];
+  /** Shared-kernel files it imports: a package or a copy goes with it. */
+  sharedKernel: RepoPath[];
+  effort: Effort;
+}
+
+export interface Verdict {
+  decision: 'extract' | 'modular-monolith';
+  headline: string;
+  reasons: string[];
+}
+
 export interface Plan {
-  verdict?: unknown;
-  steps: Array<{ rank: number; context: string; coupling: number; [field: string]: unknown }>;
+  /** Set by the plan stage; absent only in an analysis assembled without it. */
+  verdict?: Verdict;
+  cycles?: ContextCycle[];
+  steps: PlanStep[];
 }
 
 export interface AnalysisSummary {
@@ -105,7 +298,10 @@ export interface Analysis {
   entities: EntityRecord[];
   dataAccess: DataAccessRecord[];
   contexts: ContextRecord[];
+  /** Files nearly every context imports (logger, config, base classes): in no context. */
   sharedKernel: RepoPath[];
+  /** Files that reach into many contexts; each still sits in the context it is most tied to. */
+  godModules: RepoPath[];
   metrics: AnalysisMetrics;
   plan: Plan;
   diagnostics: Diagnostic[];

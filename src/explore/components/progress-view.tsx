@@ -17,8 +17,9 @@ export interface ProgressViewProperties {
 const STAGE_TEXT: Record<ProgressEvent['stage'], string> = {
   layout: 'reading the project layout',
   read: 'reading files',
-  link: 'linking modules',
+  history: 'reading git history',
   contexts: 'finding contexts',
+  plan: 'planning the extraction',
   done: 'opening the report',
 };
 

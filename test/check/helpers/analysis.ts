@@ -46,6 +46,7 @@ export function buildAnalysis(spec: AnalysisSpec): Analysis {
     })),
     contexts,
     sharedKernel: [],
+    godModules: [],
     metrics: { modularity: 0 },
     plan: { steps: [] },
     diagnostics: [],

@@ -1,6 +1,7 @@
 // The short text summary `analyze` prints: what was read, what was found, what went wrong.
 import type { Analysis } from '../shared/analysis.js';
 import { safeText } from '../shared/safe-text.js';
+import { dataMatrix } from './data-matrix.js';
 
 export interface SummaryOptions {
   target: string;
@@ -10,6 +11,8 @@ export interface SummaryOptions {
   cacheStats?: { hits: number; misses: number } | null;
   /** How many warnings to list by name. */
   maxWarnings?: number;
+  /** How many tables the data matrix lists. */
+  maxTables?: number;
 }
 
 function count(n: number): string {
@@ -30,7 +33,23 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
   }
   if (summary.contexts > 0) {
     lines.push(`  contexts      ${count(summary.contexts)}; modularity ${analysis.metrics.modularity.toFixed(2)}`);
+    for (const context of analysis.contexts.slice(0, 20)) {
+      const m = context.metrics;
+      lines.push(
+        `    ${safeText(context.id).padEnd(18)} ${String(m.size).padStart(5)} files  cohesion ${m.cohesion.toFixed(2)}  coupling ${m.coupling.toFixed(2)}  stability ${m.stability.toFixed(2)}  tables ${m.tablesOwned.length}`,
+      );
+    }
+    if (analysis.contexts.length > 20) lines.push(`    ... and ${analysis.contexts.length - 20} more in report.md`);
   }
+  if (analysis.sharedKernel.length > 0) lines.push(`  shared kernel ${analysis.sharedKernel.map(safeText).join(', ')}`);
+  if (analysis.godModules.length > 0) lines.push(`  god modules   ${analysis.godModules.map(safeText).join(', ')}`);
+  const comparison = analysis.metrics.comparison as { against: string; mojoFm: number; nmi: number; ari: number; common: number } | undefined;
+  if (comparison) {
+    lines.push(
+      `  compared      with ${safeText(comparison.against)} over ${comparison.common} files: MoJoFM ${comparison.mojoFm.toFixed(3)}, NMI ${comparison.nmi.toFixed(3)}, ARI ${comparison.ari.toFixed(3)}`,
+    );
+  }
+  lines.push(...renderDataMatrix(analysis, options.maxTables ?? 25));
   lines.push(`  warnings      ${count(summary.warnings)}`);
   const maxWarnings = options.maxWarnings ?? 10;
   for (const diagnostic of analysis.diagnostics.slice(0, maxWarnings)) {
@@ -42,4 +61,22 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
   lines.push(`  time          ${(options.elapsedMs / 1000).toFixed(2)} s${cache}`);
   if (options.writtenFiles.length > 0) lines.push(`  reports       ${options.writtenFiles.map(safeText).join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Table x context: R reads, W writes, RW both; '*' marks a table more than one context touches. */
+function renderDataMatrix(analysis: Analysis, maxTables: number): string[] {
+  const { columns, rows } = dataMatrix(analysis);
+  if (rows.length === 0) return [];
+  const names = columns.map((column) => safeText(column));
+  const tableWidth = Math.min(28, Math.max(5, ...rows.map((row) => safeText(row.table).length + 1)));
+  const widths = names.map((name) => Math.max(2, name.length));
+  const lines = ['  data access   (R read, W write, * shared)'];
+  lines.push(`    ${'table'.padEnd(tableWidth)} ${names.map((name, i) => name.padEnd(widths[i]!)).join(' ')}`.trimEnd());
+  for (const row of rows.slice(0, maxTables)) {
+    const label = `${safeText(row.table)}${row.isShared ? '*' : ''}`.slice(0, tableWidth);
+    const cells = columns.map((column, i) => (row.access[column] ?? '.').padEnd(widths[i]!));
+    lines.push(`    ${label.padEnd(tableWidth)} ${cells.join(' ')}`.trimEnd());
+  }
+  if (rows.length > maxTables) lines.push(`    ... and ${rows.length - maxTables} more tables in report.md`);
+  return lines;
 }

@@ -1,0 +1,81 @@
+// Stage: plan. From the contexts and the code's dependencies, a strangler-fig migration: a verdict
+// (extract now, or hold the monolith to its contexts first), the cycles between contexts to break, and
+// one step per context, least coupled first. Each step names the entry points that move behind the
+// facade, the interface other contexts use (with callers), its outbound seams (sync call or event,
+// resilience, anti-corruption layer), the data strategy per table, prerequisites and a relative effort.
+// Works off the Analysis alone; same input, same plan. Rules and formulas: docs/decisions/plan.md.
+import type { Plan } from '../shared/analysis.js';
+import type { RepoPath } from '../shared/facts.js';
+import { compareStrings } from '../shared/sort.js';
+import { couplingOf, rankContexts } from './coupling.js';
+import { findCycles } from './cycles.js';
+import { planTables } from './data-strategy.js';
+import { buildPlanIndex, type PlanInput } from './plan-index.js';
+import { buildStep } from './steps.js';
+import { decideVerdict } from './verdict.js';
+
+export type { PlanInput } from './plan-index.js';
+
+/** The plan as this stage returns it: verdict and cycles always set. */
+export type MigrationPlan = Required<Plan>;
+
+export interface PlanOptions {
+  /** Commits per file from git history (--history): ties go to the context that changes most. */
+  history?: Record<RepoPath, number>;
+}
+
+function meanChurn(modules: readonly RepoPath[], history: Record<RepoPath, number>): number {
+  if (modules.length === 0) return 0;
+  const total = modules.reduce((sum, module) => sum + (history[module] ?? 0), 0);
+  return Math.round((total / modules.length) * 100) / 100;
+}
+
+export function planMigration(analysis: PlanInput, options: PlanOptions = {}): MigrationPlan {
+  const index = buildPlanIndex(analysis);
+  const contexts = [...analysis.contexts].sort((a, b) => compareStrings(a.id, b.id));
+  const tables = planTables(analysis, index.contextOf);
+  const cycles = findCycles(index.contextIds, index.cross);
+  const coupling = couplingOf(index, tables, cycles);
+  const churnOf = options.history ? new Map(contexts.map((context) => [context.id, meanChurn(context.modules, options.history as Record<RepoPath, number>)])) : null;
+  const { order, after } = rankContexts(index.contextIds, {
+    coupling,
+    sizeOf: new Map(contexts.map((context) => [context.id, context.modules.length])),
+    churnOf,
+    cycles,
+  });
+
+  const byId = new Map(contexts.map((context) => [context.id, context]));
+  const rankOf = new Map(order.map((id, i) => [id, i + 1]));
+  let routesSeen = false;
+  const steps = order.map((id, i) => {
+    const context = byId.get(id)!;
+    const hasRoutes = context.modules.some((module) => index.entryPointsOf.get(module)?.some((entryPoint) => entryPoint.kind === 'http'));
+    const step = buildStep({
+      index,
+      context,
+      rank: i + 1,
+      coupling: coupling.get(id)!,
+      churn: churnOf?.get(id) ?? null,
+      tables,
+      cycles: cycles.filter((cycle) => cycle.contexts.includes(id)),
+      after: (after.get(id) ?? []).map((provider) => ({ context: provider, rank: rankOf.get(provider) ?? 0 })),
+      isFirstWithRoutes: hasRoutes && !routesSeen,
+    });
+    routesSeen ||= hasRoutes;
+    return step;
+  });
+
+  let internal = 0;
+  for (const weight of index.internalWeight.values()) internal += weight;
+  const crossWeight = index.cross.reduce((sum, edge) => sum + edge.weight, 0);
+  const verdict = decideVerdict({
+    files: analysis.modules.length,
+    loc: analysis.modules.reduce((sum, module) => sum + module.loc, 0),
+    contexts: index.contextIds,
+    modularity: analysis.metrics.modularity,
+    crossShare: internal + crossWeight === 0 ? 0 : crossWeight / (internal + crossWeight),
+    cycles,
+    first: steps[0]?.context ?? null,
+  });
+  return { verdict, cycles, steps };
+}

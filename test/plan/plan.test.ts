@@ -1,0 +1,117 @@
+// The whole planner on the shop in miniature (test/helpers/analysis-builder.ts): what the issue asks
+// the plan to show on the sample shop.
+import { describe, expect, it } from 'vitest';
+import { planMigration } from '../../src/plan/index.js';
+import type { Analysis, PlanSite } from '../../src/shared/analysis.js';
+import { AnalysisBuilder, shopAnalysis } from '../helpers/analysis-builder.js';
+
+const plan = planMigration(shopAnalysis());
+const stepOf = (context: string) => plan.steps.find((step) => step.context === context)!;
+
+describe('the plan of the shop', () => {
+  it('starts with the leaf (notifications) and ends with the god service context (orders)', () => {
+    expect(plan.steps[0]?.context).toBe('notifications');
+    expect(plan.steps.at(-1)?.context).toBe('orders');
+    expect(plan.steps.map((step) => step.rank)).toEqual(plan.steps.map((_, i) => i + 1));
+    const couplings = plan.steps.map((step) => step.coupling);
+    expect(couplings[0]).toBe(Math.min(...couplings));
+  });
+
+  it('says to extract, naming the first step and the cycle', () => {
+    expect(plan.verdict.decision).toBe('extract');
+    expect(plan.verdict.headline).toContain('start with notifications');
+    expect(plan.verdict.headline).toContain('orders-payments');
+  });
+
+  it('names the orders-payments cycle and the edge to break before either is extracted', () => {
+    expect(plan.cycles.map((cycle) => cycle.contexts)).toEqual([['orders', 'payments']]);
+    expect(plan.cycles[0]?.breaks.map((cut) => [cut.from, cut.to])).toEqual([['payments', 'orders']]);
+    for (const context of ['orders', 'payments']) {
+      expect(stepOf(context).prerequisites[0]).toMatch(/^Break payments -> orders: /);
+    }
+    expect(stepOf('orders').after).toEqual(['payments']);
+  });
+
+  it('gives every table more than one context touches a strategy, once, at its owner', () => {
+    const shared = plan.steps.flatMap((step) => step.data.shared);
+    expect(shared.map((table) => [table.table, table.owner, table.strategy]).sort()).toEqual([
+      ['carts', 'cart', 'split'],
+      ['customers', 'customers', 'owner-api'],
+      // Only reporting, which reads four contexts' tables, reads these: a read model.
+      ['orders', 'orders', 'read-model'],
+      ['payments', 'payments', 'read-model'],
+      ['products', 'catalog', 'owner-api'],
+    ]);
+    expect(new Set(shared.map((table) => table.table)).size).toBe(shared.length);
+    for (const step of plan.steps) {
+      for (const table of step.data.foreign) {
+        expect(table.consumers.some((consumer) => consumer.context === step.context)).toBe(true);
+        expect(shared).toContainEqual(table);
+      }
+    }
+    expect(stepOf('notifications').data).toMatchObject({ owned: ['notifications'], shared: [] });
+  });
+
+  it('gives every seam a file and a line', () => {
+    const analysis = shopAnalysis();
+    const files = new Set(analysis.modules.map((module) => module.id));
+    const sites: PlanSite[] = [];
+    for (const step of plan.steps) {
+      sites.push(...step.facade.entryPoints, ...step.facade.wiring);
+      for (const face of step.inboundSeams) for (const operation of face.operations) sites.push(...operation.callers);
+      for (const dependency of step.outboundSeams) for (const seam of dependency.seams) sites.push(...seam.sites);
+      for (const table of [...step.data.shared, ...step.data.foreign]) for (const consumer of table.consumers) sites.push(...consumer.sites);
+    }
+    expect(sites.length).toBeGreaterThan(40);
+    for (const site of sites) {
+      expect(files.has(site.file)).toBe(true);
+      expect(site.line).toBeGreaterThan(0);
+    }
+  });
+
+  it('routes the god service\'s calls: sync with resilience where results are used, events where dropped', () => {
+    const orders = stepOf('orders');
+    const seams = orders.outboundSeams.flatMap((dependency) => dependency.seams.map((seam) => [dependency.to, seam.symbols.join(','), seam.style, seam.resilience?.circuitBreaker ?? null]));
+    expect(seams).toEqual([
+      ['cart', 'currentCart,markConverted', 'sync', true],
+      ['catalog', 'getPrice,reserveStock', 'sync', true],
+      ['customers', 'findCustomer', 'sync', true],
+      ['payments', 'authorize,refund', 'sync', true],
+    ]);
+    const payments = stepOf('payments').outboundSeams.find((dependency) => dependency.to === 'orders')!;
+    expect(payments.seams.map((seam) => [seam.symbols.join(','), seam.style])).toEqual([
+      ['Order', 'data'],
+      ['markPaid', 'event'],
+    ]);
+    expect(payments.antiCorruptionLayer).toBe(true);
+  });
+
+  it('puts the notifications handlers behind the facade and unhooks them from main', () => {
+    const { facade, prerequisites } = stepOf('notifications');
+    expect(facade.entryPoints.map((entry) => `${entry.kind} ${entry.name} ${entry.file}:${entry.line}`)).toEqual([
+      'handler order.placed src/notifications/handlers.ts:12',
+      'handler payment.failed src/notifications/handlers.ts:13',
+    ]);
+    expect(facade.wiring).toEqual([{ file: 'src/main.ts', line: 4, symbols: ['registerHandlers'] }]);
+    expect(prerequisites.some((line) => line.includes('message broker'))).toBe(true);
+  });
+
+  it('is deterministic: the same plan for the same analysis in any list order', () => {
+    const shuffled: Analysis = shopAnalysis();
+    shuffled.modules.reverse();
+    shuffled.dependencies.reverse();
+    shuffled.dataAccess.reverse();
+    shuffled.entities.reverse();
+    shuffled.contexts.reverse();
+    expect(JSON.stringify(planMigration(shuffled))).toBe(JSON.stringify(plan));
+  });
+});
+
+describe('plans without a cut', () => {
+  it('with no contexts: no steps, and says why', () => {
+    const empty = planMigration(new AnalysisBuilder().outside(['src/a.ts']).build());
+    expect(empty.steps).toEqual([]);
+    expect(empty.verdict.decision).toBe('modular-monolith');
+    expect(empty.verdict.reasons).toContain('no contexts found: nothing to carve out');
+  });
+});

@@ -75,15 +75,16 @@ async function runOnce(job: Job, input: BenchInput, scratch: string, label: stri
   rmSync(env.XDG_CACHE_HOME, { recursive: true, force: true });
 }
 
-/** One untimed `carve analyze --json` run; its `timings` field when the output has one. */
+/** One untimed `carve analyze --timings <file>` run: Carve's wall time per stage, the data pass among them. */
 async function carveTimings(tool: BenchTool, input: BenchInput, scratch: string): Promise<Record<string, number> | null> {
-  const out = join(scratch, 'out', `${input.name}-carve-json`);
+  const out = join(scratch, 'out', `${input.name}-carve-timings`);
+  const timingsFile = join(scratch, `${input.name}-timings.json`);
   const { file, args, cwd } = tool.command(input.dir, out);
-  const run = await measureRun(file, [...args.filter((a) => a !== '--quiet'), '--json'], { cwd, captureStdout: true, timeoutMs: RUN_TIMEOUT_MS });
+  const run = await measureRun(file, [...args, '--timings', timingsFile], { cwd, captureStdout: true, timeoutMs: RUN_TIMEOUT_MS });
   rmSync(out, { recursive: true, force: true });
   if (run.exitCode !== 0) return null;
   try {
-    const timings = (JSON.parse(run.stdout) as { timings?: unknown }).timings;
+    const timings = JSON.parse(readFileSync(timingsFile, 'utf8')) as unknown;
     if (!timings || typeof timings !== 'object') return null;
     const numeric = Object.entries(timings as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number');
     return numeric.length > 0 ? Object.fromEntries(numeric) : null;

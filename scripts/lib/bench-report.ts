@@ -27,7 +27,7 @@ export interface InputResult {
   description: string;
   carve: ToolResult;
   depcruise: ToolResult;
-  /** Carve's own stage timings (ms) if its output has a `timings` field. */
+  /** Carve's own stage timings (ms), from `analyze --timings <file>`. */
   carveTimings: Record<string, number> | null;
 }
 
@@ -133,13 +133,13 @@ function coverageTable(results: readonly InputResult[]): string {
 
 function timingsSection(results: readonly InputResult[]): string {
   const withTimings = results.filter((r) => r.carveTimings !== null);
-  if (withTimings.length === 0) return 'Carve\'s output has no `timings` field yet, so no per-stage (data pass) figures.';
+  if (withTimings.length === 0) return 'Carve wrote no stage timings (`analyze --timings <file>`), so no per-stage (data pass) figures.';
   const keys = [...new Set(withTimings.flatMap((r) => Object.keys(r.carveTimings ?? {})))].sort();
   const rows = withTimings.map((r) => [r.name, ...keys.map((k) => {
     const value = r.carveTimings?.[k];
     return typeof value === 'number' ? `${Math.round(value)} ms` : '';
   })]);
-  return `From one extra \`carve analyze --json\` run per input (not part of the medians above):\n\n${markdownTable(['input', ...keys], rows)}`;
+  return `From one extra \`carve analyze --timings <file>\` run per input (not part of the medians above; \`dataAccess\` is the data pass, part of \`extract\`):\n\n${markdownTable(['input', ...keys], rows)}`;
 }
 
 function rawRuns(results: readonly InputResult[]): string {

@@ -73,6 +73,7 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalyzeResul
     }),
   );
 
+  timings.dataAccess = extracted.dataAccessMs;
   let coChanges: CoChange[] = [];
   let changeCounts: Record<RepoPath, number> | undefined;
   if (options.history) {

@@ -45,6 +45,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--compare <partition>', "score the contexts against another partition: a JSON/TSV file of file -> group, 'config', or 'folders:<depth>'")
     .option('--json', 'print analysis.json to stdout instead of the summary')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--timings <file>', 'write the wall time of each stage (ms) as JSON to this file')
     .action(action(async () => (await import('./commands/analyze.js')).runAnalyze, setExitCode));
 
   addAnalysisOptions(

@@ -28,6 +28,8 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
   /** Files taken from the facts cache and files read afresh; null without a cache. */
   cacheStats: { hits: number; misses: number } | null;
+  /** Time spent in the data-access scan and link (files taken from the cache cost none). */
+  dataAccessMs: number;
 }
 
 /** Where a local name of a file comes from, as the import scan saw it. */

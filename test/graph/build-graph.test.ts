@@ -42,6 +42,7 @@ function extract(modules: string[], dependencies: DependencyRecord[], dataAccess
     dataAccess,
     diagnostics: [],
     cacheStats: null,
+    dataAccessMs: 0,
   };
 }
 

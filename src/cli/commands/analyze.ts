@@ -4,6 +4,7 @@ import { analyze } from '../../analysis/index.js';
 import { renderReports, renderSummary } from '../../report/index.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { checkOutDir, writeReports } from '../output.js';
+import { writeFileAtomic } from '../../shared/atomic-write.js';
 import { createProgress } from '../progress.js';
 
 export interface AnalyzeCommandOptions extends AnalysisCommandOptions {
@@ -11,6 +12,7 @@ export interface AnalyzeCommandOptions extends AnalysisCommandOptions {
   compare?: string;
   json?: boolean;
   quiet?: boolean;
+  timings?: string;
 }
 
 export async function runAnalyze(dir: string, options: Record<string, unknown>): Promise<number> {
@@ -20,10 +22,11 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
     const out = resolve(opts.out);
     checkOutDir(out);
     const started = performance.now();
-    const { analysis, cacheStats } = analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
+    const { analysis, cacheStats, timings } = analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
     progress.clear();
     const reports = renderReports(analysis);
     const written = writeReports(out, reports);
+    if (opts.timings) writeFileAtomic(resolve(opts.timings), `${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}\n`);
     if (opts.json) {
       process.stdout.write(reports.find((report) => report.path === 'analysis.json')!.content);
     } else if (!opts.quiet) {

@@ -76,5 +76,6 @@ export function extractFromGenerated(monolith: GeneratedMonolith): ExtractResult
     dataAccess: [...accesses.values()],
     diagnostics: [],
     cacheStats: null,
+    dataAccessMs: 0,
   };
 }

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyze } from '../src/analysis/index.js';
 import { parseAnalysisJson } from '../src/explore/analysis-file.js';
-import type { Analysis } from '../src/shared/analysis.js';
+import type { Analysis, PlanStep } from '../src/shared/analysis.js';
 import { generateMonolith, type GeneratedMonolith } from './generate-monolith.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -165,7 +165,7 @@ function withTruthData(analysis: Analysis, monolith: GeneratedMonolith): Analysi
 
 /**
  * The generator's hidden domains as contexts, with the metrics the contexts stage defines (cohesion and
- * coupling from import weights) and a plan ranked by coupling: stand-ins so the screens are full.
+ * coupling from import weights) and plan steps ranked by coupling: stand-ins so the screens are full.
  */
 function withTruthContexts(analysis: Analysis, truth: Record<string, string>, tables: Record<string, string>): Analysis {
   const ids = [...new Set(Object.values(truth))].sort();
@@ -210,13 +210,31 @@ function withTruthContexts(analysis: Analysis, truth: Record<string, string>, ta
     };
   });
   const ranked = [...contexts].sort((a, b) => a.metrics.coupling - b.metrics.coupling || (a.id < b.id ? -1 : 1));
-  const steps = ranked.map((context, i) => ({
-    rank: i + 1,
-    context: context.id,
-    coupling: context.metrics.coupling,
-    seams: Object.entries(context.metrics.outbound).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([to, weight]) => ({ from: context.id, to, weight })),
-    dataStrategy: { kind: 'own', tables: context.metrics.tablesOwned },
-  }));
+  const steps = ranked.map((context, i): PlanStep => {
+    const outbound = Object.entries(context.metrics.outbound).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return {
+      rank: i + 1,
+      context: context.id,
+      coupling: context.metrics.coupling,
+      breakdown: { inbound: 0, outbound: context.metrics.coupling, data: 0, cycles: 0, score: context.metrics.coupling },
+      size: context.metrics.size,
+      loc: context.metrics.loc,
+      churn: null,
+      facade: { entryPoints: [], wiring: [] },
+      inboundSeams: [],
+      // One entry per context it calls: enough rows to draw, not a real plan.
+      outboundSeams: outbound.map(([to, weight]) => ({ from: context.id, to, weight, antiCorruptionLayer: false, reason: 'from the generator', seams: [] })),
+      data: { owned: context.metrics.tablesOwned, shared: [], foreign: [] },
+      after: [],
+      prerequisites: [],
+      sharedKernel: [],
+      effort: {
+        points: context.metrics.size,
+        size: 'M',
+        counts: { entryPoints: 0, operations: 0, callSites: 0, outboundSeams: outbound.length, syncSeams: 0, tablesOwned: context.metrics.tablesOwned.length, tablesShared: 0, cycleBreaks: 0, loc: context.metrics.loc },
+      },
+    };
+  });
   return { ...analysis, modules, contexts, plan: { steps }, summary: { ...analysis.summary, contexts: contexts.length } };
 }
 

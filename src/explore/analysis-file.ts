@@ -82,6 +82,7 @@ function checkShape(raw: Json): void {
     context.metrics = isObject(context.metrics) ? context.metrics : {};
   });
   raw.sharedKernel = Array.isArray(raw.sharedKernel) ? raw.sharedKernel : [];
+  raw.godModules = Array.isArray(raw.godModules) ? raw.godModules : [];
   raw.metrics = isObject(raw.metrics) ? raw.metrics : { modularity: 0 };
   if (!isObject(raw.plan)) raw.plan = { steps: [] };
   list(raw.plan as Json, 'steps', 'plan.', true);

@@ -1,7 +1,7 @@
 // Builders of Analysis values for the explore tests: a small shop, one context, no data access, and a
 // large seeded one (5,000 files, 40 contexts). Metrics are computed from the edges the way the
 // contexts stage defines them, so the numbers on screen can be checked against the input.
-import type { Analysis, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord, ModuleRecord } from '../../src/shared/analysis.js';
+import type { Analysis, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord, ModuleRecord, PlanStep } from '../../src/shared/analysis.js';
 
 export interface FixtureContext {
   id: string;
@@ -32,7 +32,32 @@ export interface FixtureSpec {
   kernel?: string[];
   edges?: FixtureEdge[];
   access?: FixtureAccess[];
-  steps?: Analysis['plan']['steps'];
+  steps?: PlanStep[];
+  verdict?: Analysis['plan']['verdict'];
+  cycles?: Analysis['plan']['cycles'];
+}
+
+/** A plan step with every field the plan stage writes, empty unless given. */
+export function planStep(step: Pick<PlanStep, 'rank' | 'context' | 'coupling'> & Partial<PlanStep>): PlanStep {
+  return {
+    breakdown: { inbound: 0, outbound: 0, data: 0, cycles: 0, score: step.coupling },
+    size: 0,
+    loc: 0,
+    churn: null,
+    facade: { entryPoints: [], wiring: [] },
+    inboundSeams: [],
+    outboundSeams: [],
+    data: { owned: [], shared: [], foreign: [] },
+    after: [],
+    prerequisites: [],
+    sharedKernel: [],
+    effort: {
+      points: 1,
+      size: 'S',
+      counts: { entryPoints: 0, operations: 0, callSites: 0, outboundSeams: 0, syncSeams: 0, tablesOwned: 0, tablesShared: 0, cycleBreaks: 0, loc: 0 },
+    },
+    ...step,
+  };
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -90,8 +115,13 @@ export function buildAnalysis(spec: FixtureSpec): Analysis {
     dataAccess,
     contexts,
     sharedKernel: [...(spec.kernel ?? [])].sort(byString),
+    godModules: [],
     metrics: { modularity: 0.5 },
-    plan: { steps: spec.steps ?? [] },
+    plan: {
+      ...(spec.verdict ? { verdict: spec.verdict } : {}),
+      ...(spec.cycles ? { cycles: spec.cycles } : {}),
+      steps: spec.steps ?? [],
+    },
     diagnostics: [],
   };
 }
@@ -169,16 +199,70 @@ export function shopAnalysis(): Analysis {
       { module: 'src/orders/order.service.ts', entity: 'Order', mode: 'write', lines: [25] },
       { module: 'src/payments/payment.service.ts', entity: 'Payment', mode: 'write', lines: [9] },
     ],
+    verdict: { decision: 'extract', headline: 'three contexts, one shared table', reasons: ['modularity 0.50'] },
     steps: [
-      {
+      planStep({
         rank: 1,
         context: 'payments',
         coupling: 0.2,
-        seams: [{ from: 'payments', to: 'orders', kind: 'sync', symbols: ['markPaid'], weight: 2 }],
-        dataStrategy: { kind: 'own', tables: ['payments'] },
-      },
-      { rank: 2, context: 'catalog', coupling: 0.35, seams: [], dataStrategy: 'replicate products to orders through events' },
-      { rank: 3, context: 'orders', coupling: 0.5 },
+        size: 2,
+        loc: 40,
+        facade: { entryPoints: [{ kind: 'http', name: 'POST /payments', file: 'src/payments/payment.service.ts', line: 3 }], wiring: [] },
+        outboundSeams: [
+          {
+            from: 'payments',
+            to: 'orders',
+            weight: 2,
+            antiCorruptionLayer: false,
+            reason: 'one call',
+            seams: [
+              {
+                module: 'src/orders/order.service.ts',
+                symbols: ['markPaid'],
+                style: 'sync',
+                isOnRequestPath: true,
+                isIdempotent: false,
+                resilience: { timeoutMs: 2000, retry: 'idempotency-key', circuitBreaker: true, fallback: null },
+                sites: [{ file: 'src/payments/payment.service.ts', line: 6 }],
+              },
+            ],
+          },
+        ],
+        data: { owned: ['payments'], shared: [], foreign: [] },
+      }),
+      planStep({
+        rank: 2,
+        context: 'catalog',
+        coupling: 0.35,
+        inboundSeams: [
+          {
+            name: 'ProductService',
+            module: 'src/catalog/product.service.ts',
+            operations: [
+              { symbol: 'findProduct', style: 'sync', callers: [{ file: 'src/orders/order.service.ts', line: 3, context: 'orders' }] },
+              { symbol: 'priceOf', style: 'sync', callers: [{ file: 'src/orders/order.service.ts', line: 4, context: 'orders' }] },
+            ],
+          },
+        ],
+        data: {
+          owned: [],
+          shared: [
+            {
+              table: 'products',
+              entities: ['Product'],
+              owner: 'catalog',
+              writers: ['catalog'],
+              readers: ['orders'],
+              strategy: 'read-model',
+              reason: 'orders only reads it',
+              consumers: [{ context: 'orders', mode: 'read', strategy: 'read-model', sites: [{ file: 'src/orders/order.service.ts', line: 21 }] }],
+            },
+          ],
+          foreign: [],
+        },
+        effort: { points: 8, size: 'M', counts: { entryPoints: 0, operations: 2, callSites: 2, outboundSeams: 0, syncSeams: 0, tablesOwned: 0, tablesShared: 1, cycleBreaks: 0, loc: 60 } },
+      }),
+      planStep({ rank: 3, context: 'orders', coupling: 0.5, after: ['catalog'], prerequisites: ['publish product changes from catalog'] }),
     ],
   });
 }
@@ -192,7 +276,7 @@ export function oneContextAnalysis(): Analysis {
       { from: 'src/b.ts', to: 'src/c.ts', weight: 2, symbols: ['c'] },
     ],
     access: [{ module: 'src/c.ts', entity: 'User', mode: 'read' }],
-    steps: [{ rank: 1, context: 'app', coupling: 0 }],
+    steps: [planStep({ rank: 1, context: 'app', coupling: 0 })],
   });
 }
 
@@ -245,6 +329,6 @@ export function largeAnalysis(files = 5000, contexts = 40, seed = 7): Analysis {
   const fixtureContexts = contextIds.map((id, c) => ({ id, files: filesOf[c]!, entities: [[`Entity${c}`, `table_${c}`]] as Array<[string, string]> }));
   const analysis = buildAnalysis({ contexts: fixtureContexts, edges, access });
   const ranked = [...analysis.contexts].sort((a, b) => a.metrics.coupling - b.metrics.coupling || byString(a.id, b.id));
-  analysis.plan = { steps: ranked.map((context, i) => ({ rank: i + 1, context: context.id, coupling: context.metrics.coupling })) };
+  analysis.plan = { steps: ranked.map((context, i) => planStep({ rank: i + 1, context: context.id, coupling: context.metrics.coupling, data: { owned: context.metrics.tablesOwned, shared: [], foreign: [] } })) };
   return analysis;
 }

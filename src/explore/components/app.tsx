@@ -55,7 +55,14 @@ export function ExploreApp({ model, theme, onExit }: ExploreAppProperties) {
   return (
     <Box flexDirection="column" width={width}>
       <TabBar view={state.view} info={info} width={width} theme={theme} />
-      <TitleLine path={path} filter={screen.filter} mode={state.mode} width={width} theme={theme} />
+      <TitleLine
+        path={path}
+        note={content.columns.some((column) => column.title !== '') ? content.subtitle : ''}
+        filter={screen.filter}
+        mode={state.mode}
+        width={width}
+        theme={theme}
+      />
       {state.mode === 'help' ? (
         <HelpView pageSize={state.pageSize} width={width} />
       ) : (

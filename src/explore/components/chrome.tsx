@@ -70,19 +70,24 @@ export function StatusLine({ mode, filter, position, total, width, theme }: Stat
 
 export interface TitleLineProperties {
   readonly path: string[];
+  /** Said after the path (a list's subtitle, when its header line holds column titles). */
+  readonly note: string;
   readonly filter: string;
   readonly mode: InputMode;
   readonly width: number;
   readonly theme: Theme;
 }
 
-export function TitleLine({ path, filter, mode, width, theme }: TitleLineProperties) {
+export function TitleLine({ path, note, filter, mode, width, theme }: TitleLineProperties) {
   const crumbs = path.join(' > ');
   const filterNote = filter !== '' && mode !== 'filter' ? `  [filter: ${filter}]` : '';
+  const crumbsWidth = Math.min(textWidth(crumbs), Math.max(1, width - textWidth(filterNote)));
+  const noteRoom = width - crumbsWidth - textWidth(filterNote) - 2;
   return (
     <Text wrap="truncate-end">
-      <Text {...accentStyle(theme)}>{fitText(crumbs, Math.max(1, width - textWidth(filterNote)), true)}</Text>
+      <Text {...accentStyle(theme)}>{fitText(crumbs, crumbsWidth, true)}</Text>
       <Text dimColor>{filterNote}</Text>
+      {note !== '' && noteRoom > 3 ? <Text dimColor>{`  ${fitText(note, noteRoom)}`}</Text> : null}
     </Text>
   );
 }

@@ -44,10 +44,11 @@ function widestCells(columns: Column[], rows: Row[]): number[] {
   if (cached) return cached;
   const widths = columns.map((column) => textWidth(column.title));
   for (const candidate of rows) {
-    // Section headings label the columns of detail screens, so they count; notes span the row.
-    if (candidate.kind === 'note') continue;
+    // Notes span the row. A section's column titles count; its label does not (formatSection lets a
+    // long label run over the columns rather than widen the first one for every row).
+    if (candidate.isSpanning) continue;
     candidate.cells.forEach((cell, i) => {
-      if (i < widths.length) widths[i] = Math.max(widths[i] as number, textWidth(cell));
+      if (i < widths.length && !(candidate.kind === 'section' && i === 0)) widths[i] = Math.max(widths[i] as number, textWidth(cell));
     });
   }
   widthMemo.set(rows, widths);
@@ -111,4 +112,12 @@ export function formatCells(cells: string[], fitted: FittedColumn[]): string {
     })
     .join(' '.repeat(GAP))
     .trimEnd();
+}
+
+/** A section heading: aligned with the columns when its label fits the first, else the label alone. */
+export function formatSection(cells: string[], fitted: FittedColumn[], totalWidth: number): string {
+  const label = cells[0] ?? '';
+  const first = fitted[0];
+  if (first && first.index === 0 && textWidth(label) <= first.width) return formatCells(cells, fitted);
+  return fitText(label, totalWidth);
 }

@@ -48,8 +48,11 @@ export function contextScreen(model: ExploreModel, contextId: string): ScreenCon
   const rows: Row[] = [];
 
   const step = model.stepByContext.get(contextId);
-  rows.push(section('step', ['Plan step', 'rank', 'coupling', '']));
-  if (step) rows.push(row('step', [`step ${step.rank ?? step.index + 1}: extract ${contextId}`, step.rank ?? '-', formatRatio(step.coupling), ''], { open: { kind: 'step', index: step.index } }));
+  rows.push(section('step', ['Plan step', 'rank', 'coupling', 'effort']));
+  if (step) {
+    const effort = step.step.effort ? `${step.step.effort.size ?? '?'}` : '-';
+    rows.push(row('step', [`step ${step.rank ?? step.index + 1}: extract ${contextId}`, step.rank ?? '-', formatRatio(step.coupling), effort], { open: { kind: 'step', index: step.index } }));
+  }
   else rows.push(note('step', 'not in the plan'));
 
   const outbound = model.pairs.filter((pair) => pair.from === contextId);
@@ -75,10 +78,13 @@ export function contextScreen(model: ExploreModel, contextId: string): ScreenCon
     .sort((a, b) => (b.coupling ?? -1) - (a.coupling ?? -1) || compareStrings(a.file, b.file));
   rows.push(section('files', [`Files (${files.length})`, 'coupling', 'cross', 'internal']));
   const locOf = new Map(model.analysis.modules.map((module) => [module.id, module.loc]));
+  // Files that reach into many contexts (the contexts stage lists them; older files lack the list).
+  const godModules = new Set(Array.isArray(model.analysis.godModules) ? model.analysis.godModules : []);
   for (const { file, weights, coupling } of files) {
+    const isGod = godModules.has(file);
     rows.push(
-      row(`file:${file}`, [file, formatRatio(coupling), weights?.cross ?? 0, weights?.internal ?? 0], {
-        tone: (coupling ?? 0) >= HOT_COUPLING ? 'hot' : 'plain',
+      row(`file:${file}`, [isGod ? `${file}  [reaches many contexts]` : file, formatRatio(coupling), weights?.cross ?? 0, weights?.internal ?? 0], {
+        tone: isGod || (coupling ?? 0) >= HOT_COUPLING ? 'hot' : 'plain',
       }),
     );
   }

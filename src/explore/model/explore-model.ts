@@ -1,7 +1,7 @@
 // Indexes over one Analysis, built once when explore starts (linear in its size, a few ms for 5,000
 // files), so every screen is a lookup plus a sort of what it shows. Fields the analysis may lack while
 // its stages are young (context metrics, plan step fields) are read defensively here, once.
-import type { Analysis, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord } from '../../shared/analysis.js';
+import type { Analysis, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord, PlanStep } from '../../shared/analysis.js';
 import { compareStrings } from '../../shared/sort.js';
 
 /** Everything that ties one context to another: its imports into it and its accesses to its tables. */
@@ -26,14 +26,16 @@ export interface ContextView {
   tablesShared: string[];
 }
 
-/** A plan step with the fields explore knows pulled out; the rest kept for the detail screen. */
+/**
+ * A plan step as read from the file: `step` may lack any field (an analysis.json from another build),
+ * so screens read it through optional access; rank, context and coupling are checked here once.
+ */
 export interface StepView {
   index: number;
   rank: number | null;
   context: string | null;
   coupling: number | null;
-  /** Every field of the step, in the order the plan wrote them. */
-  fields: Array<[string, unknown]>;
+  step: Partial<PlanStep>;
 }
 
 export interface FileWeights {
@@ -49,6 +51,8 @@ export interface ExploreModel {
   contextById: Map<string, ContextView>;
   contextOf: Map<string, string>;
   entityById: Map<string, EntityRecord>;
+  /** Table name -> the first entity mapped to it. */
+  entityOfTable: Map<string, string>;
   /** Entity id -> owning context. */
   ownerOf: Map<string, string>;
   accessByEntity: Map<string, DataAccessRecord[]>;
@@ -108,7 +112,8 @@ export function buildExploreModel(analysis: Analysis): ExploreModel {
     for (const entity of context.record.entities ?? []) ownerOf.set(entity, context.id);
   }
   // Contexts that name tables (tablesOwned) rather than entities still own them.
-  const entityOfTable = new Map(analysis.entities.map((entity) => [entity.table, entity.id]));
+  const entityOfTable = new Map<string, string>();
+  for (const entity of analysis.entities) if (!entityOfTable.has(entity.table)) entityOfTable.set(entity.table, entity.id);
   for (const context of contexts) {
     for (const table of context.tablesOwned) {
       const entity = entityOfTable.get(table);
@@ -166,18 +171,17 @@ export function buildExploreModel(analysis: Analysis): ExploreModel {
   const stepByContext = new Map<string, StepView>();
   for (const step of steps) if (step.context !== null && !stepByContext.has(step.context)) stepByContext.set(step.context, step);
 
-  return { analysis, contexts, contextById, contextOf, entityById, ownerOf, accessByEntity, pairs, pairByKey, fileWeights, steps, stepByContext };
+  return { analysis, contexts, contextById, contextOf, entityById, entityOfTable, ownerOf, accessByEntity, pairs, pairByKey, fileWeights, steps, stepByContext };
 }
 
 function readSteps(analysis: Analysis): StepView[] {
   const raw: unknown = (analysis.plan as { steps?: unknown } | undefined)?.steps;
   if (!Array.isArray(raw)) return [];
   const steps = raw.flatMap((step: unknown, index): StepView[] => {
-    if (typeof step !== 'object' || step === null) return [];
-    const fields = Object.entries(step as Record<string, unknown>);
-    const get = (name: string): unknown => (step as Record<string, unknown>)[name];
-    const context = get('context');
-    return [{ index, rank: finiteOrNull(get('rank')), context: typeof context === 'string' ? context : null, coupling: finiteOrNull(get('coupling')), fields }];
+    if (typeof step !== 'object' || step === null || Array.isArray(step)) return [];
+    const record = step as Partial<PlanStep>;
+    const context = typeof record.context === 'string' ? record.context : null;
+    return [{ index, rank: finiteOrNull(record.rank), context, coupling: finiteOrNull(record.coupling), step: record }];
   });
   // Ranked steps first, by rank; unranked ones keep the plan's order after them.
   return steps.sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.index - b.index);

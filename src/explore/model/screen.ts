@@ -28,6 +28,8 @@ export interface Row {
   tone: Tone;
   /** The screen Enter opens from this row. */
   open: ScreenRef | null;
+  /** One text across the whole width (a sentence, not table cells): cells[0] only. */
+  isSpanning: boolean;
   /** Lower-cased cells, matched by `/`. */
   search: string;
 }
@@ -55,6 +57,7 @@ export interface RowOptions {
   kind?: RowKind;
   tone?: Tone;
   open?: ScreenRef | null;
+  isSpanning?: boolean;
 }
 
 export function row(id: string, cells: Array<string | number>, options: RowOptions = {}): Row {
@@ -65,6 +68,7 @@ export function row(id: string, cells: Array<string | number>, options: RowOptio
     cells: clean,
     tone: options.tone ?? 'plain',
     open: options.open ?? null,
+    isSpanning: options.isSpanning ?? false,
     search: clean.join(' ').toLowerCase(),
   };
 }
@@ -74,7 +78,12 @@ export function section(id: string, cells: Array<string | number>): Row {
 }
 
 export function note(id: string, text: string): Row {
-  return row(`note:${id}`, [text], { kind: 'note', tone: 'muted' });
+  return row(`note:${id}`, [text], { kind: 'note', tone: 'muted', isSpanning: true });
+}
+
+/** A selectable row holding one sentence across the width. */
+export function spanning(id: string, text: string, options: Omit<RowOptions, 'isSpanning'> = {}): Row {
+  return row(id, [text], { ...options, isSpanning: true });
 }
 
 export function column(title: string, options: Partial<Omit<Column, 'title'>> = {}): Column {

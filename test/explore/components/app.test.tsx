@@ -54,8 +54,8 @@ describe('the contexts view', () => {
       " 1 contexts  2 dependencies  3 data  4 plan  carve · 9 files · 3 contexts
       contexts > orders
         3 files, 113 loc · cohesion 0.50 · coupling 0.50 · stability 1.00
-        Plan step                           rank  coupling
-      > step 3: extract orders                 3      0.50
+        Plan step                           rank  coupling    effort
+      > step 3: extract orders                 3      0.50         S
         Depends on (1 context)            weight   imports      data
         catalog                                7         2         2
         Used by (1 context)               weight   imports      data
@@ -103,9 +103,9 @@ describe('the other views', () => {
       Enter open · Esc back · Tab view · / filter · ? help · q quit                                   1/2"
     `);
     expect(await press(app, KEYS.tab)).toContain('products  [shared]');
-    expect(await press(app, KEYS.tab)).toContain('data strategy');
+    expect(await press(app, KEYS.tab)).toContain('Verdict: extract');
     expect(await press(app, KEYS.tab)).toContain('contexts > catalog');
-    expect(await press(app, KEYS.shiftTab)).toContain('data strategy');
+    expect(await press(app, KEYS.shiftTab)).toContain('Verdict: extract');
     expect(await press(app, '3')).toContain('products  [shared]');
   });
 
@@ -147,22 +147,31 @@ describe('the other views', () => {
     expect(table).toContain('src/orders/order.service.ts:30');
   });
 
-  it('shows the ranked plan and a step with its seams and data strategy', async () => {
+  it('shows the ranked plan and a step with its facade, seams and data strategy', async () => {
     const app = await mount(shopAnalysis());
     const plan = await press(app, '4');
     expect(plan).toMatchInlineSnapshot(`
       " 1 contexts  2 dependencies  3 data  4 plan  carve · 9 files · 3 contexts
-      plan
-        #  context   coupling  seams  data strategy
-      > 1  payments      0.20      1  kind own · tables payments
-        2  catalog       0.35      0  replicate products to orders through events
-        3  orders        0.50      -  -
-      Enter open · Esc back · Tab view · / filter · ? help · q quit                                   1/3"
+      plan  verdict: extract
+        #  context   coupling  effort  seams        tables                      after
+        Verdict: extract
+      > three contexts, one shared table
+        - modularity 0.50
+        Steps (3)
+        1  payments      0.20  S (1)   0 in, 1 out  1 own, 0 shared, 0 foreign
+        2  catalog       0.35  M (8)   2 in, 0 out  0 own, 1 shared, 0 foreign
+        3  orders        0.50  S (1)   0 in, 0 out  0 own, 0 shared, 0 foreign  catalog
+      Enter open · Esc back · Tab view · / filter · ? help · q quit                                   1/5"
     `);
+    expect(selectedLine(plan)).toBe('> three contexts, one shared table');
+    await press(app, 'j');
+    await press(app, 'j');
     const step = await press(app, KEYS.enter);
-    expect(step).toContain('seams (1)');
-    expect(step).toContain('payments -> orders');
-    expect(step).toContain('dataStrategy');
+    expect(step).toContain('plan > step 1: payments');
+    expect(step).toContain('POST /payments');
+    expect(step).toContain('Calls into (1 context)');
+    expect(step).toMatch(/sync +markPaid · timeout 2000 ms/);
+    expect(step).toContain('Data (1 owned, 0 shared, 0 foreign)');
   });
 });
 
@@ -246,6 +255,24 @@ describe('empty states', () => {
     const app = await mount(buildAnalysis({ contexts: [], kernel: ['src/main.ts'] }));
     expect(screen(app)).toContain('No contexts in this analysis');
     expect(await press(app, '4')).toContain('No plan steps');
+  });
+});
+
+describe('long sentences', () => {
+  it('draws the selected one whole, wrapped, and the others cut', async () => {
+    const analysis = shopAnalysis();
+    const long = 'Do not extract services yet: the boundaries are not clean enough to cut along yet, so hold the monolith to its contexts first and measure again after the cycles are broken.';
+    analysis.plan.verdict = { decision: 'modular-monolith', headline: long, reasons: [long.toUpperCase()] };
+    const app = await mount(analysis);
+    const plan = await press(app, '4');
+    const lines = plan.split('\n');
+    expect(lines.some((line) => line.trim().startsWith('> Do not extract services yet'))).toBe(true);
+    expect(plan).toContain('cycles are broken.');
+    expect(plan).toMatch(/- DO NOT EXTRACT SERVICES YET.*…/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+    const next = await press(app, 'j');
+    expect(next).toContain('CYCLES ARE BROKEN.');
+    expect(next).not.toContain('cycles are broken.');
   });
 });
 

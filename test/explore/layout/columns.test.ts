@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitColumns, fitText, formatCells, pad } from '../../../src/explore/layout/columns.js';
-import { column, nameColumn, row } from '../../../src/explore/model/screen.js';
+import { fitColumns, fitText, formatCells, formatSection, pad } from '../../../src/explore/layout/columns.js';
+import { column, nameColumn, row, section } from '../../../src/explore/model/screen.js';
 
 describe('fitting text', () => {
   it('cuts at the end with an ellipsis, or at the start for paths', () => {
@@ -49,5 +49,22 @@ describe('a path column', () => {
     const fitted = fitColumns(columns, rows, 18);
     expect(formatCells(rows[0]!.cells, fitted)).toBe('Depends on (15…  1');
     expect(formatCells(rows[1]!.cells, fitted)).toBe('…der.service.ts  2');
+  });
+});
+
+describe('a section heading', () => {
+  const columns = [nameColumn('', true), column('')];
+  const rows = [section('s', ['Files (2)', 'coupling']), row('a', ['src/orders/a.ts', '0.50']), section('t', ['Tables owned by this context (2)', 'writers'])];
+
+  it('labels the columns when its label fits the first one, and does not widen it', () => {
+    const fitted = fitColumns(columns, rows, 40);
+    expect(fitted[0]!.width).toBe('src/orders/a.ts'.length);
+    expect(formatSection(rows[0]!.cells, fitted, 40)).toBe(`Files (2)${' '.repeat(8)}coupling`);
+  });
+
+  it('runs a long label over the columns instead', () => {
+    const fitted = fitColumns(columns, rows, 40);
+    expect(formatSection(rows[2]!.cells, fitted, 40)).toBe('Tables owned by this context (2)');
+    expect(formatSection(rows[2]!.cells, fitted, 20)).toBe('Tables owned by thi…');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExploreModel, fileCoupling } from '../../../src/explore/model/explore-model.js';
 import { screenContent } from '../../../src/explore/model/screens.js';
 import type { Analysis } from '../../../src/shared/analysis.js';
-import { buildAnalysis, noDataAccessAnalysis, oneContextAnalysis, shopAnalysis } from '../analysis-fixture.js';
+import { buildAnalysis, noDataAccessAnalysis, oneContextAnalysis, planStep, shopAnalysis } from '../analysis-fixture.js';
 
 const cells = (analysis: Analysis, ref: Parameters<typeof screenContent>[1]): string[][] =>
   screenContent(buildExploreModel(analysis), ref).rows.map((row) => [row.kind, ...row.cells]);
@@ -56,8 +56,8 @@ describe('screen contents', () => {
   it('shows a context: plan step, outbound, inbound, tables, files by coupling', () => {
     const rows = cells(shopAnalysis(), { kind: 'context', context: 'orders' });
     expect(rows).toEqual([
-      ['section', 'Plan step', 'rank', 'coupling', ''],
-      ['item', 'step 3: extract orders', '3', '0.50', ''],
+      ['section', 'Plan step', 'rank', 'coupling', 'effort'],
+      ['item', 'step 3: extract orders', '3', '0.50', 'S'],
       ['section', 'Depends on (1 context)', 'weight', 'imports', 'data'],
       ['item', 'catalog', '7', '2', '2'],
       ['section', 'Used by (1 context)', 'weight', 'imports', 'data'],
@@ -68,6 +68,17 @@ describe('screen contents', () => {
       ['item', 'src/orders/order.service.ts', '0.50', '9', '9'],
       ['item', 'src/orders/order.controller.ts', '0.00', '0', '5'],
       ['item', 'src/orders/order.entity.ts', '0.00', '0', '4'],
+    ]);
+  });
+
+  it('marks the files that reach into many contexts', () => {
+    const analysis = shopAnalysis();
+    analysis.godModules = ['src/orders/order.service.ts'];
+    const files = screenContent(buildExploreModel(analysis), { kind: 'context', context: 'orders' }).rows.filter((row) => row.id.startsWith('file:'));
+    expect(files.map((row) => [row.cells[0], row.tone])).toEqual([
+      ['src/orders/order.service.ts  [reaches many contexts]', 'hot'],
+      ['src/orders/order.controller.ts', 'plain'],
+      ['src/orders/order.entity.ts', 'plain'],
     ]);
   });
 
@@ -118,27 +129,82 @@ describe('screen contents', () => {
     ]);
   });
 
-  it('lists plan steps by rank and shows a step with its seams and data strategy', () => {
+  it('lists plan steps by rank with effort, seams, tables and prerequisites', () => {
     const model = buildExploreModel(shopAnalysis());
-    expect(screenContent(model, { kind: 'plan' }).rows.map((row) => row.cells)).toEqual([
-      ['1', 'payments', '0.20', '1', 'kind own · tables payments'],
-      ['2', 'catalog', '0.35', '0', 'replicate products to orders through events'],
-      ['3', 'orders', '0.50', '-', '-'],
+    const plan = screenContent(model, { kind: 'plan' });
+    expect(plan.subtitle).toBe('verdict: extract');
+    expect(plan.rows.map((row) => [row.kind, ...row.cells])).toEqual([
+      ['section', 'Verdict: extract'],
+      ['item', 'three contexts, one shared table'],
+      ['item', '- modularity 0.50'],
+      ['section', 'Steps (3)'],
+      ['item', '1', 'payments', '0.20', 'S (1)', '0 in, 1 out', '1 own, 0 shared, 0 foreign', ''],
+      ['item', '2', 'catalog', '0.35', 'M (8)', '2 in, 0 out', '0 own, 1 shared, 0 foreign', ''],
+      ['item', '3', 'orders', '0.50', 'S (1)', '0 in, 0 out', '0 own, 0 shared, 0 foreign', 'catalog'],
     ]);
-    const step = screenContent(model, { kind: 'step', index: 0 });
-    expect(step.rows.map((row) => [row.kind, ...row.cells])).toEqual([
-      ['section', 'Step', ''],
-      ['item', 'rank', '1'],
-      ['item', 'context', 'payments'],
-      ['item', 'coupling', '0.20'],
-      ['section', 'seams (1)', ''],
-      ['item', '1', 'payments -> orders · kind sync · symbols markPaid · weight 2'],
-      ['section', 'dataStrategy', ''],
-      ['item', 'kind', 'own'],
-      ['item', 'tables', 'payments'],
+  });
+
+  it('shows the cycles to break after the steps', () => {
+    const analysis = shopAnalysis();
+    analysis.plan.cycles = [
+      {
+        contexts: ['orders', 'payments'],
+        edges: [],
+        breaks: [{ from: 'payments', to: 'orders', how: 'publish an event' }],
+      },
+    ];
+    const rows = screenContent(buildExploreModel(analysis), { kind: 'plan' }).rows.slice(7);
+    expect(rows.map((row) => [row.kind, row.isSpanning, ...row.cells])).toEqual([
+      ['section', false, 'Cycles between contexts (1): break them first'],
+      ['item', true, 'orders -> payments -> orders · 0 edges · break payments -> orders (publish an event)'],
     ]);
-    expect(step.rows[2]?.open).toEqual({ kind: 'context', context: 'payments' });
-    expect(step.rows[5]?.open).toEqual({ kind: 'pair', from: 'payments', to: 'orders' });
+    expect(rows[1]?.open).toEqual({ kind: 'pair', from: 'payments', to: 'orders' });
+  });
+
+  it('shows a step: summary, facade, callers, outbound seams with resilience, data strategy', () => {
+    const model = buildExploreModel(shopAnalysis());
+    const payments = screenContent(model, { kind: 'step', index: 0 }).rows.map((row) => [row.kind, ...row.cells]);
+    expect(payments).toEqual([
+      ['section', 'Step', '', ''],
+      ['item', 'context', 'payments', ''],
+      ['item', 'coupling', '0.20', 'inbound 0 · outbound 0 · data 0 · cycles 0'],
+      ['item', 'effort', 'S (1)', '0 entry points · 0 operations · 0 call sites · 0 outbound seams'],
+      ['item', 'size', '2 files, 40 loc', ''],
+      ['section', 'Facade (1 entry point, 0 wiring sites)', 'kind', 'name'],
+      ['item', 'src/payments/payment.service.ts:3', 'http', 'POST /payments'],
+      ['section', 'Used by other contexts (0 operations)', 'style', 'operation <- callers'],
+      ['note', 'no other context calls into it'],
+      ['section', 'Calls into (1 context)', 'style', 'symbols · resilience'],
+      ['item', '-> orders', 'weight 2', 'one call'],
+      ['item', '  src/orders/order.service.ts', 'sync', 'markPaid · timeout 2000 ms · retry idempotency-key · circuit breaker · request path'],
+      ['section', 'Data (1 owned, 0 shared, 0 foreign)', 'strategy', 'owner · consumers · reason'],
+      ['item', 'payments', 'move', 'only this context touches it'],
+    ]);
+    const catalog = screenContent(model, { kind: 'step', index: 1 }).rows;
+    const operation = catalog.find((row) => row.cells[2]?.startsWith('findProduct'));
+    expect(operation?.cells).toEqual(['src/catalog/product.service.ts', 'sync', 'findProduct <- orders 1']);
+    expect(operation?.open).toEqual({ kind: 'pair', from: 'orders', to: 'catalog' });
+    const shared = catalog.find((row) => row.cells[0] === 'products');
+    expect(shared?.cells).toEqual(['products', 'read-model', 'owner catalog · orders read (read-model) · orders only reads it']);
+    expect(shared?.open).toEqual({ kind: 'table', entity: 'Product' });
+    const orders = screenContent(model, { kind: 'step', index: 2 }).rows.map((row) => row.cells);
+    expect(orders).toContainEqual(['after', 'catalog', '']);
+    expect(orders).toContainEqual(['1. publish product changes from catalog']);
+  });
+
+  it('lists fields it does not know, and survives steps that are not the plan\'s shape', () => {
+    const analysis = shopAnalysis();
+    (analysis.plan.steps[0] as unknown as Record<string, unknown>).risk = 'low';
+    (analysis.plan.steps[1] as unknown as Record<string, unknown>).inboundSeams = [null];
+    const model = buildExploreModel(analysis);
+    expect(screenContent(model, { kind: 'step', index: 0 }).rows.slice(-2).map((row) => row.cells)).toEqual([
+      ['More', '', ''],
+      ['risk', '', 'low'],
+    ]);
+    expect(screenContent(model, { kind: 'plan' }).rows.find((row) => row.id === 'step:1')?.cells.slice(3)).toEqual(['(malformed)', '', '', '']);
+    const odd = screenContent(model, { kind: 'step', index: 1 }).rows;
+    expect(odd[0]?.cells[0]).toBe('Step (not in the shape this carve knows)');
+    expect(odd.map((row) => row.cells[0])).toContain('inboundSeams');
   });
 
   it('explains the empty states: one context, no data access, no plan', () => {
@@ -162,7 +228,7 @@ describe('screen contents', () => {
       ],
       edges: [{ from: 'src/b.ts', to: `src/${evil}.ts`, symbols: [evil] }],
       access: [{ module: 'src/b.ts', entity: `E${evil}`, mode: 'read' }],
-      steps: [{ rank: 1, context: evil, coupling: 0.1, note: evil }],
+      steps: [planStep({ rank: 1, context: evil, coupling: 0.1, prerequisites: [evil], sharedKernel: [`src/${evil}.ts`] })],
     });
     const model = buildExploreModel(analysis);
     const refs = [

@@ -58,7 +58,7 @@ describe('readCoChanges', () => {
     expect(await readCoChanges(`${repo.dir}/app`, 0)).toEqual([]);
   });
 
-  it('fails with a clear message outside a git repository', async () => {
-    await expect(readCoChanges('/nonexistent-carve-dir', 5)).rejects.toThrow(/cannot read git history of \/nonexistent-carve-dir/);
+  it('fails with a clear message outside a git repository', () => {
+    expect(() => readCoChanges('/nonexistent-carve-dir', 5)).toThrow(/cannot read git history of \/nonexistent-carve-dir/);
   });
 });

@@ -15,6 +15,7 @@ import { buildStep } from './steps.js';
 import { decideVerdict } from './verdict.js';
 
 export type { PlanInput } from './plan-index.js';
+export { BACKGROUND_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './seams.js';
 
 /** The plan as this stage returns it: verdict and cycles always set. */
 export type MigrationPlan = Required<Plan>;

@@ -77,14 +77,14 @@ export function decideVerdict(input: VerdictInput): Verdict {
     else why = `the codebase is small (${count(input.loc, 'line')}), though its contexts are clean enough to cut along later`;
     return {
       decision: 'modular-monolith',
-      headline: `Do not extract services yet: ${why}. Hold the monolith to its contexts first (a modular monolith enforced by \`carve check\`); the steps below are for later.`,
+      headline: `Do not extract services yet: ${why}. Hold the monolith to its contexts first (a modular monolith enforced by carve check); the steps below are for later.`,
       reasons,
     };
   }
   const cycleNote = input.cycles.length > 0 ? `; break the ${input.cycles.map((cycle) => cycle.contexts.join('-')).join(', ')} cycle${input.cycles.length === 1 ? '' : 's'} before extracting the contexts in ${input.cycles.length === 1 ? 'it' : 'them'}` : '';
   return {
     decision: 'extract',
-    headline: `Extract services, edge first: start with ${input.first ?? 'the least coupled context'}${cycleNote}. Meanwhile hold the rest to its contexts with \`carve check\`.`,
+    headline: `Extract services, edge first: start with ${input.first ?? 'the least coupled context'}${cycleNote}. Meanwhile hold the rest to its contexts with carve check.`,
     reasons,
   };
 }

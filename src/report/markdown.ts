@@ -1,43 +1,164 @@
-// report.md: what a newcomer opens first on GitHub. Names from the analyzed code are escaped.
+// report.md: what a newcomer opens first on GitHub. The verdict, a summary, the contexts with their
+// metrics, a Mermaid context map, the data ownership matrix, the cycles and the plan. Reads the
+// analysis only; every name from the analyzed code is escaped (escape.ts).
 import type { Analysis } from '../shared/analysis.js';
-import { safeText } from '../shared/safe-text.js';
+import { compareStrings } from '../shared/sort.js';
+import { escapeHtml, escapeMarkdown } from './escape.js';
+import { renderMermaid } from './mermaid.js';
+import { count, names, plural, ratio, sites, table } from './markdown-parts.js';
+import { planSection } from './markdown-plan.js';
+import { planView, type PlanView } from './plan-view.js';
 
-/** Escapes text for a Markdown table cell or paragraph: pipes, backticks, HTML, emphasis. */
-export function escapeMarkdown(text: string): string {
-  return safeText(text).replace(/[\\`*_{}[\]<>|#]/g, (char) => `\\${char}`);
+export { escapeMarkdown } from './escape.js';
+
+function verdictSection(plan: PlanView): string[] {
+  if (!plan.verdict) return [];
+  const title = plan.verdict.decision === 'extract' ? 'Verdict: extract services, edge first' : 'Verdict: hold the monolith to its contexts first';
+  return [`> **${title}.** ${escapeMarkdown(plan.verdict.headline)}`, '', ...plan.verdict.reasons.map((reason) => `- ${escapeMarkdown(reason)}`), ''];
+}
+
+function summarySection(analysis: Analysis): string[] {
+  const { summary } = analysis;
+  const loc = analysis.modules.reduce((sum, module) => sum + module.loc, 0);
+  const rows = [
+    ['files', `${count(summary.files)} (${plural(loc, 'line')} of code)`],
+    ['dependencies', `${count(summary.dependencies)} edges between files; ${count(summary.externalImports)} imports of packages; ${count(summary.unresolvedImports)} unresolved`],
+    ['data', `${plural(summary.entities, 'entity', 'entities')}; ${plural(summary.dataAccesses, 'file-table access', 'file-table accesses')}`],
+    ['contexts', `${count(summary.contexts)}; modularity ${ratio(analysis.metrics.modularity)}`],
+    ['shared kernel', plural(analysis.sharedKernel.length, 'file')],
+    ['warnings', count(summary.warnings)],
+  ];
+  return ['## Summary', '', ...table(['', ''], rows), ''];
+}
+
+function contextsSection(analysis: Analysis, plan: PlanView): string[] {
+  const out = ['## Contexts', ''];
+  if (analysis.contexts.length === 0) return [...out, '_No contexts: nothing was clustered._', ''];
+  const rankOf = new Map(plan.steps.map((step) => [step.context, step.rank]));
+  const contexts = [...analysis.contexts].sort((a, b) => compareStrings(a.id, b.id));
+  const rows = contexts.map((context) => {
+    const metrics = (context.metrics ?? {}) as Partial<Analysis['contexts'][number]['metrics']>;
+    return [
+      `**${escapeMarkdown(context.id)}**`,
+      rankOf.has(context.id) ? String(rankOf.get(context.id)) : '-',
+      count(context.modules.length),
+      typeof metrics.loc === 'number' ? count(metrics.loc) : '-',
+      ratio(metrics.cohesion),
+      ratio(metrics.coupling),
+      ratio(metrics.stability),
+      names(Array.isArray(metrics.tablesOwned) ? metrics.tablesOwned : [], 5) || '-',
+    ];
+  });
+  out.push(
+    'Cohesion is the share of a context\u2019s dependency weight that stays inside it, coupling the share that crosses to other contexts, stability the share of its files that stay together across seeded clustering runs.',
+    '',
+    ...table(['context', 'plan step', 'files', 'lines', 'cohesion', 'coupling', 'stability', 'tables owned'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
+    '',
+    '<details><summary>Files of each context</summary>',
+    '',
+  );
+  for (const context of contexts) out.push(`- **${escapeMarkdown(context.id)}**: ${context.modules.map(escapeMarkdown).join(', ')}`);
+  if (analysis.sharedKernel.length > 0) out.push(`- _shared kernel_ (in no context, used by many): ${analysis.sharedKernel.map(escapeMarkdown).join(', ')}`);
+  out.push('', '</details>', '');
+  return out;
+}
+
+function mapSection(analysis: Analysis): string[] {
+  if (analysis.contexts.length === 0) return [];
+  return [
+    '## Context map',
+    '',
+    'Solid arrows are code dependencies, labelled with their weight (symbols used plus their references); dashed arrows are reads or writes of another context\u2019s tables; red arrows sit in a cycle. The same map is in `contexts.dot` for Graphviz.',
+    '',
+    '```mermaid',
+    renderMermaid(analysis).trimEnd(),
+    '```',
+    '',
+  ];
+}
+
+function ownershipSection(analysis: Analysis, plan: PlanView): string[] {
+  const contextOf = new Map<string, string>();
+  for (const module of analysis.modules) if (module.context !== null) contextOf.set(module.id, module.context);
+  for (const context of analysis.contexts) for (const module of context.modules) contextOf.set(module, context.id);
+  const tableOf = new Map(analysis.entities.map((entity) => [entity.id, entity.table]));
+  const modes = new Map<string, Map<string, Set<'R' | 'W'>>>();
+  for (const access of analysis.dataAccess) {
+    const context = contextOf.get(access.module);
+    if (context === undefined) continue;
+    const table = tableOf.get(access.entity) ?? access.entity;
+    const byContext = modes.get(table) ?? new Map<string, Set<'R' | 'W'>>();
+    modes.set(table, byContext);
+    const set = byContext.get(context) ?? new Set<'R' | 'W'>();
+    set.add(access.mode === 'write' ? 'W' : 'R');
+    byContext.set(context, set);
+  }
+  if (modes.size === 0) return [];
+  const owner = new Map<string, { owner: string | null; strategy: string }>();
+  for (const step of plan.steps) {
+    for (const table of step.data.owned) owner.set(table, { owner: step.context, strategy: 'moves' });
+    for (const table of step.data.shared) owner.set(table.table, { owner: table.owner, strategy: table.strategy });
+  }
+  const columns = [...analysis.contexts].map((context) => context.id).sort(compareStrings);
+  const rows = [...modes.keys()].sort(compareStrings).map((table) => {
+    const plan = owner.get(table);
+    const cells = columns.map((context) => {
+      const set = modes.get(table)?.get(context);
+      const text = set ? `${set.has('R') ? 'R' : ''}${set.has('W') ? 'W' : ''}` : '';
+      return text && plan?.owner === context ? `**${text}**` : text;
+    });
+    return [escapeMarkdown(table), plan?.owner ? escapeMarkdown(plan.owner) : '-', plan ? escapeMarkdown(plan.strategy) : '-', ...cells];
+  });
+  return [
+    '## Data ownership',
+    '',
+    'Who reads (R) and writes (W) each table. The owner, in bold, is the context that writes it most; the strategy says what happens to the table when contexts become services (see each step).',
+    '',
+    ...table(['table', 'owner', 'strategy', ...columns.map(escapeMarkdown)], rows),
+    '',
+  ];
+}
+
+function cyclesSection(plan: PlanView): string[] {
+  const out = ['## Cycles between contexts', ''];
+  if (plan.cycles.length === 0) return [...out, 'None: every context can be pulled out without first cutting a loop.', ''];
+  out.push('Contexts that depend on each other cannot be extracted one at a time. Break these before extracting any context in them.', '');
+  for (const cycle of plan.cycles) {
+    out.push(`**${cycle.contexts.map(escapeMarkdown).join(' \u21c4 ')}**`, '');
+    const rows = cycle.edges.map((edge) => [`${escapeMarkdown(edge.from)} \u2192 ${escapeMarkdown(edge.to)}`, String(edge.weight), escapeMarkdown(edge.style), names(edge.symbols, 5), sites(edge.sites)]);
+    out.push(...table(['dependency', 'weight', 'style', 'uses', 'where'], rows, ['l', 'r']), '');
+    for (const cut of cycle.breaks) out.push(`- Break ${escapeMarkdown(cut.from)} \u2192 ${escapeMarkdown(cut.to)}: ${escapeMarkdown(cut.how)}.`);
+    out.push('');
+  }
+  return out;
+}
+
+function warningsSection(analysis: Analysis): string[] {
+  if (analysis.diagnostics.length === 0) return [];
+  const rows = analysis.diagnostics.map((diagnostic) => [
+    diagnostic.file ? sites([{ file: diagnostic.file, line: diagnostic.line ?? 0 }]) : '(project)',
+    escapeMarkdown(diagnostic.code),
+    escapeMarkdown(diagnostic.message),
+  ]);
+  return [`<details><summary>Warnings (${escapeHtml(String(analysis.diagnostics.length))})</summary>`, '', ...table(['where', 'code', 'message'], rows), '', '</details>', ''];
 }
 
 export function renderMarkdown(analysis: Analysis): string {
-  const { summary } = analysis;
-  const out: string[] = [];
-  out.push('# Carve report', '');
-  out.push(`Carve ${analysis.tool.version}, analysis schema ${analysis.schemaVersion}.`, '');
-  out.push('| | |', '|---|---|');
-  out.push(`| files | ${summary.files} |`);
-  out.push(`| dependencies | ${summary.dependencies} |`);
-  out.push(`| external imports | ${summary.externalImports} |`);
-  out.push(`| unresolved imports | ${summary.unresolvedImports} |`);
-  out.push(`| entities | ${summary.entities} |`);
-  out.push(`| data accesses | ${summary.dataAccesses} |`);
-  out.push(`| contexts | ${summary.contexts} |`);
-  out.push(`| warnings | ${summary.warnings} |`, '');
-
-  const heaviest = [...analysis.dependencies].sort((a, b) => b.weight - a.weight || (a.from < b.from ? -1 : 1)).slice(0, 15);
-  if (heaviest.length > 0) {
-    out.push('## Heaviest dependencies', '', '| from | to | kind | weight | symbols |', '|---|---|---|---:|---|');
-    for (const dependency of heaviest) {
-      out.push(
-        `| ${escapeMarkdown(dependency.from)} | ${escapeMarkdown(dependency.to)} | ${dependency.kind} | ${dependency.weight} | ${escapeMarkdown(dependency.symbols.slice(0, 6).join(', '))} |`,
-      );
-    }
-    out.push('');
-  }
-  if (analysis.diagnostics.length > 0) {
-    out.push('## Warnings', '', '| file | line | code | message |', '|---|---:|---|---|');
-    for (const diagnostic of analysis.diagnostics) {
-      out.push(`| ${escapeMarkdown(diagnostic.file ?? '')} | ${diagnostic.line ?? ''} | ${diagnostic.code} | ${escapeMarkdown(diagnostic.message)} |`);
-    }
-    out.push('');
-  }
-  return `${out.join('\n')}\n`;
+  const plan = planView(analysis);
+  const loc = analysis.modules.reduce((sum, module) => sum + module.loc, 0);
+  const out = [
+    '# Carve report',
+    '',
+    `Carve ${escapeMarkdown(analysis.tool.version)} read ${plural(analysis.modules.length, 'file')} (${plural(loc, 'line')} of code) and found ${plural(analysis.contexts.length, 'context')}. This report is drawn from \`analysis.json\`, which holds every number and site in full.`,
+    '',
+    ...verdictSection(plan),
+    ...summarySection(analysis),
+    ...contextsSection(analysis, plan),
+    ...mapSection(analysis),
+    ...ownershipSection(analysis, plan),
+    ...cyclesSection(plan),
+    ...planSection(plan),
+    ...warningsSection(analysis),
+  ];
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

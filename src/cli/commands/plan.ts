@@ -1,6 +1,24 @@
-// `carve plan`: being built (see the open issue); until then it says so and exits 2.
-import { CarveError } from '../../shared/errors.js';
+// `carve plan [dir]`: analyze the folder and print the ranked strangler-fig plan, verdict first, as
+// text or (--json) the plan object of analysis.json.
+import { analyze } from '../../analysis/index.js';
+import { stringifyJson } from '../../report/json.js';
+import { renderPlanText } from '../../report/plan-text.js';
+import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
+import { createProgress } from '../progress.js';
 
-export async function runPlan(_target: string, _options: Record<string, unknown>): Promise<number> {
-  throw new CarveError('not-available', '`carve plan` is not available in this build yet');
+export interface PlanCommandOptions extends AnalysisCommandOptions {
+  json?: boolean;
+}
+
+export async function runPlan(target: string, options: Record<string, unknown>): Promise<number> {
+  const opts = options as unknown as PlanCommandOptions;
+  const progress = createProgress(!opts.json);
+  try {
+    const { analysis } = analyze(target, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
+    progress.clear();
+    process.stdout.write(opts.json ? stringifyJson(analysis.plan) : renderPlanText(analysis, target));
+    return 0;
+  } finally {
+    progress.clear();
+  }
 }

@@ -19,11 +19,12 @@ import type { FileIndex } from '../core/file-index.js';
 import { importedFrom } from '../core/imports.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, methodCall, stringValue, typeReference, unwrap } from '../core/syntax.js';
+import { methodTable } from '../core/method-table.js';
 
 const PACKAGES = ['example-orm'];
 
 /** The library's documented operations; nothing else is reported. */
-const OPERATIONS: Readonly<Record<string, AccessMode>> = { findAll: 'read', insert: 'write' };
+const OPERATIONS: Readonly<Record<string, AccessMode>> = methodTable({ findAll: 'read', insert: 'write' });
 
 function collect(file: FileIndex, sink: FactSink): void {
   // 1. Entities: `defineTable('orders')` assigned to a name.

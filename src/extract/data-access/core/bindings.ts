@@ -39,12 +39,9 @@ function scopeOf(node: ts.Node): ts.Node {
   return current ?? node.getSourceFile();
 }
 
-function contains(scope: ts.Node, node: ts.Node): boolean {
-  return scope.pos <= node.pos && node.end <= scope.end;
-}
-
 export class BindingTable {
-  private readonly sites = new Map<string, BindingSite[]>();
+  /** scope node -> name -> declaration. Lookups walk up from the use: cost is the nesting depth. */
+  private readonly byScope = new Map<ts.Node, Map<string, BindingSite>>();
   private readonly pendingAssignments: { target: ts.Expression; value: ts.Expression }[] = [];
 
   /** Called by the shared walk on every node; records declarations and assignments. */
@@ -119,25 +116,29 @@ export class BindingTable {
   lookup(expr: ts.Expression): BindingSite | undefined {
     const node = unwrap(expr);
     if (ts.isIdentifier(node)) {
-      let best: BindingSite | undefined;
-      for (const site of this.sites.get(node.text) ?? []) {
-        if (!contains(site.scope, node)) continue;
-        if (!best || site.scope.end - site.scope.pos < best.scope.end - best.scope.pos) best = site;
+      for (let scope: ts.Node | undefined = node.parent; scope; scope = scope.parent) {
+        const site = this.byScope.get(scope)?.get(node.text);
+        if (site) return site;
       }
-      return best;
+      return undefined;
     }
     if (isThisProperty(node)) {
       const cls = enclosingClass(node);
-      if (!cls) return undefined;
-      return this.sites.get(`this.${node.name.text}`)?.find((site) => site.scope === cls);
+      return cls ? this.byScope.get(cls)?.get(`this.${node.name.text}`) : undefined;
     }
     return undefined;
   }
 
   private add(site: BindingSite): void {
-    const list = this.sites.get(site.name);
-    if (list) list.push(site);
-    else this.sites.set(site.name, [site]);
+    let names = this.byScope.get(site.scope);
+    if (!names) {
+      names = new Map();
+      this.byScope.set(site.scope, names);
+    }
+    const existing = names.get(site.name);
+    // `var x` twice in one scope, or a field declared and also a parameter property: one name, one site.
+    if (existing) existing.values.push(...site.values);
+    else names.set(site.name, site);
   }
 }
 
@@ -150,25 +151,39 @@ export function followValue<T>(
   expr: ts.Expression,
   direct: (expr: ts.Expression) => T | null,
   fromSite: (site: BindingSite) => T | null,
-  depth = 0,
 ): T | null {
+  // A bounded search: generated code (parsers, bundles) reassigns the same names thousands of times.
+  const budget = { steps: 48 };
+  return follow(bindings, expr, direct, fromSite, 0, budget);
+}
+
+const MAX_VALUES_PER_NAME = 12;
+
+function follow<T>(
+  bindings: BindingTable,
+  expr: ts.Expression,
+  direct: (expr: ts.Expression) => T | null,
+  fromSite: (site: BindingSite) => T | null,
+  depth: number,
+  budget: { steps: number },
+): T | null {
+  if (--budget.steps < 0) return null;
   const node = unwrap(expr);
   const own = direct(node);
   if (own !== null || depth > 4) return own;
+  const next = (value: ts.Expression): T | null => follow(bindings, value, direct, fromSite, depth + 1, budget);
   // `cached ?? new PrismaClient()`, `test ? a : b`: either side may be the value.
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    return followValue(bindings, node.left, direct, fromSite, depth + 1) ?? followValue(bindings, node.right, direct, fromSite, depth + 1);
+    return next(node.left) ?? next(node.right);
   }
-  if (ts.isConditionalExpression(node)) {
-    return followValue(bindings, node.whenTrue, direct, fromSite, depth + 1) ?? followValue(bindings, node.whenFalse, direct, fromSite, depth + 1);
-  }
+  if (ts.isConditionalExpression(node)) return next(node.whenTrue) ?? next(node.whenFalse);
   const site = bindings.lookup(node);
   if (!site) return null;
   const declared = fromSite(site);
   if (declared !== null) return declared;
-  for (const value of site.values) {
-    // `const repo = repo` style self-references would loop; the depth bound ends them.
-    const found = followValue(bindings, value, direct, fromSite, depth + 1);
+  for (const value of site.values.slice(0, MAX_VALUES_PER_NAME)) {
+    // `const repo = repo` style self-references would loop; depth and budget end them.
+    const found = next(value);
     if (found !== null) return found;
   }
   return null;

@@ -24,6 +24,7 @@ function importedSymbol(file: FileIndex, local: string, member?: string): Entity
 export function symbolTarget(file: FileIndex, expr: ts.Expression, depth = 0): Target | null {
   const node = unwrap(expr);
   if (ts.isIdentifier(node)) {
+    if (node.text === 'undefined') return null;
     const imported = file.input.importsByLocal.get(node.text);
     if (imported) return importedSymbol(file, node.text) ?? 'dynamic';
     const site = file.bindings.lookup(node);
@@ -34,8 +35,9 @@ export function symbolTarget(file: FileIndex, expr: ts.Expression, depth = 0): T
       if (value && ts.isIdentifier(unwrap(value)) && depth < 4) return symbolTarget(file, value, depth + 1);
       return { by: 'symbol', name: node.text, module: null };
     }
-    if (depth < 4) {
-      for (const value of site.values) {
+    if (depth < 3) {
+      // A few values at most: generated code reassigns one name thousands of times.
+      for (const value of site.values.slice(0, 4)) {
         const found = symbolTarget(file, value, depth + 1);
         if (found && found !== 'dynamic') return found;
       }

@@ -74,7 +74,7 @@ export function collectModelCalls(file: FileIndex, sink: FactSink, vocabularies:
     if (ts.isIdentifier(node) && depth < 3) {
       const site = file.bindings.lookup(node);
       if (!site || site.isModuleLevel) return null;
-      for (const value of site.values) {
+      for (const value of site.values.slice(0, 4)) {
         const found = instanceOf(value, depth + 1);
         if (found) return found;
       }

@@ -11,16 +11,17 @@ import type { FileIndex } from '../core/file-index.js';
 import { importedFrom } from '../core/imports.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, methodCall, stringValue, unwrap } from '../core/syntax.js';
+import { methodTable } from '../core/method-table.js';
 
 const PACKAGES = ['drizzle-orm'];
 const TABLE_FACTORIES = new Set([
   'pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable', 'gelTable', 'pgView', 'pgMaterializedView', 'mysqlView', 'sqliteView',
 ]);
 const SCHEMA_FACTORIES = new Set(['pgSchema', 'mysqlSchema']);
-const TABLE_ARGUMENT_METHODS: Readonly<Record<string, AccessMode>> = {
+const TABLE_ARGUMENT_METHODS: Readonly<Record<string, AccessMode>> = methodTable({
   insert: 'write', update: 'write', delete: 'write',
   from: 'read', leftJoin: 'read', rightJoin: 'read', innerJoin: 'read', fullJoin: 'read', crossJoin: 'read', $count: 'read',
-};
+});
 const RELATIONAL_READS = new Set(['findMany', 'findFirst']);
 
 /** `pgTableCreator((name) => \`shop_${name}\`)`: the table name a creator makes of `name`, or null. */

@@ -14,6 +14,7 @@ import { importOf, isMikroSpecifier, MIKRO_ORM_PACKAGES } from '../core/imports.
 import { snakeCase } from '../core/naming.js';
 import type { FactSink } from '../core/sink.js';
 import { calleeName, dottedName, enclosingClass, extendsClause, findDecorator, lastName, methodCall, objectString, stringValue, typeBaseName, typeReference, unwrap } from '../core/syntax.js';
+import { readsAndWrites } from '../core/method-table.js';
 
 const READS = ['find', 'findOne', 'findOneOrFail', 'findAndCount', 'findAll', 'count', 'findByCursor'];
 const BY_CLASS_WRITES = ['nativeInsert', 'nativeUpdate', 'nativeDelete', 'insert', 'insertMany', 'upsert', 'upsertMany'];
@@ -23,10 +24,7 @@ const BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'truncate']);
 const REPOSITORY_TYPES = new Set(['EntityRepository', 'SqlEntityRepository', 'MongoEntityRepository']);
 const MANAGER_TYPES = new Set(['EntityManager', 'SqlEntityManager', 'MongoEntityManager']);
 
-const METHODS: Readonly<Record<string, AccessMode>> = Object.fromEntries([
-  ...READS.map((name) => [name, 'read'] as const),
-  ...[...BY_CLASS_WRITES, ...BY_INSTANCE_WRITES].map((name) => [name, 'write'] as const),
-]);
+const METHODS: Readonly<Record<string, AccessMode>> = readsAndWrites(READS, [...BY_CLASS_WRITES, ...BY_INSTANCE_WRITES]);
 
 interface RepositoryValue {
   target: Target;

@@ -12,21 +12,22 @@ import { importOf, importedFrom } from '../core/imports.js';
 import { mongooseCollectionName } from '../core/naming.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, findDecorator, methodCall, objectProperty, objectString, stringValue, typeReference, unwrap } from '../core/syntax.js';
+import { methodTable } from '../core/method-table.js';
 
 const PACKAGES = ['mongoose', '@nestjs/mongoose'];
 
-const STATICS: Record<string, AccessMode> = {
+const STATICS: Readonly<Record<string, AccessMode>> = methodTable({
   find: 'read', findOne: 'read', findById: 'read', countDocuments: 'read', count: 'read', estimatedDocumentCount: 'read',
   exists: 'read', aggregate: 'read', distinct: 'read', where: 'read',
   create: 'write', insertMany: 'write', updateOne: 'write', updateMany: 'write', update: 'write', deleteOne: 'write',
   deleteMany: 'write', remove: 'write', findOneAndUpdate: 'write', findByIdAndUpdate: 'write', findOneAndDelete: 'write',
   findByIdAndDelete: 'write', findOneAndRemove: 'write', findByIdAndRemove: 'write', findOneAndReplace: 'write',
   replaceOne: 'write', bulkWrite: 'write', bulkSave: 'write',
-};
+});
 
 export const MONGOOSE_MODEL_CALLS: ModelCallVocabulary = {
   statics: STATICS,
-  instance: { save: 'write', deleteOne: 'write', remove: 'write', updateOne: 'write' },
+  instance: methodTable({ save: 'write', deleteOne: 'write', remove: 'write', updateOne: 'write' }),
 };
 
 const CONNECTION_NAME = /^(mongoose|conn|connection|db)$/;

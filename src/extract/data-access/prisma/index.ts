@@ -10,13 +10,14 @@ import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.
 import type { FileIndex } from '../core/file-index.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, lastName, methodCall, typeReference, unwrap } from '../core/syntax.js';
+import { methodTable } from '../core/method-table.js';
 
-const OPERATIONS: Readonly<Record<string, AccessMode>> = {
+const OPERATIONS: Readonly<Record<string, AccessMode>> = methodTable({
   findMany: 'read', findFirst: 'read', findFirstOrThrow: 'read', findUnique: 'read', findUniqueOrThrow: 'read',
   count: 'read', aggregate: 'read', groupBy: 'read', findRaw: 'read', aggregateRaw: 'read',
   create: 'write', createMany: 'write', createManyAndReturn: 'write', update: 'write', updateMany: 'write',
   updateManyAndReturn: 'write', upsert: 'write', delete: 'write', deleteMany: 'write',
-};
+});
 
 /** Operations no other library in this list has on `<x>.<y>`: seeing one is evidence `x` is a client. */
 const PRISMA_ONLY = new Set([

@@ -27,6 +27,8 @@ const HOLE: SqlParts = ['', ''];
 
 /** The SQL text an expression holds, or null when it is not a string built from literals here. */
 function sqlParts(file: FileIndex, expr: ts.Expression, depth = 0): SqlParts | null {
+  // Long `+` chains recurse once per operand; past this they are not hand-written SQL.
+  if (depth > 200) return null;
   const node = unwrap(expr);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
   if (ts.isTemplateExpression(node)) return templateParts(file, node, depth);

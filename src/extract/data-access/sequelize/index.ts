@@ -14,17 +14,18 @@ import { importedFrom } from '../core/imports.js';
 import { sequelizeTableName } from '../core/naming.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, extendsClause, findDecorator, methodCall, objectFlag, objectString, stringValue, typeReference, unwrap } from '../core/syntax.js';
+import { methodTable } from '../core/method-table.js';
 
-const STATICS: Record<string, AccessMode> = {
+const STATICS: Readonly<Record<string, AccessMode>> = methodTable({
   findAll: 'read', findOne: 'read', findByPk: 'read', findAndCountAll: 'read', count: 'read', max: 'read', min: 'read',
   sum: 'read', aggregate: 'read',
   create: 'write', bulkCreate: 'write', update: 'write', destroy: 'write', upsert: 'write', findOrCreate: 'write',
   findCreateFind: 'write', increment: 'write', decrement: 'write', restore: 'write', truncate: 'write',
-};
+});
 
 export const SEQUELIZE_MODEL_CALLS: ModelCallVocabulary = {
   statics: STATICS,
-  instance: { save: 'write', destroy: 'write', update: 'write', increment: 'write', decrement: 'write', restore: 'write', reload: 'read' },
+  instance: methodTable({ save: 'write', destroy: 'write', update: 'write', increment: 'write', decrement: 'write', restore: 'write', reload: 'read' }),
   factories: ['build'],
 };
 

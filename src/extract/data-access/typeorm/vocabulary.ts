@@ -2,6 +2,7 @@
 // getId) touches no table and is ignored: never guessed as a write.
 import type { AccessMode } from '../../../shared/facts.js';
 import type { ModelCallVocabulary } from '../core/adapter.js';
+import { methodTable, readsAndWrites } from '../core/method-table.js';
 
 const READS = [
   'find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy',
@@ -15,15 +16,8 @@ const WRITES = [
   'deleteOne', 'deleteMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'bulkWrite',
 ];
 
-function modes(reads: readonly string[], writes: readonly string[]): Record<string, AccessMode> {
-  const table: Record<string, AccessMode> = {};
-  for (const name of reads) table[name] = 'read';
-  for (const name of writes) table[name] = 'write';
-  return table;
-}
-
 /** Repository and EntityManager methods (the manager takes the entity as its first argument). */
-export const REPOSITORY_METHODS: Readonly<Record<string, AccessMode>> = modes(READS, WRITES);
+export const REPOSITORY_METHODS: Readonly<Record<string, AccessMode>> = readsAndWrites(READS, WRITES);
 
 /** Manager methods whose first argument may be an entity instance rather than its class. */
 export const INSTANCE_ARGUMENT_METHODS = new Set(['save', 'remove', 'softRemove', 'recover', 'insert', 'upsert']);
@@ -35,20 +29,20 @@ export const QUERY_BUILDER_WRITES = new Set(['update', 'insert', 'delete', 'soft
 export const QUERY_BUILDER_TARGETS = new Set(['from', 'into', 'update']);
 
 /** Joins: `innerJoin(Entity, alias)`; the `...AndMap...` forms take the entity second. */
-export const QUERY_BUILDER_JOINS: Readonly<Record<string, number>> = {
+export const QUERY_BUILDER_JOINS: Readonly<Record<string, number>> = methodTable({
   innerJoin: 0, leftJoin: 0, innerJoinAndSelect: 0, leftJoinAndSelect: 0,
   innerJoinAndMapOne: 1, innerJoinAndMapMany: 1, leftJoinAndMapOne: 1, leftJoinAndMapMany: 1,
-};
+});
 
 /**
  * Active record (`class Order extends BaseEntity`) and exported custom repositories (`OrderRepository.find()`).
  * Instance `remove` is left out: on a data-mapper entity it is as likely a domain method as a delete.
  */
 export const TYPEORM_MODEL_CALLS: ModelCallVocabulary = {
-  statics: modes(
+  statics: readsAndWrites(
     READS,
     ['save', 'insert', 'update', 'delete', 'remove', 'upsert', 'softDelete', 'softRemove', 'restore', 'increment', 'decrement', 'clear'],
   ),
-  instance: { save: 'write', softRemove: 'write', recover: 'write', reload: 'read' },
+  instance: methodTable({ save: 'write', softRemove: 'write', recover: 'write', reload: 'read' }),
   factories: ['create'],
 };

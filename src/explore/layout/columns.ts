@@ -70,7 +70,7 @@ export function fitColumns(columns: Column[], rows: Row[], totalWidth: number): 
   }
   const flexible = flexibleCount(kept);
   const spare = Math.max(0, totalWidth - fixedWidth(kept) - GAP * (kept.length - 1));
-  // Flexible columns never grow past their widest cell when there is room to spare for the others.
+  // Flexible columns never grow past their widest cell; see shareWidth for who is cut first.
   const flexibleWidest = kept.filter(({ column }) => column.isFlexible).map(({ index }) => widest[index] ?? 0);
   const shares = shareWidth(spare, flexibleWidest, flexible);
   let flexibleSeen = 0;
@@ -80,24 +80,18 @@ export function fitColumns(columns: Column[], rows: Row[], totalWidth: number): 
   });
 }
 
-/** Splits `spare` among the flexible columns: narrow ones get what they need, the rest share evenly. */
+/**
+ * Splits `spare` among the flexible columns from the left: each gets what its widest cell needs while
+ * the ones after it keep their minimum, so the first column (the name, the file:line) is cut last.
+ */
 function shareWidth(spare: number, widest: number[], count: number): number[] {
-  if (count === 0) return [];
-  const shares = new Array<number>(count).fill(0);
+  const shares: number[] = [];
   let remaining = spare;
-  let open = widest.map((_, i) => i);
-  while (open.length > 0) {
-    const even = Math.floor(remaining / open.length);
-    const narrow = open.filter((i) => (widest[i] as number) <= even);
-    if (narrow.length === 0) {
-      open.forEach((i, n) => (shares[i] = even + (n < remaining - even * open.length ? 1 : 0)));
-      break;
-    }
-    for (const i of narrow) {
-      shares[i] = widest[i] as number;
-      remaining -= widest[i] as number;
-    }
-    open = open.filter((i) => !narrow.includes(i));
+  for (let i = 0; i < count; i += 1) {
+    const reserve = MIN_FLEXIBLE * (count - i - 1);
+    const share = Math.max(0, Math.min(widest[i] ?? 0, remaining - reserve));
+    shares.push(share);
+    remaining -= share;
   }
   return shares;
 }

@@ -68,3 +68,13 @@ describe('a section heading', () => {
     expect(formatSection(rows[2]!.cells, fitted, 20)).toBe('Tables owned by thi…');
   });
 });
+
+describe('several flexible columns', () => {
+  const columns = [nameColumn('', true), nameColumn('', true), column('kind'), column('', { align: 'left', isFlexible: true })];
+  const rows = [row('a', ['src/controllers/catalog.controller.ts:6', 'src/middleware/require-auth.ts', 'import', 'requireStaff, optionalString, requirePositiveInt'])];
+
+  it('satisfy the leftmost first and keep a minimum for the rest', () => {
+    expect(fitColumns(columns, rows, 107).map((entry) => entry.width)).toEqual([39, 30, 6, 26]);
+    expect(fitColumns(columns, rows, 60).map((entry) => entry.width)).toEqual([24, 12, 6, 12]);
+  });
+});

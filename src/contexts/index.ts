@@ -1,6 +1,6 @@
-// The contexts stage: DependencyGraph -> ContextMap. Two preliminary clusterings find the shared
-// kernel (files imported from most contexts) and god modules (files importing from most contexts);
-// the rest is clustered by consensus of seeded Louvain runs with node-level refinement, then refined
+// The contexts stage: DependencyGraph -> ContextMap. Preliminary clusterings find the shared kernel
+// (files imported from most contexts, and helper leaves imported from many), god modules (files
+// importing from most contexts) and composition roots (wiring nothing imports but other wiring); the rest is clustered by consensus of seeded Louvain runs with node-level refinement, then refined
 // by a directed block model, pinned config contexts acting as fixed anchors. Then clean-up (tiny
 // clusters merged, god modules put back, entities to the context that writes them), names, stability
 // and metrics. Same input, same bytes. Reasons and figures: docs/decisions/contexts.md.
@@ -12,7 +12,8 @@ import { ENTITY_PREFIX } from '../graph/index.js';
 import { assignEntities, attachToMostTied, mergeTinyClusters } from './cleanup.js';
 import { type ClusterInput, buildClusterInput, directedClusterEdges } from './cluster-input.js';
 import { type IndexedGraph, indexGraph } from './graph-index.js';
-import { detectGodModules, detectKernel } from './kernel.js';
+import { countedContexts, detectGodModules, detectKernel } from './kernel.js';
+import { importersOf, isCompositionRoot, nextRootCandidates, outgoingEdges } from './composition-roots.js';
 import { consensusLouvain, refinedLouvainRun } from './louvain.js';
 import { type OverallMetrics, contextMetrics } from './metrics.js';
 import { nameContexts } from './naming.js';
@@ -24,7 +25,7 @@ import { refineByBlockModel } from './block-model.js';
 export type { ContextOptions } from './options.js';
 
 /** At most this many preliminary passes; they stop early when a pass finds nothing new. */
-const PRELIMINARY_PASSES = 4;
+const PRELIMINARY_PASSES = 6;
 export { DEFAULT_CONTEXT_OPTIONS } from './options.js';
 export type { OverallMetrics } from './metrics.js';
 
@@ -35,6 +36,11 @@ export interface ContextMap {
   membership: Record<string, string>;
   sharedKernel: RepoPath[];
   godModules: RepoPath[];
+  /**
+   * Files that wire the application (imported by nothing or only by other roots, importing many
+   * contexts): left out of clustering, in no context.
+   */
+  compositionRoots: RepoPath[];
   /** Modules in no context and not kernel (tied to nothing). */
   unassigned: RepoPath[];
   metrics: OverallMetrics;
@@ -116,22 +122,39 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     const refined = refineByBlockModel(clusterInput.adjacency, directedClusterEdges(indexed, clusterInput), result.labels, louvain.resolution, anchors);
     return { input: clusterInput, labels: expand(clusterInput, refined, nodeCount), runs: result.runs };
   };
-  const detectKernelOn = (passLabels: number[]): Set<number> =>
-    detectKernel(indexed, passLabels, settings.kernelThreshold, settings.minContextSize, isFree);
   const kernel = new Set<number>();
+  const detectKernelOn = (passLabels: number[]): Set<number> =>
+    detectKernel(indexed, passLabels, settings.kernelThreshold, settings.minContextSize, isFree, kernel);
   const leftOut = new Set<number>();
+  // Composition roots are judged level by level from the entry files down; a candidate stays out of
+  // the clustering it is judged on, so its own imports cannot pull its targets together.
+  const roots = new Set<number>();
+  const judged = new Set<number>();
+  const importers = importersOf(indexed);
+  const outgoing = outgoingEdges(indexed);
+  const nextCandidates = (): number[] => nextRootCandidates(indexed, importers, roots, judged, isFree);
+  let pending = nextCandidates();
   for (let pass = 0; pass < PRELIMINARY_PASSES; pass++) {
-    const passLabels = clusterWithout(new Set([...kernel, ...leftOut]), false).labels;
-    const before = kernel.size + leftOut.size;
-    for (const node of detectKernelOn(passLabels)) kernel.add(node);
+    const passLabels = clusterWithout(new Set([...kernel, ...leftOut, ...roots, ...pending]), false).labels;
+    const before = kernel.size + leftOut.size + roots.size;
+    for (const node of detectKernelOn(passLabels)) if (!roots.has(node)) kernel.add(node);
     // Not on the first pass: with the kernel still in, communities are too blurred to judge spread.
-    if (pass > 0) for (const node of detectGodModules(indexed, passLabels, settings.minContextSize, (node) => isFree(node) && !kernel.has(node))) leftOut.add(node);
-    for (const node of kernel) leftOut.delete(node);
-    if (pass > 0 && kernel.size + leftOut.size === before) break;
+    if (pass > 0) {
+      const counted = countedContexts(indexed, passLabels, settings.minContextSize);
+      for (const node of pending) {
+        judged.add(node);
+        if (kernel.has(node)) continue;
+        if (isCompositionRoot(node, outgoing.get(node) ?? [], passLabels, counted, importers, (other) => roots.has(other), (other) => kernel.has(other))) roots.add(node);
+      }
+      pending = nextCandidates();
+      for (const node of detectGodModules(indexed, passLabels, settings.minContextSize, (node) => isFree(node) && !kernel.has(node) && !roots.has(node))) leftOut.add(node);
+    }
+    for (const node of [...kernel, ...roots]) leftOut.delete(node);
+    if (pass > 0 && kernel.size + leftOut.size + roots.size === before && pending.length === 0) break;
   }
 
-  // The final clustering, without kernel and god modules.
-  const final = clusterWithout(new Set([...kernel, ...leftOut]), true);
+  // The final clustering, without kernel, god modules and composition roots.
+  const final = clusterWithout(new Set([...kernel, ...leftOut, ...roots]), true);
   const input = final.input;
   const labels = final.labels;
   const anchored = splitAnchoredCommunities(indexed, input, labels);
@@ -187,12 +210,13 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   const sortedMembership: Record<string, string> = {};
   for (const key of Object.keys(membership).sort(compareStrings)) sortedMembership[key] = membership[key] as string;
   const pathsOf = (nodes: Iterable<number>): RepoPath[] => [...nodes].map((node) => indexed.ids[node] as string).sort(compareStrings);
-  const unassigned = indexed.ids.filter((_, node) => isModule(node) && labels[node] === -1 && !kernel.has(node));
+  const unassigned = indexed.ids.filter((_, node) => isModule(node) && labels[node] === -1 && !kernel.has(node) && !roots.has(node));
   return {
     contexts,
     membership: sortedMembership,
     sharedKernel: pathsOf(kernel),
     godModules: pathsOf(gods),
+    compositionRoots: pathsOf(roots),
     unassigned: [...unassigned].sort(compareStrings),
     metrics: { ...overall, sharedKernel: kernel.size, godModules: gods.size, unassigned: unassigned.length },
   };

@@ -8,6 +8,8 @@ import {
   GOD_MODULE_MAX_HOME_SHARE,
   GOD_MODULE_MIN_CONTEXT_SHARE,
   GOD_MODULE_MIN_FOREIGN_CONTEXTS,
+  KERNEL_LEAF_MAX_CONTEXT_SHARE,
+  KERNEL_LEAF_MIN_CONTEXTS,
   KERNEL_MIN_IMPORTING_CONTEXTS,
 } from './options.js';
 
@@ -15,7 +17,7 @@ import {
 export type NodeLabels = readonly number[];
 
 /** Contexts that count: labels held by at least `minSize` modules. */
-function countedContexts(indexed: IndexedGraph, labels: NodeLabels, minSize: number): Set<number> {
+export function countedContexts(indexed: IndexedGraph, labels: NodeLabels, minSize: number): Set<number> {
   const sizes = new Map<number, number>();
   labels.forEach((label, node) => {
     if (label >= 0 && indexed.types[node] === 'module') sizes.set(label, (sizes.get(label) ?? 0) + 1);
@@ -24,9 +26,11 @@ function countedContexts(indexed: IndexedGraph, labels: NodeLabels, minSize: num
 }
 
 /**
- * Modules imported from at least `threshold` of the other contexts (and from at least two). A lower
- * bar for files that import nothing (a clock, a money type) was tried and dropped: the core files of
- * a hub context (product, price) are exactly such leaves, and the hub dissolved into the kernel.
+ * Modules imported from at least `threshold` of the other contexts (and from at least two), and
+ * helper leaves: files that import nothing but the kernel (a clock, money, pagination, an HTTP
+ * helper), imported from at least KERNEL_LEAF_MIN_CONTEXTS contexts with no context holding half of
+ * their importers. A lower bar on spread alone dissolved a hub context into the kernel (its core files,
+ * product and price, are leaves imported from every spoke), but a hub's own files import them most.
  */
 export function detectKernel(
   indexed: IndexedGraph,
@@ -34,23 +38,38 @@ export function detectKernel(
   threshold: number,
   minContextSize: number,
   isCandidate: (node: number) => boolean,
+  kernel: ReadonlySet<number> = new Set(),
 ): Set<number> {
   const counted = countedContexts(indexed, labels, minContextSize);
   const importers = new Map<number, Set<number>>();
+  const importingFiles = new Map<number, Map<number, Set<number>>>();
+  const importsBeyondKernel = new Set<number>();
   for (const edge of indexed.edges) {
     if (!isImportEdge(edge)) continue;
+    if (!kernel.has(edge.target) && indexed.types[edge.target] === 'module') importsBeyondKernel.add(edge.source);
     const label = labels[edge.source] as number;
     if (!counted.has(label)) continue;
     const set = importers.get(edge.target) ?? new Set<number>();
     set.add(label);
     importers.set(edge.target, set);
+    const files = importingFiles.get(edge.target) ?? new Map<number, Set<number>>();
+    const ofLabel = files.get(label) ?? new Set<number>();
+    ofLabel.add(edge.source);
+    files.set(label, ofLabel);
+    importingFiles.set(edge.target, files);
   }
+  const isHelperLeaf = (node: number, foreign: number): boolean => {
+    if (importsBeyondKernel.has(node) || foreign + 1 < KERNEL_LEAF_MIN_CONTEXTS) return false;
+    const perContext = [...(importingFiles.get(node) ?? new Map<number, Set<number>>()).values()].map((files) => files.size);
+    const total = perContext.reduce((sum, count) => sum + count, 0);
+    return perContext.length >= KERNEL_LEAF_MIN_CONTEXTS && Math.max(...perContext) < KERNEL_LEAF_MAX_CONTEXT_SHARE * total;
+  };
   const others = Math.max(counted.size - 1, 1);
   const shareOf = new Map<number, number>();
   for (const [node, contexts] of importers) {
     if (indexed.types[node] !== 'module' || !isCandidate(node)) continue;
     const foreign = [...contexts].filter((label) => label !== labels[node]).length;
-    if (foreign >= KERNEL_MIN_IMPORTING_CONTEXTS) shareOf.set(node, foreign / others);
+    if (foreign >= KERNEL_MIN_IMPORTING_CONTEXTS) shareOf.set(node, isHelperLeaf(node, foreign) ? 1 : foreign / others);
   }
   return new Set([...shareOf].filter(([, share]) => share >= threshold).map(([node]) => node));
 }

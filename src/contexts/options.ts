@@ -32,12 +32,25 @@ export const DEFAULT_CONTEXT_OPTIONS: ContextOptions = {
 /** A kernel file must also be imported from at least this many other contexts (a pair is no kernel). */
 export const KERNEL_MIN_IMPORTING_CONTEXTS = 2;
 /**
+ * A helper leaf (imports nothing but the kernel) is kernel when at least this many contexts import it
+ * and no one context holds KERNEL_LEAF_MAX_CONTEXT_SHARE of its importing files.
+ */
+export const KERNEL_LEAF_MIN_CONTEXTS = 4;
+export const KERNEL_LEAF_MAX_CONTEXT_SHARE = 0.5;
+/**
  * A god module imports from at least this many other contexts, and from at least this share of them,
  * and sends no more than GOD_MODULE_MAX_HOME_SHARE of its outgoing weight to the context it sits in.
  */
 export const GOD_MODULE_MIN_FOREIGN_CONTEXTS = 3;
 export const GOD_MODULE_MIN_CONTEXT_SHARE = 0.5;
 export const GOD_MODULE_MAX_HOME_SHARE = 0.5;
+/**
+ * A composition root (imported by nothing, or only by other roots) reaches at least this many contexts
+ * with its imports, and at least COMPOSITION_ROOT_MIN_PRIVATE_SHARE of the files it imports are used by
+ * nothing but wiring.
+ */
+export const COMPOSITION_ROOT_MIN_CONTEXTS = 3;
+export const COMPOSITION_ROOT_MIN_PRIVATE_SHARE = 0.5;
 /** NED counts contexts with this many modules as non-extreme (Mono2Micro's bounds, from Wu et al.). */
 export const NED_MIN_SIZE = 5;
 export const NED_MAX_SIZE = 20;

@@ -75,9 +75,23 @@ function symbolsThroughBarrels(dependencies: DependencyRecord[]): Map<string, nu
   return passed;
 }
 
-function addImportEdges(edges: EdgeAccumulator, dependencies: DependencyRecord[]): void {
+/**
+ * (file, re-exported file) pairs. `export type { X } from './x'` reaches the graph as a type import;
+ * it is a barrel's plumbing like any re-export, and weighs as one.
+ */
+function reexportPairs(extract: ExtractResult): Set<string> {
+  const pairs = new Set<string>();
+  for (const facts of extract.files) {
+    for (const reexport of facts.exports.reexports) if (reexport.from !== null) pairs.add(`${facts.path}\u0000${reexport.from}`);
+  }
+  return pairs;
+}
+
+function addImportEdges(edges: EdgeAccumulator, dependencies: DependencyRecord[], reexports: ReadonlySet<string>): void {
   const passed = symbolsThroughBarrels(dependencies);
-  for (const dependency of dependencies) {
+  for (const original of dependencies) {
+    const isTypeReexport = original.kind === 'type' && original.via === undefined && reexports.has(`${original.from}\u0000${original.to}`);
+    const dependency: DependencyRecord = isTypeReexport ? { ...original, kind: 'reexport' } : original;
     const type: GraphEdgeType = dependency.kind === 'type' ? 'type' : 'import';
     const symbols = Math.max(dependency.symbols.length, 1);
     // The direct edge to the defining file carries the use; the importer -> barrel edge keeps full
@@ -96,8 +110,9 @@ function addDataEdges(edges: EdgeAccumulator, extract: ExtractResult): void {
     const raw = Math.max(access.locations.length, 1);
     const isWrite = access.mode === 'write';
     const factor = isWrite ? DATA_WRITE_FACTOR : DATA_READ_FACTOR;
-    const strength = useStrength(new Set(access.operations).size);
-    edges.add(access.module, entityNodeId(access.entity), isWrite ? 'data-write' : 'data-read', raw, factor * strength);
+    // Not scaled by the number of distinct operations: how many an access needs says more about the
+    // ORM's API (findOneBy or find with where) than about who owns the table.
+    edges.add(access.module, entityNodeId(access.entity), isWrite ? 'data-write' : 'data-read', raw, factor);
   }
 }
 
@@ -117,7 +132,7 @@ export function buildGraph(extract: ExtractResult, options: BuildGraphOptions = 
   const unique = new Map(nodes.map((node) => [node.id, node]));
   const sortedNodes = [...unique.values()].sort((a, b) => compareStrings(a.id, b.id));
   const edges = new EdgeAccumulator(new Set(unique.keys()));
-  addImportEdges(edges, extract.dependencies);
+  addImportEdges(edges, extract.dependencies, reexportPairs(extract));
   addDataEdges(edges, extract);
   addCoChangeEdges(edges, options.coChanges ?? []);
   return { nodes: sortedNodes, edges: edges.edges() };

@@ -37,7 +37,7 @@ export function importFactor(kind: ImportKind): number {
 
 /**
  * How breadth of use becomes strength: 1 + log2(count), where count is the number of distinct symbols
- * imported (distinct operations for data, commits for co-change). Importing five functions of a file
+ * imported (commits for co-change; data edges are not scaled, see graph/index.ts). Importing five functions of a file
  * ties more than importing one, but not five times more. Reference counts are kept in `raw` for
  * reports but do not weigh: how often a name is repeated depends on code style, and on generated
  * monoliths weighting by references cost 0.03 to 0.05 NMI (docs/decisions/contexts.md).

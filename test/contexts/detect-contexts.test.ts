@@ -35,10 +35,10 @@ describe('detectContexts', () => {
     expect(JSON.stringify(detectContexts(reordered, { seed: 3 }))).toBe(once);
   });
 
-  it('puts every module in exactly one context or in the kernel, and reports sorted lists', () => {
+  it('puts every module in exactly one context, the kernel, the composition roots or unassigned, and reports sorted lists', () => {
     const map = detectContexts(generated);
     const modules = generated.nodes.filter((node) => node.type === 'module').map((node) => node.id);
-    const placed = [...map.contexts.flatMap((context) => context.modules), ...map.sharedKernel, ...map.unassigned];
+    const placed = [...map.contexts.flatMap((context) => context.modules), ...map.sharedKernel, ...map.compositionRoots, ...map.unassigned];
     expect([...placed].sort()).toEqual([...modules].sort());
     expect(new Set(placed).size).toBe(placed.length);
     expect(map.contexts.map((context) => context.id)).toEqual([...map.contexts.map((context) => context.id)].sort());
@@ -50,7 +50,10 @@ describe('detectContexts', () => {
     }
     // The generator's kernel (logger, config, errors, db, bus) is found.
     expect(map.sharedKernel).toEqual(expect.arrayContaining(monolith.kernel));
-    expect(map.godModules).toContain('src/main.ts');
+    // Its entry file wires every controller and handler: a composition root, in no context.
+    expect(map.compositionRoots).toEqual(['src/main.ts']);
+    expect(map.membership['src/main.ts']).toBeUndefined();
+    expect(map.compositionRoots).toEqual([...map.compositionRoots].sort());
     expect(map.metrics.contexts).toBe(map.contexts.length);
   });
 

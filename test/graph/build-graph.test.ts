@@ -11,7 +11,7 @@ import {
 } from '../../src/graph/weights.js';
 import type { ExtractResult } from '../../src/extract/types.js';
 import type { DataAccessRecord, DependencyRecord } from '../../src/shared/analysis.js';
-import type { ImportKind } from '../../src/shared/facts.js';
+import type { FileFacts, ImportKind } from '../../src/shared/facts.js';
 
 function dependency(from: string, to: string, kind: ImportKind, symbols: string[], references: number, via?: string): DependencyRecord {
   return {
@@ -92,6 +92,32 @@ describe('buildGraph', () => {
     expect(edge(graph.edges, 'src/lib/index.ts', 'src/lib/x.ts', 'import')?.weight).toBe(REEXPORT_FACTOR);
   });
 
+  it('weighs `export type { X } from` in a barrel as a re-export, not as a type import', () => {
+    const base = extract(['src/dto/index.ts', 'src/dto/a.dto.ts', 'src/dto/b.dto.ts', 'src/use.ts'], [
+      dependency('src/dto/index.ts', 'src/dto/a.dto.ts', 'type', ['A'], 1),
+      dependency('src/dto/index.ts', 'src/dto/b.dto.ts', 'type', ['B'], 1),
+      dependency('src/use.ts', 'src/dto/b.dto.ts', 'type', ['B'], 1),
+    ]);
+    const reexporting: FileFacts = {
+      path: 'src/dto/index.ts',
+      hash: '',
+      loc: 1,
+      imports: [],
+      exports: { declared: [], forwarded: [], reexports: [{ from: 'src/dto/a.dto.ts', names: [{ exported: 'A', imported: 'A' }], line: 1 }] },
+      entities: [],
+      dataAccess: [],
+      unresolvedDataAccess: 0,
+      entryPoints: [],
+      diagnostics: [],
+    };
+    const graph = buildGraph({ ...base, files: [reexporting] });
+    expect(edge(graph.edges, 'src/dto/index.ts', 'src/dto/a.dto.ts', 'import')?.weight).toBe(REEXPORT_FACTOR);
+    expect(edge(graph.edges, 'src/dto/index.ts', 'src/dto/a.dto.ts', 'type')).toBeUndefined();
+    // A type import that is not re-exported stays one.
+    expect(edge(graph.edges, 'src/dto/index.ts', 'src/dto/b.dto.ts', 'type')?.weight).toBe(TYPE_IMPORT_FACTOR);
+    expect(edge(graph.edges, 'src/use.ts', 'src/dto/b.dto.ts', 'type')?.weight).toBe(TYPE_IMPORT_FACTOR);
+  });
+
   it('keeps full weight on a barrel edge for what the barrel declares itself', () => {
     const graph = buildGraph(
       extract(['src/app.ts', 'src/lib/index.ts', 'src/lib/x.ts'], [
@@ -102,7 +128,7 @@ describe('buildGraph', () => {
     expect(edge(graph.edges, 'src/app.ts', 'src/lib/index.ts', 'import')?.weight).toBeCloseTo(IMPORT_FACTOR + REEXPORT_FACTOR, 6);
   });
 
-  it('ties files to entities, writes more than reads, by distinct operations', () => {
+  it('ties files to entities, writes more than reads, whatever the number of operations', () => {
     const graph = buildGraph(
       extract(['src/repo.ts', 'src/report.ts'], [], [
         access('src/repo.ts', 'Order', 'write', ['save', 'delete'], 5),
@@ -110,7 +136,7 @@ describe('buildGraph', () => {
         access('src/report.ts', 'Unknown', 'read', ['find'], 1),
       ]),
     );
-    expect(edge(graph.edges, 'src/repo.ts', 'entity:Order', 'data-write')).toMatchObject({ raw: 5, weight: DATA_WRITE_FACTOR * 2 });
+    expect(edge(graph.edges, 'src/repo.ts', 'entity:Order', 'data-write')).toMatchObject({ raw: 5, weight: DATA_WRITE_FACTOR });
     expect(edge(graph.edges, 'src/report.ts', 'entity:Order', 'data-read')).toMatchObject({ raw: 1, weight: DATA_READ_FACTOR });
     expect(DATA_WRITE_FACTOR).toBeGreaterThan(DATA_READ_FACTOR);
     // An access to an entity the extractor did not list has no node to land on.

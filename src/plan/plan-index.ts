@@ -80,7 +80,24 @@ function withoutBarrelDuplicates(dependencies: readonly DependencyRecord[]): Dep
   return result;
 }
 
-function toPlanEdge(dependency: DependencyRecord, entitiesIn: ReadonlyMap<RepoPath, Set<string>>): PlanEdge {
+/**
+ * Leaf libraries: files that import no project file at run time except the shared kernel, touch no
+ * table, define no entity and serve no entry point. Calling them is using shared code.
+ */
+function leafLibraries(input: PlanInput, kernel: ReadonlySet<RepoPath>, entitiesIn: ReadonlyMap<RepoPath, Set<string>>): Set<RepoPath> {
+  const notLeaf = new Set<RepoPath>();
+  for (const dependency of input.dependencies) {
+    if (dependency.kind !== 'type' && !kernel.has(dependency.to)) notLeaf.add(dependency.from);
+  }
+  for (const access of input.dataAccess) notLeaf.add(access.module);
+  const leaves = new Set<RepoPath>();
+  for (const module of input.modules) {
+    if (!notLeaf.has(module.id) && !entitiesIn.has(module.id) && module.entryPoints.length === 0 && !kernel.has(module.id)) leaves.add(module.id);
+  }
+  return leaves;
+}
+
+function toPlanEdge(dependency: DependencyRecord, entitiesIn: ReadonlyMap<RepoPath, Set<string>>, libraries: ReadonlySet<RepoPath>): PlanEdge {
   return {
     from: dependency.from,
     to: dependency.to,
@@ -89,7 +106,7 @@ function toPlanEdge(dependency: DependencyRecord, entitiesIn: ReadonlyMap<RepoPa
     symbols: dependency.symbols,
     lines: dependency.locations.map((location) => location.line),
     calls: dependency.calls,
-    style: classifySeam(dependency, entitiesIn.get(dependency.to) ?? new Set()),
+    style: classifySeam(dependency, { entities: entitiesIn.get(dependency.to) ?? new Set(), isLibrary: libraries.has(dependency.to) }),
   };
 }
 
@@ -117,7 +134,8 @@ export function buildPlanIndex(input: PlanInput): PlanIndex {
   const internalWeight = new Map<string, number>(contextIds.map((id) => [id, 0]));
   const wiring: PlanIndex['wiring'] = [];
   const kernelUse = new Map<string, Set<RepoPath>>();
-  const edges = withoutBarrelDuplicates(input.dependencies).map((dependency) => toPlanEdge(dependency, entitiesIn));
+  const libraries = leafLibraries(input, kernel, entitiesIn);
+  const edges = withoutBarrelDuplicates(input.dependencies).map((dependency) => toPlanEdge(dependency, entitiesIn, libraries));
   for (const edge of edges) {
     const fromContext = contextOf.get(edge.from);
     const toContext = contextOf.get(edge.to);

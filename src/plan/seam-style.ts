@@ -1,6 +1,7 @@
 // How a dependency would cross a service boundary, read from what the code does with it: calls whose
 // result is used want a request/response call, calls whose result is dropped an event; entity classes,
-// type-only imports and module registration are not calls at all. Rules: docs/decisions/plan.md.
+// type-only imports, leaf libraries and module registration are not service calls at all. Rules:
+// docs/decisions/plan.md.
 import type { DependencyRecord, SeamStyle } from '../shared/analysis.js';
 
 /** Nest modules, controllers and routers: imported to be registered, not called. */
@@ -12,11 +13,21 @@ const READ_VERB = /^(get|find|list|load|fetch|read|search|query|count|lookup|res
 /** Collaborators that only answer questions. */
 const READ_COLLABORATOR = /(Query|Queries|Reader|View|Search|Lookup|Finder)(Service|Client|Repository)?$/i;
 
-export function classifySeam(dependency: Pick<DependencyRecord, 'kind' | 'symbols' | 'calls'>, entitiesInTarget: ReadonlySet<string>): SeamStyle {
+export interface SeamTarget {
+  /** Entity classes the target file defines. */
+  entities: ReadonlySet<string>;
+  /** The target is a leaf library: it imports no project file at run time (kernel aside), touches no table, serves no entry point. */
+  isLibrary: boolean;
+}
+
+export function classifySeam(dependency: Pick<DependencyRecord, 'kind' | 'symbols' | 'calls'>, target: SeamTarget): SeamStyle {
   const { kind, symbols, calls } = dependency;
   if (kind === 'type') return 'contract';
   if (kind === 'side-effect') return 'wiring';
   if (symbols.length > 0 && symbols.every((symbol) => WIRING_NAME.test(symbol))) return 'wiring';
+  // Calls into a leaf library (money, pagination, clock helpers) are shared code, not a service call.
+  if (target.isLibrary) return 'contract';
+  const entitiesInTarget = target.entities;
   if (calls.used > 0) return 'sync';
   if (calls.discarded > 0) return 'event';
   if (symbols.length > 0 && symbols.every((symbol) => entitiesInTarget.has(symbol))) return 'data';

@@ -132,6 +132,9 @@ function antiCorruption(from: string, to: string, seams: readonly OutboundSeam[]
   if (entities.length > 0) {
     return { antiCorruptionLayer: true, reason: `${from} uses ${possessive(to)} entity classes (${entities.join(', ')}): translate them at one place so ${possessive(to)} persistence model stays out of ${from}` };
   }
+  if (seams.every((seam) => seam.style === 'contract' || seam.style === 'wiring')) {
+    return { antiCorruptionLayer: false, reason: 'only shared code, types or wiring: publish them as a package (or copy them); no client needed' };
+  }
   if (symbols.length >= ACL_MIN_SYMBOLS) {
     return { antiCorruptionLayer: true, reason: `${from} uses ${symbols.length} symbols of ${to}: translate ${possessive(to)} model at one place instead of everywhere` };
   }

@@ -11,7 +11,7 @@ const STYLE_WORDS: Record<SeamStyle, string> = {
   sync: 'sync call (REST/gRPC)',
   event: 'event',
   data: 'entity classes (see data)',
-  contract: 'shared contract (types, constants)',
+  contract: 'shared code or types (package or copy)',
   wiring: 'wiring (registration)',
 };
 

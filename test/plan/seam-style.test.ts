@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifySeam, interfaceName, isReadName, strongerStyle } from '../../src/plan/seam-style.js';
 
 const edge = (symbols: string[], used = 0, discarded = 0, kind: 'import' | 'type' | 'side-effect' = 'import') => ({ kind, symbols, calls: { used, discarded } });
-const none = new Set<string>();
+const none = { entities: new Set<string>(), isLibrary: false };
+const entities = (...names: string[]) => ({ entities: new Set(names), isLibrary: false });
 
 describe('classifySeam: sync vs event', () => {
   it('a call whose result is used is a synchronous seam', () => {
@@ -18,8 +19,8 @@ describe('classifySeam: sync vs event', () => {
     expect(classifySeam(edge(['OrderService'], 0, 0, 'type'), none)).toBe('contract');
   });
   it('entity classes of the target file are data', () => {
-    expect(classifySeam(edge(['Order', 'OrderLine']), new Set(['Order', 'OrderLine']))).toBe('data');
-    expect(classifySeam(edge(['Order', 'ORDER_LIMIT']), new Set(['Order']))).toBe('contract');
+    expect(classifySeam(edge(['Order', 'OrderLine']), entities('Order', 'OrderLine'))).toBe('data');
+    expect(classifySeam(edge(['Order', 'ORDER_LIMIT']), entities('Order'))).toBe('contract');
   });
   it('modules, controllers and routers are wiring; side-effect imports too', () => {
     expect(classifySeam(edge(['OrdersModule', 'OrderController']), none)).toBe('wiring');
@@ -28,6 +29,10 @@ describe('classifySeam: sync vs event', () => {
   it('an injected collaborator with no visible calls is synchronous', () => {
     expect(classifySeam(edge(['PaymentService']), none)).toBe('sync');
     expect(classifySeam(edge(['stripeClient']), none)).toBe('sync');
+  });
+  it('calls into a leaf library are shared code, not a service call', () => {
+    expect(classifySeam(edge(['formatMoney'], 3, 0), { entities: new Set(), isLibrary: true })).toBe('contract');
+    expect(classifySeam(edge(['AppModule'], 0, 0), { entities: new Set(), isLibrary: true })).toBe('wiring');
   });
   it('constants and plain values are contracts', () => {
     expect(classifySeam(edge(['MAX_ITEMS', 'currencies']), none)).toBe('contract');

@@ -14,7 +14,9 @@ function shopSlice(): AnalysisBuilder {
     .entity('Product', 'products', 'src/catalog/product.entity.ts')
     .imports('src/orders/order.controller.ts', 'src/orders/order.service.ts', { symbols: ['OrderService'], lines: [2] })
     .imports('src/main.ts', 'src/orders/order.controller.ts', { symbols: ['OrderController'], lines: [4] })
-    .imports('src/main.ts', 'src/orders/order.job.ts', { symbols: ['nightly'], used: 1, lines: [4] });
+    .imports('src/main.ts', 'src/orders/order.job.ts', { symbols: ['nightly'], used: 1, lines: [4] })
+    // price.ts holds state (it reads products), so calls to it are service calls, not a library's.
+    .reads('src/catalog/price.ts', 'Product', [4]);
 }
 
 describe('facade', () => {
@@ -55,6 +57,19 @@ describe('inbound seams', () => {
       },
       { name: 'ProductEntity', module: 'src/catalog/product.entity.ts', operations: [{ symbol: 'Product', style: 'data', callers: [{ file: 'src/orders/order.job.ts', line: 2, context: 'orders' }] }] },
     ]);
+  });
+
+  it('treats calls into a leaf library as shared code, not an interface to serve', () => {
+    const analysis = shopSlice()
+      .context('catalog', ['src/catalog/money.ts'])
+      .imports('src/orders/order.service.ts', 'src/catalog/money.ts', { symbols: ['formatMoney'], used: 4, lines: [5] })
+      .build();
+    const index = buildPlanIndex(analysis);
+    expect(buildInbound(index, 'catalog')).toEqual([
+      { name: 'Money', module: 'src/catalog/money.ts', operations: [{ symbol: 'formatMoney', style: 'contract', callers: [{ file: 'src/orders/order.service.ts', line: 5, context: 'orders' }] }] },
+    ]);
+    expect(buildOutbound(index, 'orders')[0]).toMatchObject({ antiCorruptionLayer: false, reason: expect.stringContaining('no client needed') });
+    expect(buildOutbound(index, 'orders')[0]?.seams[0]).toMatchObject({ style: 'contract', resilience: null });
   });
 
   it('counts an import through a barrel once, at the defining file', () => {

@@ -73,10 +73,32 @@ export function mergeTinyClusters(
   }
 }
 
-/** Gives each node the label it is most tied to, all decided on the labels as they were before. */
-export function attachToMostTied(indexed: IndexedGraph, labels: number[], nodes: readonly number[]): void {
+/** Per node, the weight of its data writes to the entities of each label. */
+function writesByLabel(indexed: IndexedGraph, labels: readonly number[], nodes: ReadonlySet<number>): Map<number, Map<number, number>> {
+  const result = new Map<number, Map<number, number>>();
+  for (const edge of indexed.edges) {
+    if (edge.type !== 'data-write' || !nodes.has(edge.source)) continue;
+    const label = labels[edge.target] as number;
+    if (label < 0) continue;
+    const perLabel = result.get(edge.source) ?? new Map<number, number>();
+    perLabel.set(label, (perLabel.get(label) ?? 0) + edge.weight);
+    result.set(edge.source, perLabel);
+  }
+  return result;
+}
+
+/**
+ * Gives each node the label it is most tied to, all decided on the labels as they were before. With
+ * `byWrites` (god modules), a node that writes tables goes to the context owning most of what it
+ * writes: its imports spread over many contexts by definition, what it writes says what it does.
+ */
+export function attachToMostTied(indexed: IndexedGraph, labels: number[], nodes: readonly number[], byWrites = false): void {
   const sizes = moduleCounts(indexed, labels);
-  const decided = nodes.map((node) => strongest(tiesOf(indexed, labels, [node], -1), sizes));
+  const writes = byWrites ? writesByLabel(indexed, labels, new Set(nodes)) : new Map<number, Map<number, number>>();
+  const decided = nodes.map((node) => {
+    const written = writes.get(node);
+    return written === undefined ? strongest(tiesOf(indexed, labels, [node], -1), sizes) : strongest(written, sizes);
+  });
   nodes.forEach((node, position) => {
     labels[node] = decided[position] as number;
   });
@@ -104,3 +126,4 @@ export function assignEntities(indexed: IndexedGraph, labels: number[]): void {
     else if (reader >= 0) labels[node] = reader;
   }
 }
+

@@ -22,12 +22,12 @@ export function importersOf(indexed: IndexedGraph): Map<number, Set<number>> {
 
 /**
  * The next modules to judge: not judged yet, importing at least one project file, and imported by
- * nothing or only by composition roots. The first call (no roots yet) gives the entry files.
+ * nothing or only by wiring (roots and pass-through files). The first call gives the entry files.
  */
 export function nextRootCandidates(
   indexed: IndexedGraph,
   importers: ReadonlyMap<number, ReadonlySet<number>>,
-  roots: ReadonlySet<number>,
+  isWiring: (node: number) => boolean,
   judged: ReadonlySet<number>,
   isEligible: (node: number) => boolean,
 ): number[] {
@@ -35,13 +35,20 @@ export function nextRootCandidates(
   for (const edge of indexed.edges) if (isImportEdge(edge)) importsSomething.add(edge.source);
   const candidates: number[] = [];
   for (let node = 0; node < indexed.ids.length; node++) {
-    if (indexed.types[node] !== 'module' || judged.has(node) || roots.has(node) || !isEligible(node)) continue;
+    if (indexed.types[node] !== 'module' || judged.has(node) || isWiring(node) || !isEligible(node)) continue;
     if (!importsSomething.has(node)) continue;
     const by = importers.get(node);
-    if (by === undefined || [...by].every((importer) => roots.has(importer))) candidates.push(node);
+    if (by === undefined || [...by].every(isWiring)) candidates.push(node);
   }
   return candidates;
 }
+
+/**
+ * 'pass-through': not a root by itself, but everything it imports (kernel aside) is used by nothing
+ * else, as an entry file that only starts the app: what it imports is judged next, and the file
+ * counts as a root when one of them is.
+ */
+export type RootVerdict = 'root' | 'pass-through' | 'not-root';
 
 /**
  * A candidate is a composition root when it wires files nothing else uses (at least
@@ -53,7 +60,7 @@ export function nextRootCandidates(
  * files of its own keeps them in its context. `labels` come from a clustering without the candidate, so its own imports did not
  * shape the communities it is judged against.
  */
-export function isCompositionRoot(
+export function judgeRootCandidate(
   node: number,
   outgoing: readonly IndexedEdge[],
   labels: NodeLabels,
@@ -61,7 +68,7 @@ export function isCompositionRoot(
   importers: ReadonlyMap<number, ReadonlySet<number>>,
   isWiring: (node: number) => boolean,
   isKernel: (node: number) => boolean,
-): boolean {
+): RootVerdict {
   const reached = new Set<number>();
   const targets = new Set<number>();
   let privateTargets = 0;
@@ -74,7 +81,8 @@ export function isCompositionRoot(
     const label = labels[edge.target] as number;
     if (countedContexts.has(label)) reached.add(label);
   }
-  return reached.size >= COMPOSITION_ROOT_MIN_CONTEXTS && privateTargets >= COMPOSITION_ROOT_MIN_PRIVATE_SHARE * targets.size;
+  if (reached.size >= COMPOSITION_ROOT_MIN_CONTEXTS && privateTargets >= COMPOSITION_ROOT_MIN_PRIVATE_SHARE * targets.size) return 'root';
+  return targets.size > 0 && privateTargets === targets.size ? 'pass-through' : 'not-root';
 }
 
 /** Outgoing edges per node, in the indexed graph's order. */

@@ -13,7 +13,7 @@ import { assignEntities, attachToMostTied, mergeTinyClusters } from './cleanup.j
 import { type ClusterInput, buildClusterInput, directedClusterEdges } from './cluster-input.js';
 import { type IndexedGraph, indexGraph } from './graph-index.js';
 import { countedContexts, detectGodModules, detectKernel } from './kernel.js';
-import { importersOf, isCompositionRoot, nextRootCandidates, outgoingEdges } from './composition-roots.js';
+import { importersOf, judgeRootCandidate, nextRootCandidates, outgoingEdges } from './composition-roots.js';
 import { consensusLouvain, refinedLouvainRun } from './louvain.js';
 import { type OverallMetrics, contextMetrics } from './metrics.js';
 import { nameContexts } from './naming.js';
@@ -132,7 +132,9 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   const judged = new Set<number>();
   const importers = importersOf(indexed);
   const outgoing = outgoingEdges(indexed);
-  const nextCandidates = (): number[] => nextRootCandidates(indexed, importers, roots, judged, isFree);
+  const passThrough = new Set<number>();
+  const isWiring = (node: number): boolean => roots.has(node) || passThrough.has(node);
+  const nextCandidates = (): number[] => nextRootCandidates(indexed, importers, isWiring, judged, isFree);
   let pending = nextCandidates();
   for (let pass = 0; pass < PRELIMINARY_PASSES; pass++) {
     const passLabels = clusterWithout(new Set([...kernel, ...leftOut, ...roots, ...pending]), false).labels;
@@ -144,7 +146,9 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
       for (const node of pending) {
         judged.add(node);
         if (kernel.has(node)) continue;
-        if (isCompositionRoot(node, outgoing.get(node) ?? [], passLabels, counted, importers, (other) => roots.has(other), (other) => kernel.has(other))) roots.add(node);
+        const verdict = judgeRootCandidate(node, outgoing.get(node) ?? [], passLabels, counted, importers, isWiring, (other) => kernel.has(other));
+        if (verdict === 'root') roots.add(node);
+        if (verdict === 'pass-through') passThrough.add(node);
       }
       pending = nextCandidates();
       for (const node of detectGodModules(indexed, passLabels, settings.minContextSize, (node) => isFree(node) && !kernel.has(node) && !roots.has(node))) leftOut.add(node);
@@ -153,6 +157,17 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     if (pass > 0 && kernel.size + leftOut.size + roots.size === before && pending.length === 0) break;
   }
 
+  // An entry file that only starts a root is wiring too; repeated so a chain of them all counts.
+  for (let added = true; added; ) {
+    added = false;
+    for (const node of passThrough) {
+      if (roots.has(node) || !(outgoing.get(node) ?? []).some((edge) => roots.has(edge.target))) continue;
+      roots.add(node);
+      added = true;
+    }
+  }
+  for (const node of roots) leftOut.delete(node);
+
   // The final clustering, without kernel, god modules and composition roots.
   const final = clusterWithout(new Set([...kernel, ...leftOut, ...roots]), true);
   const input = final.input;
@@ -160,7 +175,7 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   const anchored = splitAnchoredCommunities(indexed, input, labels);
 
   // God modules first: a file only they tie to must be able to follow them.
-  attachToMostTied(indexed, labels, [...leftOut].sort((a, b) => a - b));
+  attachToMostTied(indexed, labels, [...leftOut].sort((a, b) => a - b), true);
   mergeTinyClusters(indexed, labels, settings.minContextSize, new Set(anchored.keys()));
   assignEntities(indexed, labels);
   const pinnedNameOf = compactLabels(indexed, labels, anchored);

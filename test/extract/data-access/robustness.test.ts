@@ -33,7 +33,8 @@ export function f(repo: Repository<Order>) {
     const text = `import { Pool } from 'pg';\nconst db = new Pool();\nlet s0, s1;\nexport function parse() {\n${body}\n}\n`;
     const started = performance.now();
     const result = scanDataAccess(scanInput('src/parser.ts', text));
-    expect(performance.now() - started).toBeLessThan(3000);
+    // Unbounded, this took minutes; bounded, well under a second. The margin absorbs a busy machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
     // Every `db.query(s1)` passes a value built at run time: unresolved, not guessed.
     expect(result.unresolved).toBe(3000);
     expect(result.accesses).toEqual([]);

@@ -6,7 +6,7 @@
 import type { DataAccessAdapter, DataAccessScanInput, DataAccessScanResult, SchemaFileAdapter } from '../types.js';
 import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { indexFile } from './core/file-index.js';
-import { collectModelCalls, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
+import { collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
 import { FactSink } from './core/sink.js';
 import { ORM_ADAPTERS } from './registry.js';
 import { prismaSchemaAdapter } from './prisma/schema.js';
@@ -25,14 +25,16 @@ export const dataAccessAdapters: DataAccessAdapter[] = ORM_ADAPTERS.map(toDataAc
 export const schemaFileAdapters: SchemaFileAdapter[] = [prismaSchemaAdapter];
 
 /** A model imported from another project file (`import { Order } from './order.model'`) may be called. */
-function importsProjectName(input: DataAccessScanInput): boolean {
-  for (const imported of input.importsByLocal.values()) if (imported.module !== null) return true;
+function importsProjectModelName(input: DataAccessScanInput): boolean {
+  for (const [local, imported] of input.importsByLocal) {
+    if (imported.module !== null && (imported.imported === '*' || MODEL_LIKE_NAME.test(local))) return true;
+  }
   return false;
 }
 
 export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult {
   const applying = ORM_ADAPTERS.filter((adapter) => adapterApplies(adapter, input));
-  const modelCalls = importsProjectName(input) && MODEL_CALL_GATE.test(input.text);
+  const modelCalls = importsProjectModelName(input) && MODEL_CALL_GATE.test(input.text);
   if (applying.length === 0 && !modelCalls) return { entities: [], accesses: [], unresolved: 0 };
   const file = indexFile(input);
   const sink = new FactSink(file);

@@ -22,7 +22,8 @@ interface ModelName {
   orms: OrmVocabulary[];
 }
 
-const MODEL_LIKE_NAME = /^[A-Z]|(Model|Repository|Repo)$/;
+/** Names a model or repository goes by: `Order`, `orderModel`, `ordersRepository`. */
+export const MODEL_LIKE_NAME = /^[A-Z]|(Model|Repository|Repo)$/;
 
 /** Text gate: does the file call any method the vocabularies know, on anything? One regex, one pass. */
 export function modelCallGate(vocabularies: readonly OrmVocabulary[]): RegExp {

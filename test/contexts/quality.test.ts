@@ -64,10 +64,10 @@ describe('contexts on generated layered monoliths (1,000 files, 12 domains)', ()
   });
 
   it('stays within reach of the block-model oracle up to mixing 0.3', () => {
-    // Floors a little under the measured means (0.950, 0.895, 0.731): a regression shows here first.
+    // Floors a little under the measured means (0.950, 0.894, 0.758): a regression shows here first.
     expect(at(0.1).carve).toBeGreaterThanOrEqual(0.92);
     expect(at(0.2).carve).toBeGreaterThanOrEqual(0.86);
-    expect(at(0.3).carve).toBeGreaterThanOrEqual(0.68);
+    expect(at(0.3).carve).toBeGreaterThanOrEqual(0.72);
     for (const row of rows.filter((r) => r.mixing <= 0.3)) expect(row.oracle - row.carve).toBeLessThan(0.2);
   });
 });

@@ -1,6 +1,6 @@
-// After clustering: tiny clusters merged into the context they are most tied to, left-out files (god
-// modules) put back where they belong, entities given to the context that writes them most. Labels are
-// per indexed node, -1 for none; every loop runs in index order so the result is deterministic.
+// After clustering: tiny clusters merged into the context they are most tied to, god modules with
+// nothing left to place them put back, entities given to the context that writes them most. Labels are per indexed node, -1 for none; every loop runs in
+// index order so the result is deterministic.
 import type { IndexedGraph } from './graph-index.js';
 
 /** Summed undirected edge weight from `nodes` to each label (other than `exclude`). */

@@ -5,7 +5,7 @@ import type { DependencyGraph, GraphNode } from '../graph/types.js';
 import { type WeightedGraph, toGraphology } from '../graph/to-graphology.js';
 import { type Adjacency, toAdjacency } from './adjacency.js';
 import type { DirectedEdge } from './block-model.js';
-import type { IndexedGraph } from './graph-index.js';
+import type { IndexedEdge, IndexedGraph } from './graph-index.js';
 
 /** Prefix of a pinned context's node; '\u0000' cannot occur in a file path. */
 export const PINNED_PREFIX = '\u0000pinned:';
@@ -23,6 +23,7 @@ export function buildClusterInput(
   indexed: IndexedGraph,
   isIncluded: (node: number) => boolean,
   pinnedContextOf: (node: number) => string | undefined,
+  keepEdge: (edge: IndexedEdge) => boolean = () => true,
 ): ClusterInput {
   const keyOf = (node: number): string => {
     const pinned = pinnedContextOf(node);
@@ -41,7 +42,7 @@ export function buildClusterInput(
   const mapped: DependencyGraph = {
     nodes: [...nodes.values()],
     edges: indexed.edges
-      .filter((edge) => isIncluded(edge.source) && isIncluded(edge.target))
+      .filter((edge) => isIncluded(edge.source) && isIncluded(edge.target) && keepEdge(edge))
       .map((edge) => ({
         source: keyOf(edge.source),
         target: keyOf(edge.target),
@@ -61,14 +62,18 @@ export function buildClusterInput(
 }
 
 /** The graph's directed edges between clustering nodes (pinned files folded into their anchor). */
-export function directedClusterEdges(indexed: IndexedGraph, input: ClusterInput): DirectedEdge[] {
+export function directedClusterEdges(
+  indexed: IndexedGraph,
+  input: ClusterInput,
+  keepEdge: (edge: IndexedEdge) => boolean = () => true,
+): DirectedEdge[] {
   const clusterNodeOf = new Map<number, number>();
   input.members.forEach((members, clusterNode) => {
     for (const node of members) clusterNodeOf.set(node, clusterNode);
   });
   const sums = new Map<string, DirectedEdge>();
   for (const edge of indexed.edges) {
-    if (edge.type === 'cochange') continue;
+    if (edge.type === 'cochange' || !keepEdge(edge)) continue;
     const source = clusterNodeOf.get(edge.source);
     const target = clusterNodeOf.get(edge.target);
     if (source === undefined || target === undefined || source === target) continue;

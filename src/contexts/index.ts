@@ -1,9 +1,11 @@
 // The contexts stage: DependencyGraph -> ContextMap. Preliminary clusterings find the shared kernel
 // (files imported from most contexts, and helper leaves imported from many), god modules (files
-// importing from most contexts) and composition roots (wiring nothing imports but other wiring); the rest is clustered by consensus of seeded Louvain runs with node-level refinement, then refined
-// by a directed block model, pinned config contexts acting as fixed anchors. Then clean-up (tiny
-// clusters merged, god modules put back, entities to the context that writes them), names, stability
-// and metrics. Same input, same bytes. Reasons and figures: docs/decisions/contexts.md.
+// importing from most contexts) and composition roots (wiring that nothing but other wiring imports).
+// The rest is clustered by consensus of seeded Louvain runs with node-level refinement, then refined
+// by a directed block model, pinned config contexts acting as fixed anchors; god modules take part
+// without their own imports. Then clean-up (tiny clusters merged, entities to the context that
+// writes them), names, stability and metrics. Same input, same bytes. Reasons and figures:
+// docs/decisions/contexts.md.
 import type { DependencyGraph } from '../graph/types.js';
 import type { ContextRecord } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
@@ -11,7 +13,7 @@ import { compareStrings } from '../shared/sort.js';
 import { ENTITY_PREFIX } from '../graph/index.js';
 import { assignEntities, attachToMostTied, mergeTinyClusters } from './cleanup.js';
 import { type ClusterInput, buildClusterInput, directedClusterEdges } from './cluster-input.js';
-import { type IndexedGraph, indexGraph } from './graph-index.js';
+import { type IndexedEdge, type IndexedGraph, indexGraph, isImportEdge } from './graph-index.js';
 import { countedContexts, detectGodModules, detectKernel } from './kernel.js';
 import { importersOf, judgeRootCandidate, nextRootCandidates, outgoingEdges } from './composition-roots.js';
 import { consensusLouvain, refinedLouvainRun } from './louvain.js';
@@ -110,8 +112,12 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   // kernel (a logger imported by most files blurs every community around it); each next pass, without
   // what was found, gives communities good enough to judge god modules and the kernel they hid.
   const isFree = (node: number): boolean => pinnedOf(node) === undefined;
-  const clusterWithout = (excluded: ReadonlySet<number>, isFinal: boolean): { input: ClusterInput; labels: number[]; runs: number[][] } => {
-    const clusterInput = buildClusterInput(indexed, (node) => !excluded.has(node), pinnedOf);
+  const clusterWithout = (
+    excluded: ReadonlySet<number>,
+    isFinal: boolean,
+    keepEdge: (edge: IndexedEdge) => boolean = () => true,
+  ): { input: ClusterInput; labels: number[]; runs: number[][] } => {
+    const clusterInput = buildClusterInput(indexed, (node) => !excluded.has(node), pinnedOf, keepEdge);
     // The first two passes only need communities good enough to count importers by: one refined run.
     if (!isFinal) {
       const labels = refinedLouvainRun(clusterInput.graph, clusterInput.adjacency, louvain.resolution, louvain.seed);
@@ -119,7 +125,7 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     }
     const result = consensusLouvain(clusterInput.graph, clusterInput.adjacency, louvain);
     const anchors = new Set(clusterInput.anchorOf.flatMap((name, clusterNode) => (name === null ? [] : [clusterNode])));
-    const refined = refineByBlockModel(clusterInput.adjacency, directedClusterEdges(indexed, clusterInput), result.labels, louvain.resolution, anchors);
+    const refined = refineByBlockModel(clusterInput.adjacency, directedClusterEdges(indexed, clusterInput, keepEdge), result.labels, louvain.resolution, anchors);
     return { input: clusterInput, labels: expand(clusterInput, refined, nodeCount), runs: result.runs };
   };
   const kernel = new Set<number>();
@@ -168,14 +174,24 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   }
   for (const node of roots) leftOut.delete(node);
 
-  // The final clustering, without kernel, god modules and composition roots.
-  const final = clusterWithout(new Set([...kernel, ...leftOut, ...roots]), true);
+  // The final clustering, without kernel and composition roots. God modules stay without their own
+  // imports: those spread over many contexts by definition and would glue them together, while the
+  // files that import a god module (its controller, its DTO) and the tables it writes still place it
+  // and let those files follow it.
+  // A god module nothing imports and that writes nothing would float alone: it is put back afterwards.
+  const placedBy = new Set<number>();
+  for (const edge of indexed.edges) {
+    if (leftOut.has(edge.target) && isImportEdge(edge)) placedBy.add(edge.target);
+    if (leftOut.has(edge.source) && edge.type === 'data-write') placedBy.add(edge.source);
+  }
+  const floating = [...leftOut].filter((node) => !placedBy.has(node)).sort((a, b) => a - b);
+  const keepEdge = (edge: IndexedEdge): boolean => !leftOut.has(edge.source) || !isImportEdge(edge);
+  const final = clusterWithout(new Set([...kernel, ...roots, ...floating]), true, keepEdge);
   const input = final.input;
   const labels = final.labels;
   const anchored = splitAnchoredCommunities(indexed, input, labels);
+  attachToMostTied(indexed, labels, floating, true);
 
-  // God modules first: a file only they tie to must be able to follow them.
-  attachToMostTied(indexed, labels, [...leftOut].sort((a, b) => a - b), true);
   mergeTinyClusters(indexed, labels, settings.minContextSize, new Set(anchored.keys()));
   assignEntities(indexed, labels);
   const pinnedNameOf = compactLabels(indexed, labels, anchored);

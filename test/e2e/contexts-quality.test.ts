@@ -60,10 +60,10 @@ describe('contexts on fixtures/shop, through the CLI', () => {
     analysis = await analyzeWithCli(join(repoRoot, 'fixtures/shop'), join(repoRoot, 'fixtures/shop/expected.json'), join(scratch, 'shop'));
   });
 
-  it('matches the hand-written answer closely (NMI 0.886 measured, seed 1)', () => {
+  it('matches the hand-written answer with NMI >= 0.9 (0.912 measured, seed 1)', () => {
     const comparison = comparisonOf(analysis);
     expect(comparison.common).toBe(Object.keys(expected.contexts).length);
-    expect(comparison.nmi).toBeGreaterThanOrEqual(0.88);
+    expect(comparison.nmi).toBeGreaterThanOrEqual(0.9);
     // Every file of the answer's contexts is in a context: nothing was dropped to look better.
     expect(scoreAgainst(membershipOf(analysis), expected.contexts)).toBeCloseTo(comparison.nmi, 6);
   });
@@ -83,10 +83,10 @@ describe('contexts on fixtures/shop, through the CLI', () => {
 });
 
 describe('contexts on generated layered monoliths, through the CLI', () => {
-  // Seed 1 of the generator; measured: mixing 0.2 Carve 0.885 / plain 0.573, 0.3 Carve 0.777 / plain 0.308.
+  // Seed 1 of the generator; measured: mixing 0.2 Carve 0.885 / plain 0.573, 0.3 Carve 0.794 / plain 0.308.
   const cases = [
     { mixing: 0.2, floor: 0.86 },
-    { mixing: 0.3, floor: 0.74 },
+    { mixing: 0.3, floor: 0.76 },
   ];
   for (const { mixing, floor } of cases) {
     it(`mixing ${mixing}: NMI >= ${floor}, and well above plain Louvain on the same extraction`, async () => {
@@ -102,7 +102,7 @@ describe('contexts on generated layered monoliths, through the CLI', () => {
       console.log(`mixing ${mixing}: carve ${carve.toFixed(3)} (CLI --compare ${comparisonOf(analysis).nmi.toFixed(3)}), plain ${plain.toFixed(3)}`);
 
       expect(carve).toBeGreaterThanOrEqual(floor);
-      expect(carve - plain).toBeGreaterThanOrEqual(mixing >= 0.3 ? 0.35 : 0.25);
+      expect(carve - plain).toBeGreaterThanOrEqual(mixing >= 0.3 ? 0.4 : 0.25);
       // The generator's entry file wires every controller and handler: in no context.
       expect(membershipOf(analysis)['src/main.ts']).toBeUndefined();
       expect(analysis.sharedKernel).toEqual(expect.arrayContaining(monolith.kernel));

@@ -249,6 +249,6 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     godModules: pathsOf(gods),
     compositionRoots: pathsOf(roots),
     unassigned: [...unassigned].sort(compareStrings),
-    metrics: { ...overall, sharedKernel: kernel.size, godModules: gods.size, unassigned: unassigned.length },
+    metrics: { ...overall, sharedKernel: kernel.size, godModules: gods.size, compositionRoots: roots.size, unassigned: unassigned.length },
   };
 }

@@ -23,6 +23,8 @@ export interface OverallMetrics {
   contexts: number;
   sharedKernel: number;
   godModules: number;
+  /** Wiring files left out of every context (entry files, apps mounting routers, schedulers). */
+  compositionRoots: number;
   unassigned: number;
 }
 
@@ -46,7 +48,7 @@ function sortedRecord(entries: Map<string, number>): Record<string, number> {
   return record;
 }
 
-export function contextMetrics(input: MetricsInput): { perContext: Map<number, ContextMetrics>; overall: Omit<OverallMetrics, 'sharedKernel' | 'godModules' | 'unassigned'> } {
+export function contextMetrics(input: MetricsInput): { perContext: Map<number, ContextMetrics>; overall: Omit<OverallMetrics, 'sharedKernel' | 'godModules' | 'compositionRoots' | 'unassigned'> } {
   const { indexed, labels, contextIds } = input;
   const labelList = [...contextIds.keys()].sort((a, b) => a - b);
   const size = new Map<number, number>();

@@ -43,6 +43,7 @@ describe('composition roots', () => {
     });
     const map = detectContexts(graph);
     expect(map.compositionRoots).toEqual(['src/app.ts', 'src/main.ts']);
+    expect(map.metrics.compositionRoots).toBe(2);
     expect(map.membership['src/app.ts']).toBeUndefined();
     expect(map.membership['src/main.ts']).toBeUndefined();
     expect(map.unassigned).toEqual([]);

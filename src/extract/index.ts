@@ -59,8 +59,7 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
         files.push(facts);
         diagnostics.push(...facts.diagnostics);
       } catch (error) {
-        // The parser recurses; pathological nesting can exhaust the stack. Name the file, go on.
-        diagnostics.push({ file: entry.path, code: 'parse-error', message: `skipped: ${(error as Error).message}` });
+        diagnostics.push(skippedFile(entry.path, error));
       }
     }
     options.onProgress?.(++done, layout.files.length);
@@ -87,6 +86,19 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
     cacheStats: cache?.stats ?? null,
     dataAccessMs: Math.round(dataAccessMs),
   };
+}
+
+/**
+ * A file whose facts threw. The compiler's parser recurses once per nesting level, so about a thousand
+ * nested parentheses or arrays exhaust V8's stack: that is the file's shape, not a Carve bug, and it
+ * gets its own code. The parser resets all of its state at the start of every parse, so the files read
+ * after this one get the same facts as in a run without it (test/hardening/limits.test.ts checks).
+ */
+function skippedFile(path: string, error: unknown): Diagnostic {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return { file: path, code: 'nesting-too-deep', message: 'skipped: nested too deeply for the TypeScript parser (call stack exhausted)' };
+  }
+  return { file: path, code: 'parse-error', message: `skipped: ${error instanceof Error ? error.message : String(error)}` };
 }
 
 /**

@@ -1,7 +1,7 @@
 // npm/yarn `workspaces` and pnpm-workspace.yaml: sibling packages by name, so that `@acme/b` resolves
 // to the package's source, not to node_modules or its built dist/.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 
@@ -47,7 +47,16 @@ function workspacePatterns(root: string): string[] {
       // An unreadable pnpm-workspace.yaml only costs workspace resolution; imports fall back to node_modules.
     }
   }
-  return patterns.filter((pattern) => typeof pattern === 'string');
+  return patterns.filter((pattern) => typeof pattern === 'string' && staysInside(pattern));
+}
+
+/**
+ * Workspace globs come from the analyzed repository: one like `../../**` or `/` would send the glob
+ * across the whole disk (a hang) and register packages from outside the root. Keep those that stay in.
+ */
+function staysInside(pattern: string): boolean {
+  const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+  return body !== '' && !isAbsolute(body) && !/^[A-Za-z]:/.test(body) && !body.split(/[\\/]/).includes('..');
 }
 
 export function findWorkspacePackages(root: string): WorkspacePackage[] {

@@ -142,7 +142,7 @@ function owningProject(projects: TsProject[], absolutePath: string): number {
 
 /** Returns the file's RepoPath when Carve should read it, else null. */
 function fileFilter(root: string, options: LayoutOptions): (absolutePath: string) => RepoPath | null {
-  const gitignore = readGitignore(root);
+  const gitignore = gitignoreMatcher(root);
   const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
   return (absolutePath) => {
     if (!SOURCE_EXTENSIONS.test(absolutePath) || DECLARATION.test(absolutePath)) return null;
@@ -157,7 +157,7 @@ function fileFilter(root: string, options: LayoutOptions): (absolutePath: string
     }
     if (!options.includeTests && TEST_FILE.test(fileName)) return null;
     if (isExcluded(path)) return null;
-    if (gitignore && gitignore.ignores(path)) return null;
+    if (gitignore(path)) return null;
     // A symlink may point out of the analyzed folder: never follow it there.
     try {
       if (!isInside(root, realpathSync(absolutePath))) return null;
@@ -168,8 +168,37 @@ function fileFilter(root: string, options: LayoutOptions): (absolutePath: string
   };
 }
 
-function readGitignore(root: string): ReturnType<typeof ignore> | null {
-  const file = join(root, '.gitignore');
+/**
+ * Whether git would ignore a file: every .gitignore from the root down to the file's folder, each
+ * relative to its own folder, a deeper one overriding (including its `!` negations) a shallower one.
+ */
+function gitignoreMatcher(root: string): (path: RepoPath) => boolean {
+  const byFolder = new Map<string, ReturnType<typeof ignore> | null>();
+  const rulesOf = (folder: string): ReturnType<typeof ignore> | null => {
+    let rules = byFolder.get(folder);
+    if (rules === undefined) {
+      rules = readGitignore(folder === '' ? root : join(root, folder));
+      byFolder.set(folder, rules);
+    }
+    return rules;
+  };
+  return (path) => {
+    const segments = path.split('/');
+    let isIgnored = false;
+    for (let depth = 0; depth < segments.length; depth++) {
+      const folder = segments.slice(0, depth).join('/');
+      const rules = rulesOf(folder);
+      if (!rules) continue;
+      const result = rules.test(segments.slice(depth).join('/'));
+      if (result.ignored) isIgnored = true;
+      else if (result.unignored) isIgnored = false;
+    }
+    return isIgnored;
+  };
+}
+
+function readGitignore(folder: string): ReturnType<typeof ignore> | null {
+  const file = join(folder, '.gitignore');
   if (!existsSync(file)) return null;
   try {
     return ignore().add(readFileSync(file, 'utf8'));

@@ -6,6 +6,7 @@ import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-optio
 import { checkOutDir, writeReports } from '../output.js';
 import { writeFileAtomic } from '../../shared/atomic-write.js';
 import { createProgress } from '../progress.js';
+import { withSignalsDeferred } from '../signals.js';
 
 export interface AnalyzeCommandOptions extends AnalysisCommandOptions {
   out: string;
@@ -25,8 +26,11 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
     const { analysis, cacheStats, timings } = analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
     progress.clear();
     const reports = renderReports(analysis);
-    const written = writeReports(out, reports);
-    if (opts.timings) writeFileAtomic(resolve(opts.timings), `${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}\n`);
+    const written = await withSignalsDeferred(() => {
+      const paths = writeReports(out, reports);
+      if (opts.timings) writeFileAtomic(resolve(opts.timings), `${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}\n`);
+      return paths;
+    });
     if (opts.json) {
       process.stdout.write(reports.find((report) => report.path === 'analysis.json')!.content);
     } else if (!opts.quiet) {

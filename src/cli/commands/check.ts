@@ -23,6 +23,7 @@ import { isInside } from '../../shared/paths.js';
 import { carveVersion } from '../../shared/version.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { createProgress } from '../progress.js';
+import { withSignalsDeferred } from '../signals.js';
 
 export interface CheckCommandOptions extends AnalysisCommandOptions {
   base?: string;
@@ -86,7 +87,7 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
       const current = findViolations(loaded.config, analysis);
       const before = new Set(baseline.map(violationKey));
       const after = new Set(current.map(violationKey));
-      writeFileAtomic(baselineFile, renderBaseline(current));
+      await withSignalsDeferred(() => writeFileAtomic(baselineFile, renderBaseline(current)));
       const added = [...after].filter((key) => !before.has(key)).length;
       const removed = [...before].filter((key) => !after.has(key)).length;
       process.stderr.write(`carve: wrote ${displayPath(baselineFile)}: ${after.size} accepted violation${after.size === 1 ? '' : 's'} (${added} added, ${removed} removed)\n`);

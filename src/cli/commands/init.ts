@@ -11,6 +11,7 @@ import { CarveError } from '../../shared/errors.js';
 import { safeText } from '../../shared/safe-text.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { createProgress } from '../progress.js';
+import { withSignalsDeferred } from '../signals.js';
 
 export interface InitCommandOptions extends AnalysisCommandOptions {
   force?: boolean;
@@ -59,7 +60,7 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
   } finally {
     progress.clear();
   }
-  writeFileAtomic(target, text);
+  await withSignalsDeferred(() => writeFileAtomic(target, text));
   process.stdout.write(summary);
   return 0;
 }

@@ -1,0 +1,165 @@
+// Interrupts: SIGINT or SIGKILL at any moment of `analyze --out`, `init` or `check --update-baseline`
+// leaves every file either as it was or complete (byte-equal to an uninterrupted run: the output is
+// deterministic), and SIGINT leaves no temp file; two runs into one --out end with one complete set;
+// a corrupt facts cache is rebuilt.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturesRoot } from '../helpers/fixtures.js';
+import { carveBin, repoRoot, runCli } from '../helpers/run-cli.js';
+
+const REPORTS = ['analysis.json', 'report.md', 'contexts.dot'];
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'carve-interrupt-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+const shop = join(fixturesRoot, 'shop');
+let reference: Record<string, Buffer> = {};
+beforeAll(async () => {
+  const out = tempDir();
+  const run = await runCli(['analyze', shop, '--out', out, '--no-cache', '--quiet']);
+  expect(run.exitCode).toBe(0);
+  reference = Object.fromEntries(REPORTS.map((name) => [name, readFileSync(join(out, name))]));
+});
+
+interface Interrupted {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Runs the CLI and sends `signal` after `delayMs`. */
+function runInterrupted(args: string[], signal: NodeJS.Signals, delayMs: number): Promise<Interrupted> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [carveBin, ...args], { cwd: repoRoot, stdio: 'ignore', env: { ...process.env, CI: '1' } });
+    const timer = setTimeout(() => child.kill(signal), delayMs);
+    child.on('error', reject);
+    child.on('close', (code, received) => {
+      clearTimeout(timer);
+      resolve({ code, signal: received });
+    });
+  });
+}
+
+const tempFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith('.carve-tmp-')) : []);
+
+/** Every report present is byte-equal to the uninterrupted run's. */
+function partialReportProblems(out: string): string[] {
+  return REPORTS.filter((name) => existsSync(join(out, name)) && !readFileSync(join(out, name)).equals(reference[name]!)).map(
+    (name) => `${name} differs from a complete run`,
+  );
+}
+
+const DELAYS = [150, 450, 750, 1050];
+
+describe('analyze --out interrupted', () => {
+  it.each(DELAYS)('SIGINT after %i ms: complete reports or none, no temp file', async (delay) => {
+    const out = tempDir();
+    const result = await runInterrupted(['analyze', shop, '--out', out, '--no-cache', '--quiet'], 'SIGINT', delay);
+    expect(result.code === 0 || result.signal === 'SIGINT', JSON.stringify(result)).toBe(true);
+    expect(tempFiles(out)).toEqual([]);
+    expect(partialReportProblems(out)).toEqual([]);
+    if (result.code === 0) expect(REPORTS.every((name) => existsSync(join(out, name)))).toBe(true);
+  });
+
+  it.each(DELAYS)('SIGKILL after %i ms: no partial report; the next run sweeps any temp file', async (delay) => {
+    const out = tempDir();
+    await runInterrupted(['analyze', shop, '--out', out, '--no-cache', '--quiet'], 'SIGKILL', delay);
+    expect(partialReportProblems(out)).toEqual([]);
+    // A dead process's temp file, as a kill mid-write leaves it.
+    writeFileSync(join(out, '.carve-tmp-999999999-0-report.md'), 'half');
+    const again = await runCli(['analyze', shop, '--out', out, '--no-cache', '--quiet']);
+    expect(again.exitCode).toBe(0);
+    expect(tempFiles(out)).toEqual([]);
+    expect(partialReportProblems(out)).toEqual([]);
+  });
+});
+
+describe('signals during the writes themselves', () => {
+  it('a SIGINT that arrives mid-write waits for the renames, then ends the process by SIGINT', () => {
+    const out = tempDir();
+    // Calls the built helpers directly, so the signal lands inside the synchronous writes every time.
+    const script = `
+      import { withSignalsDeferred } from ${JSON.stringify(join(repoRoot, 'dist/src/cli/signals.js'))};
+      import { writeFileAtomic } from ${JSON.stringify(join(repoRoot, 'dist/src/shared/atomic-write.js'))};
+      await withSignalsDeferred(() => {
+        writeFileAtomic(${JSON.stringify(join(out, 'a.txt'))}, 'a'.repeat(1 << 20));
+        process.kill(process.pid, 'SIGINT');
+        for (let i = 0; i < 20; i++) writeFileAtomic(${JSON.stringify(out)} + '/f' + i + '.txt', String(i).repeat(1 << 20));
+      });
+      console.log('not reached');
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.signal).toBe('SIGINT');
+    expect(run.stdout).not.toContain('not reached');
+    expect(tempFiles(out)).toEqual([]);
+    for (let i = 0; i < 20; i++) expect(readFileSync(join(out, `f${i}.txt`), 'utf8')).toBe(String(i).repeat(1 << 20));
+  });
+});
+
+describe('init and check --update-baseline interrupted', () => {
+  it.each([300, 800])('init --force with SIGINT after %i ms leaves the old config or the whole new one', async (delay) => {
+    const dir = tempDir();
+    cpSync(shop, dir, { recursive: true });
+    const fresh = tempDir();
+    cpSync(shop, fresh, { recursive: true });
+    expect((await runCli(['init', fresh, '--no-cache'])).exitCode).toBe(0);
+    const complete = readFileSync(join(fresh, 'carve.config.json'));
+    writeFileSync(join(dir, 'carve.config.json'), '{"contexts": {}}\n');
+    await runInterrupted(['init', dir, '--force', '--no-cache'], 'SIGINT', delay);
+    const after = readFileSync(join(dir, 'carve.config.json'));
+    expect(after.equals(complete) || after.toString() === '{"contexts": {}}\n').toBe(true);
+    expect(tempFiles(dir)).toEqual([]);
+  });
+
+  it.each([300, 800])('check --update-baseline with SIGINT after %i ms leaves no baseline or the whole one', async (delay) => {
+    const dir = tempDir();
+    cpSync(shop, dir, { recursive: true });
+    expect((await runCli(['init', dir, '--no-cache'])).exitCode).toBe(0);
+    const fresh = tempDir();
+    cpSync(dir, fresh, { recursive: true });
+    expect((await runCli(['check', fresh, '--update-baseline', '--no-cache', '--format', 'json'])).exitCode).toBe(0);
+    const complete = readFileSync(join(fresh, 'carve-baseline.json'));
+    await runInterrupted(['check', dir, '--update-baseline', '--no-cache', '--format', 'json'], 'SIGINT', delay);
+    if (existsSync(join(dir, 'carve-baseline.json'))) expect(readFileSync(join(dir, 'carve-baseline.json')).equals(complete)).toBe(true);
+    expect(tempFiles(dir)).toEqual([]);
+  });
+});
+
+describe('two runs into one --out', () => {
+  it('both succeed and leave one complete set of reports, no temp file', async () => {
+    const out = tempDir();
+    const runs = await Promise.all([0, 1, 2].map(() => runCli(['analyze', shop, '--out', out, '--no-cache', '--quiet'])));
+    expect(runs.map((run) => run.exitCode)).toEqual([0, 0, 0]);
+    expect(tempFiles(out)).toEqual([]);
+    for (const name of REPORTS) expect(readFileSync(join(out, name)).equals(reference[name]!), name).toBe(true);
+  });
+});
+
+describe('a corrupt facts cache', () => {
+  it.each(['garbage', 'truncated'])('(%s) is ignored, rebuilt, and changes nothing in the reports', async (kind) => {
+    const cache = tempDir();
+    const out = tempDir();
+    expect((await runCli(['analyze', shop, '--out', out, '--cache-dir', cache, '--quiet'])).exitCode).toBe(0);
+    const files = readdirSync(cache);
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const bytes = readFileSync(join(cache, name));
+      writeFileSync(join(cache, name), kind === 'garbage' ? Buffer.from('\u0000\u00ffnot a cache'.repeat(50)) : kind === 'truncated' ? bytes.subarray(0, bytes.length >> 1) : '');
+    }
+    const rebuilt = await runCli(['analyze', shop, '--out', out, '--cache-dir', cache]);
+    expect(rebuilt.exitCode).toBe(0);
+    expect(rebuilt.stdout).toMatch(/0 files from cache/);
+    for (const name of REPORTS) expect(readFileSync(join(out, name)).equals(reference[name]!), name).toBe(true);
+    const warm = await runCli(['analyze', shop, '--out', out, '--cache-dir', cache]);
+    expect(warm.stdout).toMatch(/ 0 read\)/);
+    expect(tempFiles(cache)).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { formatFieldPath } from '../config/index.js';
 import { CarveError } from '../shared/errors.js';
 import { compareStrings } from '../shared/sort.js';
 import type { BaselineEntry, Violation } from './types.js';
+import { stringifySafeJson } from '../shared/safe-text.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -64,7 +65,7 @@ export function renderBaseline(violations: readonly Violation[]): string {
     ...(entry.entity !== undefined ? { entity: entry.entity } : {}),
     ...(entry.mode !== undefined ? { mode: entry.mode } : {}),
   }));
-  return `${JSON.stringify({ version: BASELINE_VERSION, violations: entries }, null, 2)}\n`;
+  return stringifySafeJson({ version: BASELINE_VERSION, violations: entries });
 }
 
 export function parseBaseline(text: string, displayPath: string): BaselineEntry[] {

@@ -7,6 +7,7 @@ import type { RepoPath } from '../shared/facts.js';
 import { compareStrings, sortedUnique } from '../shared/sort.js';
 import { coverContexts } from './cover-globs.js';
 import { CONFIG_SCHEMA_REFERENCE, DEFAULT_BASELINE_FILE, type CarveConfig, type ContextConfig } from './schema.js';
+import { stringifySafeJson } from '../shared/safe-text.js';
 
 export interface InitOptions {
   /** Written as the config's include/exclude when the analysis was narrowed with them. */
@@ -82,5 +83,5 @@ export function configFromAnalysis(analysis: Analysis, options: InitOptions = {}
 
 /** The config as committed: two-space JSON, keys in the order people read them, a final newline. */
 export function renderConfig(config: CarveConfig): string {
-  return `${JSON.stringify(config, null, 2)}\n`;
+  return stringifySafeJson(config);
 }

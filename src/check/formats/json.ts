@@ -2,6 +2,7 @@
 // fromContext, toContext, kind, line, rule); accepted and fixed baseline entries and the summary follow.
 import type { CheckResult, CheckedViolation } from '../types.js';
 import type { FormatContext } from './hints.js';
+import { stringifySafeJson } from '../../shared/safe-text.js';
 
 function record(violation: CheckedViolation): Record<string, unknown> {
   return {
@@ -30,5 +31,5 @@ export function formatJson(result: CheckResult, context: FormatContext): string 
     baselineFile: context.baselineFile,
     summary: result.summary,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifySafeJson(document);
 }

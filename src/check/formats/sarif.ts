@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { violationKey } from '../baseline.js';
 import { RULE_IDS, type CheckResult, type CheckedViolation, type RuleId } from '../types.js';
 import { fixHint, type FormatContext } from './hints.js';
+import { stringifySafeJson } from '../../shared/safe-text.js';
 
 const RULE_TEXT: Record<RuleId, { name: string; short: string; full: string }> = {
   'depends-on': {
@@ -86,5 +87,5 @@ export function formatSarif(checkResult: CheckResult, context: FormatContext): s
       },
     ],
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifySafeJson(document);
 }

@@ -44,7 +44,7 @@ function shellLine(command: string[], workDir: string, columns: number, rows: nu
   const stty = join(workDir, 'stty-after');
   // CI would make explore print the static report; NO_COLOR keeps the captured screen plain.
   // The modes are saved before the exit code, so a test that sees the code can read them.
-  return `stty rows ${rows} cols ${columns}; env -u CI NO_COLOR=1 ${command.map(quote).join(' ')}; code=$?; stty -a > ${quote(stty)}; echo $code > ${quote(rc)}; sleep 30`;
+  return `stty rows ${rows} cols ${columns}; env -u CI -u CONTINUOUS_INTEGRATION NO_COLOR=1 ${command.map(quote).join(' ')}; code=$?; stty -a > ${quote(stty)}; echo $code > ${quote(rc)}; sleep 30`;
 }
 
 export function startInPty(kind: PtyKind, command: string[], options: { cwd: string; workDir: string; columns?: number; rows?: number }): PtyRun {

@@ -1,6 +1,13 @@
 // The session the CLI drives: one ink tree on real-looking streams, the alternate screen entered and
 // left, raw mode released, progress then the app, and `exited` settled by q, Ctrl-C or close().
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Ink decides once, when first imported, whether it runs in CI, and then draws only the final frame.
+// These tests watch the frames, so they run as on a person's terminal even when CI=true is set.
+vi.hoisted(() => {
+  process.env.CI = 'false';
+  process.env.CONTINUOUS_INTEGRATION = 'false';
+});
 import { openExploreSession, type ExploreSession } from '../../src/explore/index.js';
 import { shopAnalysis } from './analysis-fixture.js';
 import { fakeTerminal, waitUntil } from './fake-terminal.js';

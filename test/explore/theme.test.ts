@@ -33,12 +33,14 @@ describe('the environment', () => {
     expect(isColorWanted({ TERM: 'dumb' })).toBe(false);
   });
 
-  it('takes CI as set unless it says false', () => {
+  it('takes CI as set unless it says false or 0, as ink does', () => {
     expect(isCi({})).toBe(false);
     expect(isCi({ CI: 'true' })).toBe(true);
     expect(isCi({ CI: '1' })).toBe(true);
     expect(isCi({ CI: 'false' })).toBe(false);
-    expect(isCi({ CI: '' })).toBe(false);
+    expect(isCi({ CI: '' })).toBe(true);
+    expect(isCi({ CI: '0' })).toBe(false);
+    expect(isCi({ CONTINUOUS_INTEGRATION: 'true' })).toBe(true);
   });
 });
 

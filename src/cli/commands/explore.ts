@@ -35,10 +35,14 @@ function readAnalysisFile(path: string): Analysis {
   return parseAnalysisJson(text, path);
 }
 
-/** Set and not an explicit "false": CI services set CI=true, people sometimes CI=0 to mean off. */
+/**
+ * The same rule ink applies (its is-in-ci check): CI or CONTINUOUS_INTEGRATION set to anything but "0"
+ * or "false". Ink in CI mode draws only the last frame, so a looser rule here would open a screen that
+ * never updates.
+ */
 export function isCi(env: NodeJS.ProcessEnv): boolean {
-  const value = env.CI;
-  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+  const isSet = (value: string | undefined): boolean => value !== undefined && value !== 'false' && value !== '0';
+  return isSet(env.CI) || isSet(env.CONTINUOUS_INTEGRATION);
 }
 
 export function isColorWanted(env: NodeJS.ProcessEnv): boolean {

@@ -171,6 +171,7 @@ function assemble(extracted: ExtractResult, contextMap: ContextMap): Omit<Analys
     contexts,
     sharedKernel: [...contextMap.sharedKernel].sort(compareStrings),
     godModules: [...contextMap.godModules].sort(compareStrings),
+    compositionRoots: [...contextMap.compositionRoots].sort(compareStrings),
     metrics,
     diagnostics: extracted.diagnostics,
   };

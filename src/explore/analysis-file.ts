@@ -83,6 +83,7 @@ function checkShape(raw: Json): void {
   });
   raw.sharedKernel = Array.isArray(raw.sharedKernel) ? raw.sharedKernel : [];
   raw.godModules = Array.isArray(raw.godModules) ? raw.godModules : [];
+  raw.compositionRoots = Array.isArray(raw.compositionRoots) ? raw.compositionRoots : [];
   raw.metrics = isObject(raw.metrics) ? raw.metrics : { modularity: 0 };
   if (!isObject(raw.plan)) raw.plan = { steps: [] };
   list(raw.plan as Json, 'steps', 'plan.', true);

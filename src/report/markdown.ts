@@ -59,6 +59,7 @@ function contextsSection(analysis: Analysis, plan: PlanView): string[] {
   );
   for (const context of contexts) out.push(`- **${escapeMarkdown(context.id)}**: ${context.modules.map(escapeMarkdown).join(', ')}`);
   if (analysis.sharedKernel.length > 0) out.push(`- _shared kernel_ (in no context, used by many): ${analysis.sharedKernel.map(escapeMarkdown).join(', ')}`);
+  if (analysis.compositionRoots.length > 0) out.push(`- _wiring_ (composition roots, in no context): ${analysis.compositionRoots.map(escapeMarkdown).join(', ')}`);
   out.push('', '</details>', '');
   return out;
 }

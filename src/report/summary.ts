@@ -43,6 +43,7 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
   }
   if (analysis.sharedKernel.length > 0) lines.push(`  shared kernel ${analysis.sharedKernel.map(safeText).join(', ')}`);
   if (analysis.godModules.length > 0) lines.push(`  god modules   ${analysis.godModules.map(safeText).join(', ')}`);
+  if (analysis.compositionRoots.length > 0) lines.push(`  wiring        ${analysis.compositionRoots.map(safeText).join(', ')}`);
   const comparison = analysis.metrics.comparison as { against: string; mojoFm: number; nmi: number; ari: number; common: number } | undefined;
   if (comparison) {
     lines.push(

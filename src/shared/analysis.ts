@@ -302,6 +302,8 @@ export interface Analysis {
   sharedKernel: RepoPath[];
   /** Files that reach into many contexts; each still sits in the context it is most tied to. */
   godModules: RepoPath[];
+  /** Files that wire the application (entry file, the app mounting every router): in no context. */
+  compositionRoots: RepoPath[];
   metrics: AnalysisMetrics;
   plan: Plan;
   diagnostics: Diagnostic[];

@@ -53,6 +53,13 @@ describe('fixtures/shop', () => {
     expect(kinds).toEqual(new Set(['http', 'handler']));
   });
 
+  it('reports the wiring as composition roots, in no context', () => {
+    // app.module.ts stays in a context: the Nest feature modules it lists import each other.
+    expect(first.analysis.compositionRoots).toEqual(expected.wiring.filter((file) => file !== 'src/app.module.ts'));
+    const inContexts = new Set(first.analysis.contexts.flatMap((context) => context.modules));
+    for (const root of first.analysis.compositionRoots) expect(inContexts.has(root), root).toBe(false);
+  });
+
   it('writes byte-identical analysis.json on every run, with no absolute paths', () => {
     expect(second).toBe(first.json);
     expect(pathProblems(first.analysis, [shopDir, tmpdir()])).toEqual([]);

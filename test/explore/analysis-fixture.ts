@@ -116,6 +116,7 @@ export function buildAnalysis(spec: FixtureSpec): Analysis {
     contexts,
     sharedKernel: [...(spec.kernel ?? [])].sort(byString),
     godModules: [],
+    compositionRoots: [],
     metrics: { modularity: 0.5 },
     plan: {
       ...(spec.verdict ? { verdict: spec.verdict } : {}),

@@ -151,6 +151,7 @@ export class AnalysisBuilder {
       contexts,
       sharedKernel: [...this.kernel].sort(byString),
       godModules: [],
+      compositionRoots: [],
       metrics: { modularity: this.modularity },
       plan: { steps: [] },
       diagnostics: [],

@@ -47,6 +47,7 @@ export function buildAnalysis(spec: AnalysisSpec): Analysis {
     contexts,
     sharedKernel: [],
     godModules: [],
+    compositionRoots: [],
     metrics: { modularity: 0 },
     plan: { steps: [] },
     diagnostics: [],

@@ -5,6 +5,9 @@
 // CLI reads files, runs git and prints one of the formats in formats/.
 import { contextOfFile, type CarveConfig } from '../config/index.js';
 import type { Analysis } from '../shared/analysis.js';
+
+/** What the rules read: files, imports, tables and their accesses (a full Analysis will do). */
+export type CheckedFacts = Pick<Analysis, 'modules' | 'dependencies' | 'entities' | 'dataAccess'>;
 import { compareStrings } from '../shared/sort.js';
 import { normalizeBaseline, violationKey } from './baseline.js';
 import { dataViolations } from './rules/data-rules.js';
@@ -16,10 +19,10 @@ export { RULE_IDS } from './types.js';
 export { readBaseline, renderBaseline, parseBaseline, violationKey, toBaselineEntry } from './baseline.js';
 
 export interface CheckInput {
-  analysis: Analysis;
+  analysis: CheckedFacts;
   config: CarveConfig;
   /** The --base ref analyzed with the same config: violations found there too are left out. */
-  baseAnalysis?: Analysis;
+  baseAnalysis?: CheckedFacts;
   /** Accepted violations (carve-baseline.json): reported as baselined, not failures. */
   baseline?: readonly BaselineEntry[];
 }
@@ -38,7 +41,7 @@ export function compareViolations(a: Violation, b: Violation): number {
 }
 
 /** contextOfFile, remembered; every module is placed first so a file two contexts claim fails early. */
-function contextLookup(config: CarveConfig, analysis: Analysis): ContextLookup {
+function contextLookup(config: CarveConfig, analysis: CheckedFacts): ContextLookup {
   const memo = new Map<string, string | null>(analysis.modules.map((module) => [module.id, contextOfFile(config, module.id)]));
   return (path) => {
     let context = memo.get(path);
@@ -48,7 +51,7 @@ function contextLookup(config: CarveConfig, analysis: Analysis): ContextLookup {
 }
 
 /** Every violation of the config in the analysis, sorted. */
-export function findViolations(config: CarveConfig, analysis: Analysis, contextOf: ContextLookup = contextLookup(config, analysis)): Violation[] {
+export function findViolations(config: CarveConfig, analysis: CheckedFacts, contextOf: ContextLookup = contextLookup(config, analysis)): Violation[] {
   return [
     ...importViolations(config, analysis.dependencies, contextOf),
     ...dataViolations(config, analysis.dataAccess, analysis.entities, contextOf),

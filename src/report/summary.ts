@@ -9,6 +9,8 @@ export interface SummaryOptions {
   writtenFiles: string[];
   /** Facts cache use, when a cache was on. */
   cacheStats?: { hits: number; misses: number } | null;
+  /** Contexts and plan were read back from the result cache. */
+  resultFromCache?: boolean;
   /** How many warnings to list by name. */
   maxWarnings?: number;
   /** How many tables the data matrix lists. */
@@ -58,7 +60,8 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
     lines.push(`    ${safeText(where)}  ${diagnostic.code}: ${safeText(diagnostic.message)}`);
   }
   if (analysis.diagnostics.length > maxWarnings) lines.push(`    ... and ${analysis.diagnostics.length - maxWarnings} more in analysis.json`);
-  const cache = options.cacheStats ? ` (${count(options.cacheStats.hits)} files from cache, ${count(options.cacheStats.misses)} read)` : '';
+  const reused = options.resultFromCache ? '; contexts and plan unchanged, from cache' : '';
+  const cache = options.cacheStats ? ` (${count(options.cacheStats.hits)} files from cache, ${count(options.cacheStats.misses)} read${reused})` : '';
   lines.push(`  time          ${(options.elapsedMs / 1000).toFixed(2)} s${cache}`);
   if (options.writtenFiles.length > 0) lines.push(`  reports       ${options.writtenFiles.map(safeText).join(', ')}`);
   return `${lines.join('\n')}\n`;

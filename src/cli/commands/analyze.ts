@@ -23,7 +23,7 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
     const out = resolve(opts.out);
     checkOutDir(out);
     const started = performance.now();
-    const { analysis, cacheStats, timings } = analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
+    const { analysis, cacheStats, timings, resultFromCache } = analyze(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
     progress.clear();
     const reports = renderReports(analysis);
     const written = await withSignalsDeferred(() => {
@@ -34,7 +34,7 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
     if (opts.json) {
       process.stdout.write(reports.find((report) => report.path === 'analysis.json')!.content);
     } else if (!opts.quiet) {
-      process.stdout.write(renderSummary(analysis, { target: dir, elapsedMs: performance.now() - started, writtenFiles: written, cacheStats }));
+      process.stdout.write(renderSummary(analysis, { target: dir, elapsedMs: performance.now() - started, writtenFiles: written, cacheStats, resultFromCache }));
     }
     return 0;
   } finally {

@@ -4,7 +4,7 @@
 // tree's config and reports only what is new; the baseline holds accepted violations.
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyze, type AnalyzeOptions } from '../../analysis/index.js';
+import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts } from '../../analysis/index.js';
 import { baselinePath, loadConfig } from '../../config/index.js';
 import {
   checkBoundaries,
@@ -16,7 +16,6 @@ import {
   renderBaseline,
   violationKey,
 } from '../../check/index.js';
-import type { Analysis } from '../../shared/analysis.js';
 import { writeFileAtomic } from '../../shared/atomic-write.js';
 import { CarveError, isCarveError } from '../../shared/errors.js';
 import { isInside } from '../../shared/paths.js';
@@ -47,12 +46,12 @@ function baseOptions(options: AnalyzeOptions, dir: string, baseDir: string, conf
   return result;
 }
 
-async function analyzeBase(dir: string, ref: string, options: AnalyzeOptions, configPath: string, current: Analysis): Promise<Analysis> {
-  const empty: Analysis = { ...current, modules: [], dependencies: [], entities: [], dataAccess: [] };
+async function analyzeBase(dir: string, ref: string, options: AnalyzeOptions, configPath: string): Promise<BoundaryFacts> {
+  const empty: BoundaryFacts = { modules: [], dependencies: [], entities: [], dataAccess: [], diagnostics: [] };
   const base = await materializeBase(dir, ref);
   try {
     if (base.dir === null) return empty;
-    return analyze(base.dir, baseOptions(options, dir, base.dir, configPath)).analysis;
+    return analyzeBoundaries(base.dir, baseOptions(options, dir, base.dir, configPath)).facts;
   } catch (error) {
     // A base with no TypeScript yet (the first commit of a project) has no violations.
     if (isCarveError(error) && error.code === 'no-typescript') return empty;
@@ -77,8 +76,8 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
   const progress = createProgress(format === 'pretty');
   try {
     const analyzeOptions: AnalyzeOptions = { ...toAnalyzeOptions(opts), configPath: loaded.path };
-    const { analysis } = analyze(dir, { ...analyzeOptions, onProgress: progress.onProgress });
-    const baseAnalysis = opts.base ? await analyzeBase(dir, opts.base, analyzeOptions, loaded.path, analysis) : undefined;
+    const { facts: analysis } = analyzeBoundaries(dir, { ...analyzeOptions, onProgress: progress.onProgress });
+    const baseAnalysis = opts.base ? await analyzeBase(dir, opts.base, analyzeOptions, loaded.path) : undefined;
     progress.clear();
 
     const baselineFile = baselinePath(loaded);

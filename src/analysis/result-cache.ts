@@ -4,13 +4,13 @@
 // of a warm run on a large codebase (seconds of clustering on 5,000 files). One entry per analyzed
 // root, beside the facts cache; anything unreadable or from other code is ignored and rebuilt.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis } from '../shared/analysis.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
-import { carveVersion } from '../shared/version.js';
+import { codeFingerprint } from '../shared/code-fingerprint.js';
 
 /** Bump when the stored shape changes. */
 const RESULT_FORMAT = 1;
@@ -21,26 +21,9 @@ interface ResultFile {
   analysis: Analysis;
 }
 
-let codeFingerprint: string | undefined;
-
 /** A hash of all of Carve's compiled code: a rebuilt Carve never trusts results an older one wrote. */
 function carveFingerprint(): string {
-  if (codeFingerprint) return codeFingerprint;
-  const hash = createHash('sha1').update(carveVersion());
-  const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
-  const visit = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(js|ts)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(path));
-    }
-  };
-  try {
-    visit(srcDir);
-  } catch {
-    hash.update(`unreadable ${Date.now()}`);
-  }
-  return (codeFingerprint = hash.digest('hex'));
+  return codeFingerprint(dirname(dirname(fileURLToPath(import.meta.url))));
 }
 
 /**

@@ -4,13 +4,13 @@
 // lives in the user's cache folder, never in the analyzed repository; anything unreadable, corrupt or
 // from another version is ignored and rebuilt, never trusted.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../../shared/atomic-write.js';
 import type { FileFacts, RepoPath } from '../../shared/facts.js';
-import { carveVersion } from '../../shared/version.js';
+import { codeFingerprint } from '../../shared/code-fingerprint.js';
 
 /** Bump when FileFacts change shape. */
 const CACHE_FORMAT = 1;
@@ -31,26 +31,9 @@ export interface FactsCache {
   save(livePaths: Iterable<RepoPath>): void;
 }
 
-let codeFingerprint: string | undefined;
-
 /** A hash of the extractor's own compiled code: a rebuilt Carve never trusts facts an older one wrote. */
 function extractorFingerprint(): string {
-  if (codeFingerprint) return codeFingerprint;
-  const hash = createHash('sha1').update(carveVersion());
-  const extractDir = dirname(dirname(fileURLToPath(import.meta.url)));
-  const visit = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(js|ts)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(path));
-    }
-  };
-  try {
-    visit(extractDir);
-  } catch {
-    hash.update('unreadable');
-  }
-  return (codeFingerprint = hash.digest('hex'));
+  return codeFingerprint(dirname(dirname(fileURLToPath(import.meta.url))));
 }
 
 export function cacheKey(root: string, settings: unknown): string {

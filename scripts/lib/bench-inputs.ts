@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { generateMonolith } from '../generate-monolith.js';
+import { DEFAULT_IMPORTS_PER_FILE } from './monolith-model.js';
 
 export interface BenchInput {
   name: string;
@@ -50,7 +51,7 @@ export function generatedInputs(scratch: string, isLarge: boolean, only: Readonl
       name: g.name,
       dir: result.root,
       files: result.files.length,
-      description: `generate-monolith --files ${g.files} --domains 12 --mixing 0.2 --seed ${g.seed}`,
+      description: `generate-monolith --files ${g.files} --domains 12 --mixing 0.2 --seed ${g.seed} --imports-per-file ${DEFAULT_IMPORTS_PER_FILE}`,
     });
   }
   return inputs;

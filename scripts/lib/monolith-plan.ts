@@ -6,6 +6,7 @@
  */
 import { createPrng, type Prng } from './prng.js';
 import {
+  DEFAULT_IMPORTS_PER_FILE,
   LAYERS,
   domainWord,
   layerFolder,
@@ -26,6 +27,8 @@ const BARREL_IMPORT_SHARE = 0.2;
 const ALIAS_IMPORT_SHARE = 0.2;
 const NEIGHBOUR_DOMAINS = 3;
 const NEIGHBOUR_SHARE = 0.6;
+/** Above this, a domain's pools (about 1/12 of a layer at 12 domains) run out of distinct targets. */
+const MAX_IMPORTS_PER_FILE = 30;
 
 export function resolveSpec(spec: MonolithSpec): ResolvedSpec {
   const resolved: ResolvedSpec = {
@@ -37,12 +40,16 @@ export function resolveSpec(spec: MonolithSpec): ResolvedSpec {
     domainWordsInNames: spec.domainWordsInNames ?? false,
     withData: spec.withData ?? true,
     withKernel: spec.withKernel ?? true,
+    importsPerFile: spec.importsPerFile ?? DEFAULT_IMPORTS_PER_FILE,
   };
   if (!Number.isInteger(resolved.domains) || resolved.domains < 1) throw new Error('domains must be an integer >= 1');
   if (!(resolved.mixing >= 0 && resolved.mixing <= 1)) throw new Error('mixing must be between 0 and 1');
   if (resolved.domains === 1 && resolved.mixing > 0) throw new Error('mixing must be 0 with a single domain');
   if (!Number.isInteger(resolved.files)) throw new Error('files must be an integer');
   if (!Number.isFinite(resolved.seed)) throw new Error('seed must be a number');
+  if (!(resolved.importsPerFile >= 0 && resolved.importsPerFile <= MAX_IMPORTS_PER_FILE)) {
+    throw new Error(`importsPerFile must be between 0 and ${MAX_IMPORTS_PER_FILE}`);
+  }
   const minimum = reservedFileCount(resolved) + resolved.domains * LAYERS.length;
   if (resolved.files < minimum) throw new Error(`files must be at least ${minimum} for ${resolved.domains} domains`);
   return resolved;
@@ -75,11 +82,38 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   return counts;
 }
 
-/** Power-law-ish integer in [lo, hi]: P(k) proportional to 1 / (k - lo + 1)^1.3. */
-function sampleDegree(rng: Prng, lo: number, hi: number): number {
+function degreeWeights(lo: number, hi: number): number[] {
   const weights: number[] = [];
   for (let k = lo; k <= hi; k += 1) weights.push(1 / Math.pow(k - lo + 1, 1.3));
-  return lo + rng.weightedIndex(weights);
+  return weights;
+}
+
+/** Power-law-ish integer in [lo, hi]: P(k) proportional to 1 / (k - lo + 1)^1.3. */
+function sampleDegree(rng: Prng, lo: number, hi: number): number {
+  return lo + rng.weightedIndex(degreeWeights(lo, hi));
+}
+
+/** The mean of sampleDegree(lo, hi). */
+function expectedDegree(lo: number, hi: number): number {
+  const weights = degreeWeights(lo, hi);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.reduce((sum, w, i) => sum + w * (lo + i), 0) / total;
+}
+
+/**
+ * The factor on every layer's sampled out-degree that makes the expected mean over these modules
+ * spec.importsPerFile.
+ */
+function densityFactor(spec: ResolvedSpec, modules: readonly PlannedModule[]): number {
+  const expected = new Map(LAYERS.map((info) => [info.layer, expectedDegree(info.minImports, info.maxImports)]));
+  const base = modules.reduce((sum, m) => sum + (expected.get(m.layer) ?? 0), 0) / modules.length;
+  return spec.importsPerFile / base;
+}
+
+/** x rounded down or up at random, up with probability equal to its fractional part (mean x). */
+function roundRandomly(rng: Prng, x: number): number {
+  const whole = Math.floor(x);
+  return x > whole && rng.chance(x - whole) ? whole + 1 : whole;
 }
 
 /** Geometric-ish use count in [1, cap]. */
@@ -245,9 +279,10 @@ function importStyle(spec: ResolvedSpec, rng: Prng, from: PlannedModule, to: Pla
 function planImports(spec: ResolvedSpec, rng: Prng, modules: PlannedModule[], pools: Map<string, Pool>, neighbours: number[][]): void {
   let edges = 0;
   let crossEdges = 0;
+  const factor = densityFactor(spec, modules);
   modules.forEach((m, index) => {
     const info = LAYERS.find((l) => l.layer === m.layer) as LayerInfo;
-    const degree = sampleDegree(rng, info.minImports, info.maxImports);
+    const degree = roundRandomly(rng, sampleDegree(rng, info.minImports, info.maxImports) * factor);
     const targetLayers = Object.keys(info.targets) as Layer[];
     const targetWeights = targetLayers.map((l) => info.targets[l] ?? 0);
     const taken = new Set<number>([index]);

@@ -140,6 +140,19 @@ describe('generateMonolith', () => {
     }
   });
 
+  it('writes about importsPerFile domain imports per domain file (default 2.6, measured on real code)', () => {
+    const perFile = (result: GeneratedMonolith): number => result.domainEdges / Object.keys(result.truth).length;
+    expect(Math.abs(perFile(generate(spec)) - 2.6)).toBeLessThan(0.15);
+    for (const importsPerFile of [1, 6]) {
+      const result = generate({ ...spec, importsPerFile });
+      expect(Math.abs(perFile(result) - importsPerFile) / importsPerFile).toBeLessThan(0.06);
+      expect(Math.abs(result.crossDomainEdges / result.domainEdges - spec.mixing)).toBeLessThanOrEqual(0.03);
+      expect(JSON.parse(readFileSync(join(result.root, 'truth.json'), 'utf8')).spec.importsPerFile).toBe(importsPerFile);
+    }
+    expect(() => generate({ ...spec, importsPerFile: -1 })).toThrow(/importsPerFile/);
+    expect(() => generate({ ...spec, importsPerFile: Number.NaN })).toThrow(/importsPerFile/);
+  });
+
   it('resolves every relative and alias import to a written file, and the files hold exactly the reported edges', () => {
     const result = generate(spec);
     const { edges, unresolved } = edgesFromDisk(result);

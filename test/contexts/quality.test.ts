@@ -64,10 +64,11 @@ describe('contexts on generated layered monoliths (1,000 files, 12 domains)', ()
   });
 
   it('stays within reach of the block-model oracle up to mixing 0.3', () => {
-    // Floors a little under the measured means (0.949, 0.894, 0.756): a regression shows here first.
-    expect(at(0.1).carve).toBeGreaterThanOrEqual(0.92);
-    expect(at(0.2).carve).toBeGreaterThanOrEqual(0.86);
-    expect(at(0.3).carve).toBeGreaterThanOrEqual(0.72);
+    // Floors a little under the measured means at the generator's default density of 2.6 domain
+    // imports per file (0.957, 0.903, 0.781): a regression shows here first.
+    expect(at(0.1).carve).toBeGreaterThanOrEqual(0.93);
+    expect(at(0.2).carve).toBeGreaterThanOrEqual(0.87);
+    expect(at(0.3).carve).toBeGreaterThanOrEqual(0.74);
     for (const row of rows.filter((r) => r.mixing <= 0.3)) expect(row.oracle - row.carve).toBeLessThan(0.2);
   });
 });

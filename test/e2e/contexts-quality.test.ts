@@ -1,13 +1,17 @@
 // Context quality through the real pipeline: the built CLI (`carve analyze --compare`) on
-// fixtures/shop and on generated layered monoliths (1,000 files, 12 hidden domains, opaque names),
-// with plain single-run Louvain on the unweighted import graph of the same extraction measured side by
-// side. The floors sit a little under what was measured (docs/decisions/contexts.md): a regression
-// shows here first.
+// fixtures/shop and on generated layered monoliths (1,000 files, 12 hidden domains, opaque names, the
+// generator's default density of 2.6 domain imports per file, measured on real back-ends), with plain
+// single-run Louvain on the unweighted import graph of the same extraction measured side by side. The
+// floors sit a little under what was measured (docs/decisions/contexts.md): a regression shows here
+// first. Issue 4's absolute targets (NMI >= 0.95 at mixing 0.2, >= 0.85 at 0.3) are not asserted: at
+// this density they do not hold, and cannot, since the block-model oracle itself stays under them
+// (0.94 and 0.87); its gain target (+0.15 over plain Louvain at mixing 0.3) is, with room.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMonolith } from '../../scripts/generate-monolith.js';
+import { blockModelOracle } from '../../scripts/lib/block-model-oracle.js';
 import { plainLouvain } from '../../src/contexts/baseline.js';
 import { normalizedMutualInformation } from '../../src/contexts/compare.js';
 import { extract, loadProjectLayout } from '../../src/extract/index.js';
@@ -83,12 +87,13 @@ describe('contexts on fixtures/shop, through the CLI', () => {
 });
 
 describe('contexts on generated layered monoliths, through the CLI', () => {
-  // Seed 1 of the generator; measured: mixing 0.2 Carve 0.885 / plain 0.573, 0.3 Carve 0.794 / plain 0.308.
+  // Seed 1 of the generator at its default density; measured: mixing 0.2 Carve 0.903 / plain 0.605 /
+  // oracle 0.945, 0.3 Carve 0.771 / plain 0.335 / oracle 0.879.
   const cases = [
-    { mixing: 0.2, floor: 0.86 },
-    { mixing: 0.3, floor: 0.76 },
+    { mixing: 0.2, floor: 0.88, gain: 0.25 },
+    { mixing: 0.3, floor: 0.74, gain: 0.35 },
   ];
-  for (const { mixing, floor } of cases) {
+  for (const { mixing, floor, gain } of cases) {
     it(`mixing ${mixing}: NMI >= ${floor}, and well above plain Louvain on the same extraction`, async () => {
       const dir = join(scratch, `monolith-${mixing}`);
       const monolith = generateMonolith(dir, { files: 1000, domains: 12, mixing, seed: 1 });
@@ -99,10 +104,14 @@ describe('contexts on generated layered monoliths, through the CLI', () => {
 
       const graph = buildGraph(extract(loadProjectLayout(dir, {})));
       const plain = scoreAgainst(plainLouvain(graph, 1), monolith.truth);
-      console.log(`mixing ${mixing}: carve ${carve.toFixed(3)} (CLI --compare ${comparisonOf(analysis).nmi.toFixed(3)}), plain ${plain.toFixed(3)}`);
+      const oracle = blockModelOracle(monolith);
+      console.log(
+        `mixing ${mixing}: carve ${carve.toFixed(3)} (CLI --compare ${comparisonOf(analysis).nmi.toFixed(3)}), plain ${plain.toFixed(3)}, oracle ${oracle.toFixed(3)}`,
+      );
 
       expect(carve).toBeGreaterThanOrEqual(floor);
-      expect(carve - plain).toBeGreaterThanOrEqual(mixing >= 0.3 ? 0.4 : 0.25);
+      // The issue's gain target is 0.15 at mixing 0.3; these bounds sit under what was measured.
+      expect(carve - plain).toBeGreaterThanOrEqual(gain);
       // The generator's entry file wires every controller and handler: in no context.
       expect(membershipOf(analysis)['src/main.ts']).toBeUndefined();
       expect(analysis.sharedKernel).toEqual(expect.arrayContaining(monolith.kernel));

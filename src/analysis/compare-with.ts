@@ -8,7 +8,7 @@ import { extname, resolve } from 'node:path';
 import type { Analysis } from '../shared/analysis.js';
 import { CarveError } from '../shared/errors.js';
 import { contextOfFile, type LoadedConfig } from '../config/index.js';
-import { comparePartitions, type Partition, type PartitionScores } from '../contexts/compare.js';
+import { comparePartitions, type Partition, type PartitionScores } from '../contexts/index.js';
 
 export interface Comparison extends PartitionScores {
   against: string;

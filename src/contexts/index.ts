@@ -30,6 +30,7 @@ export type { ContextOptions } from './options.js';
 const PRELIMINARY_PASSES = 6;
 export { DEFAULT_CONTEXT_OPTIONS } from './options.js';
 export type { OverallMetrics } from './metrics.js';
+export { comparePartitions, type Partition, type PartitionScores } from './compare.js';
 
 export interface ContextMap {
   /** Sorted by id. */

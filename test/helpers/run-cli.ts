@@ -24,6 +24,8 @@ export interface RunCliOptions {
   cwd?: string;
   /** Kill the run after this long; a hang (a symlink loop followed forever) must fail, not stall. */
   timeoutMs?: number;
+  /** Added to (or, when undefined, removed from) the environment the CLI gets. */
+  env?: Record<string, string | undefined>;
 }
 
 export function isCliBuilt(): boolean {
@@ -37,7 +39,7 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     const child = spawn(process.execPath, [carveBin, ...args], {
       cwd: options.cwd ?? repoRoot,
       // No colour and no TTY: the output must be plain whatever the environment.
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stdoutChunks: Buffer[] = [];

@@ -224,8 +224,8 @@ function runCli(argv: string[]): void {
   const share = result.domainEdges === 0 ? 0 : result.crossDomainEdges / result.domainEdges;
   process.stdout.write(
     `generated ${result.files.length} files, ${Object.keys(result.domainWords).length} domains, ${result.importEdges} edges ` +
-      `(${(result.domainEdges / Object.keys(result.truth).length).toFixed(2)} domain imports per file) ` +
-      `(cross-domain ${share.toFixed(3)}), ${Object.keys(result.tables).length} tables in ${result.root} (${Math.round(ms)} ms)\n`,
+      `(${(result.domainEdges / Object.keys(result.truth).length).toFixed(2)} domain imports per domain file, cross-domain ${share.toFixed(3)}), ` +
+      `${Object.keys(result.tables).length} tables in ${result.root} (${Math.round(ms)} ms)\n`,
   );
 }
 

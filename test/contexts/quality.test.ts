@@ -1,7 +1,9 @@
 // Quality and speed on generated layered monoliths (12 hidden domains, names without domain words),
-// measured side by side with plain single-run Louvain on the unweighted import graph. The graph is
-// built from the generator's own record of its edges (helpers/generated-extract.ts) until the
-// extractor runs end to end. The printed table is the source of the figures in docs/decisions/contexts.md.
+// measured side by side with plain single-run Louvain on the unweighted import graph, at the generator's
+// default density (2.6 domain imports per file, measured on real back-ends). The graph is built from the
+// generator's own record of its edges (helpers/generated-extract.ts), which keeps this quick; the figures
+// through the real extractor, at several densities, come from scripts/contexts-quality.ts
+// (docs/decisions/contexts.md, "Quality on generated monoliths").
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

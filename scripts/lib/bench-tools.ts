@@ -1,13 +1,14 @@
 /**
- * The two tools the bench compares, as commands to run on one input: Carve's built CLI and
- * dependency-cruiser from node_modules. Both run under the same Node binary as the bench.
+ * The tools the bench compares, as commands to run on one input: Carve's built CLI (cold, with
+ * --no-cache, and warm, on a filled --cache-dir) and dependency-cruiser from node_modules. All run
+ * under the same Node binary as the bench.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface BenchTool {
-  name: 'carve' | 'depcruise';
+  name: 'carve' | 'carve-warm' | 'depcruise';
   /** Null when the tool can be run; otherwise why not. */
   missing: string | null;
   version: string;
@@ -22,7 +23,13 @@ function runText(file: string, args: readonly string[], cwd: string): { code: nu
   return { code: result.status ?? 1, text: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
-export function carveTool(repoRoot: string): BenchTool {
+export interface CarveTool extends BenchTool {
+  name: 'carve';
+  /** bin/carve.js, for the commands other than analyze (check, init, --version). */
+  bin: string;
+}
+
+export function carveTool(repoRoot: string): CarveTool {
   const bin = join(repoRoot, 'bin', 'carve.js');
   const main = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
   let missing: string | null = null;
@@ -42,10 +49,46 @@ export function carveTool(repoRoot: string): BenchTool {
   }
   return {
     name: 'carve',
+    bin,
     missing,
     version,
     flags,
     command: (dir, out) => ({ file: process.execPath, args: [bin, 'analyze', dir, '--out', out, ...flags], cwd: repoRoot }),
+  };
+}
+
+/**
+ * Carve's analyze with its cache on: `--cache-dir cacheDir(dir)` instead of --no-cache. The bench
+ * fills that folder with an untimed run first, so the timed runs find every file and the whole result
+ * cached (nothing changed).
+ */
+export function carveWarmTool(carve: CarveTool, cacheDir: (dir: string) => string): BenchTool {
+  const flags = [...carve.flags.filter((f) => f !== '--no-cache'), '--cache-dir', '<scratch cache folder>'];
+  const base = carve.flags.filter((f) => f !== '--no-cache');
+  return {
+    name: 'carve-warm',
+    missing: carve.missing,
+    version: carve.version,
+    flags,
+    command: (dir, out) => ({
+      file: process.execPath,
+      args: [carve.bin, 'analyze', dir, '--out', out, ...base, '--cache-dir', cacheDir(dir)],
+      cwd: carve.command(dir, out).cwd,
+    }),
+  };
+}
+
+/**
+ * The facts-cache line of Carve's summary (not printed with --quiet): "(1,000 files from cache, 0 read;
+ * contexts and plan unchanged, from cache)". Null when the summary has no such line.
+ */
+export function parseCacheLine(summary: string): { hits: number; misses: number; resultFromCache: boolean } | null {
+  const match = /\(([\d,]+) files? from cache, ([\d,]+) read(; contexts and plan unchanged, from cache)?\)/.exec(summary);
+  if (!match) return null;
+  return {
+    hits: Number((match[1] as string).replace(/,/g, '')),
+    misses: Number((match[2] as string).replace(/,/g, '')),
+    resultFromCache: match[3] !== undefined,
   };
 }
 

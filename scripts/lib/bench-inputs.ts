@@ -1,6 +1,7 @@
 /**
  * The bench's inputs, made fresh in a scratch folder at bench time: seeded generated monoliths and
- * one real TypeScript source tree (rxjs's src/, installed from the npm registry at a pinned version).
+ * real TypeScript source trees that npm packages ship (rxjs's and effect's src/, installed from the
+ * npm registry at pinned versions).
  * Every input is a folder with tsconfig.json and src/, so both tools are pointed at the same files.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,8 +23,6 @@ export interface SkippedInput {
   reason: string;
 }
 
-export const REAL_PACKAGE = 'rxjs@7.8.2';
-
 const GENERATED: readonly { name: string; files: number; seed: number; isLarge: boolean }[] = [
   { name: 'generated-1k', files: 1000, seed: 1, isLarge: false },
   { name: 'generated-5k', files: 5000, seed: 2, isLarge: false },
@@ -40,59 +39,132 @@ function listTsFiles(dir: string, base = dir): string[] {
   return out;
 }
 
-export function generatedInputs(scratch: string, isLarge: boolean, only: ReadonlySet<string> | null, log: (line: string) => void): BenchInput[] {
-  const inputs: BenchInput[] = [];
+/** The generated monoliths to bench (20k only when isLarge), each made or skipped with a reason. */
+export function generatedInputs(
+  scratch: string,
+  isLarge: boolean,
+  only: ReadonlySet<string> | null,
+  log: (line: string) => void,
+): (BenchInput | SkippedInput)[] {
+  const inputs: (BenchInput | SkippedInput)[] = [];
   for (const g of GENERATED) {
     if ((g.isLarge && !isLarge) || (only && !only.has(g.name))) continue;
     const started = Date.now();
-    const result = generateMonolith(join(scratch, g.name), { files: g.files, domains: 12, mixing: 0.2, seed: g.seed });
-    log(`  ${g.name}: ${result.files.length} files, ${result.importEdges} edges (${Date.now() - started} ms)`);
-    inputs.push({
-      name: g.name,
-      dir: result.root,
-      files: result.files.length,
-      description: `generate-monolith --files ${g.files} --domains 12 --mixing 0.2 --seed ${g.seed} --imports-per-file ${DEFAULT_IMPORTS_PER_FILE}`,
-    });
+    try {
+      const result = generateMonolith(join(scratch, g.name), { files: g.files, domains: 12, mixing: 0.2, seed: g.seed });
+      log(`  ${g.name}: ${result.files.length} files, ${result.importEdges} edges (${Date.now() - started} ms)`);
+      inputs.push({
+        name: g.name,
+        dir: result.root,
+        files: result.files.length,
+        description: `generate-monolith --files ${g.files} --domains 12 --mixing 0.2 --seed ${g.seed}`,
+      });
+    } catch (error) {
+      inputs.push({ name: g.name, reason: `generating it failed: ${(error as Error).message}`.slice(0, 300) });
+    }
   }
   return inputs;
 }
 
-/**
- * Installs the pinned package into scratch/npm and copies only its src/ .ts files into scratch/rxjs,
- * beside a tsconfig.json mapping the package's self-imports ('rxjs', 'rxjs/*') onto src/.
- */
-export function realInput(scratch: string, log: (line: string) => void): BenchInput | SkippedInput {
-  const prefix = join(scratch, 'npm');
-  mkdirSync(prefix, { recursive: true });
-  const started = Date.now();
-  const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', REAL_PACKAGE], {
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  const packageSrc = join(prefix, 'node_modules', 'rxjs', 'src');
-  if (install.status !== 0 || !existsSync(packageSrc)) {
-    const why = (install.stderr ?? install.error?.message ?? '').trim().split('\n').slice(-1)[0] ?? '';
-    return { name: 'rxjs', reason: `npm install ${REAL_PACKAGE} failed or shipped no src/: ${why}` };
-  }
-  const dir = join(scratch, 'rxjs');
-  const files = listTsFiles(packageSrc);
-  for (const file of files) {
-    const target = join(dir, 'src', file);
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(join(packageSrc, file), target);
-  }
-  const tsconfig = {
-    compilerOptions: {
-      target: 'ES2015',
-      module: 'es2015',
-      moduleResolution: 'node',
-      strict: true,
-      baseUrl: '.',
-      paths: { rxjs: ['src/index.ts'], 'rxjs/*': ['src/*'] },
+export const isSkipped = (input: BenchInput | SkippedInput): input is SkippedInput => 'reason' in input;
+
+/** A real TypeScript source tree an npm package ships, pinned, with a tsconfig for its self-imports. */
+export interface RealPackage {
+  /** Input name (for --only and the tables). */
+  name: string;
+  /** npm install spec, pinned to one version. */
+  spec: string;
+  tsconfig: { compilerOptions: Record<string, unknown>; include: string[] };
+}
+
+export const REAL_PACKAGES: readonly RealPackage[] = [
+  {
+    name: 'rxjs',
+    spec: 'rxjs@7.8.2',
+    tsconfig: {
+      compilerOptions: {
+        target: 'ES2015',
+        module: 'es2015',
+        moduleResolution: 'node',
+        strict: true,
+        baseUrl: '.',
+        paths: { rxjs: ['src/index.ts'], 'rxjs/*': ['src/*'] },
+      },
+      include: ['src/**/*.ts'],
     },
-    include: ['src/**/*.ts'],
-  };
-  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
-  log(`  rxjs: ${files.length} files from ${REAL_PACKAGE} (${Date.now() - started} ms)`);
-  return { name: 'rxjs', dir, files: files.length, description: `${REAL_PACKAGE} src/ (.ts files only)` };
+  },
+  {
+    // 361 .ts files importing each other with relative `.js` specifiers (NodeNext).
+    name: 'effect',
+    spec: 'effect@3.19.0',
+    tsconfig: {
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        baseUrl: '.',
+        paths: { effect: ['src/index.ts'], 'effect/*': ['src/*.ts'] },
+      },
+      include: ['src/**/*.ts'],
+    },
+  },
+];
+
+/**
+ * The telling part of npm's error output: "ECONNREFUSED: FetchError: request to ... failed" rather
+ * than the last line (the path of npm's debug log).
+ */
+export function npmFailure(stderr: string, spawnError?: string): string {
+  const lines = stderr.split('\n').filter((l) => l.startsWith('npm error ')).map((l) => l.slice('npm error '.length).trim());
+  const code = lines.find((l) => l.startsWith('code '))?.slice('code '.length);
+  const message = lines.find((l) => !/^(code|syscall|errno|path|at) /.test(l) && !l.startsWith('A complete log') && l.length > 0);
+  const text = [code, message].filter((x) => x !== undefined).join(': ');
+  return text || spawnError || stderr.trim().split('\n').slice(-1)[0] || 'no output';
+}
+
+/** 'rxjs@7.8.2' -> 'rxjs', '@scope/x@1.0.0' -> '@scope/x'. */
+export function packageName(spec: string): string {
+  const at = spec.lastIndexOf('@');
+  return at > 0 ? spec.slice(0, at) : spec;
+}
+
+/**
+ * Installs the pinned package into scratch/npm-<name> and copies only its src/ .ts files into
+ * scratch/<name>, beside a tsconfig.json mapping the package's self-imports onto src/. Never throws:
+ * an install that fails (offline, registry down) or a package without src/ is a SkippedInput.
+ */
+export function realInput(pkg: RealPackage, scratch: string, log: (line: string) => void): BenchInput | SkippedInput {
+  try {
+    const prefix = join(scratch, `npm-${pkg.name}`);
+    mkdirSync(prefix, { recursive: true });
+    const started = Date.now();
+    const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', pkg.spec], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    const packageSrc = join(prefix, 'node_modules', packageName(pkg.spec), 'src');
+    if (install.status !== 0 || !existsSync(packageSrc)) {
+      const why = install.status === 0 ? 'no src/ folder in the package' : npmFailure(install.stderr ?? '', install.error?.message);
+      return { name: pkg.name, reason: `npm install ${pkg.spec} failed: ${why}`.slice(0, 300) };
+    }
+    const dir = join(scratch, pkg.name);
+    const files = listTsFiles(packageSrc).filter((file) => !file.endsWith('.d.ts'));
+    if (files.length === 0) return { name: pkg.name, reason: `${pkg.spec} shipped no .ts files under src/` };
+    for (const file of files) {
+      const target = join(dir, 'src', file);
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(join(packageSrc, file), target);
+    }
+    writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(pkg.tsconfig, null, 2)}\n`);
+    log(`  ${pkg.name}: ${files.length} files from ${pkg.spec} (${Date.now() - started} ms)`);
+    return { name: pkg.name, dir, files: files.length, description: `${pkg.spec} src/ (.ts files only, no declaration files)` };
+  } catch (error) {
+    return { name: pkg.name, reason: `preparing ${pkg.spec} failed: ${(error as Error).message}`.slice(0, 300) };
+  }
+}
+
+/** The pinned real inputs that --only (null: all) selects, each prepared or skipped with a reason. */
+export function realInputs(scratch: string, only: ReadonlySet<string> | null, log: (line: string) => void): (BenchInput | SkippedInput)[] {
+  return REAL_PACKAGES.filter((pkg) => !only || only.has(pkg.name)).map((pkg) => realInput(pkg, scratch, log));
 }

@@ -10,7 +10,7 @@ import { ModuleResolver } from './imports/resolver.js';
 import { linkModules } from './link/link-modules.js';
 import { createExportResolver } from './link/resolve-export.js';
 import type { ProjectLayout } from './project/index.js';
-import { cacheKey, openFactsCache } from './cache/index.js';
+import { cacheKey, fileStamp, openFactsCache } from './cache/index.js';
 import { linkDataAccess, scanDataAccess } from './data-access/index.js';
 import { readSchemaFiles } from './data-access/schema-files.js';
 import type { ExtractResult } from './types.js';
@@ -45,16 +45,26 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
     return result;
   };
   let done = 0;
+  const now = Date.now();
   for (const entry of layout.files) {
+    // A file whose stat stamp is unchanged is neither read nor hashed again.
+    const stamp = cache ? fileStamp(entry.absolutePath, now) : null;
+    const unchanged = stamp !== null ? cache?.getByStamp(entry.path, stamp) : undefined;
+    if (unchanged) {
+      files.push(unchanged);
+      diagnostics.push(...unchanged.diagnostics);
+      options.onProgress?.(++done, layout.files.length);
+      continue;
+    }
     const source = readSource(entry.absolutePath, entry.path, maxBytes);
     if (!source.ok) {
       diagnostics.push(source.diagnostic);
     } else {
       try {
-        let facts = cache?.get(entry.path, source.hash);
+        let facts = cache?.get(entry.path, source.hash, stamp);
         if (!facts) {
           facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, timedScanData);
-          cache?.set(facts);
+          cache?.set(facts, stamp);
         }
         files.push(facts);
         diagnostics.push(...facts.diagnostics);

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileStamp } from '../../src/extract/cache/index.js';
 import { extract, loadProjectLayout } from '../../src/extract/index.js';
 
 function project(): string {
@@ -52,5 +53,27 @@ describe('facts cache', () => {
     run(dir, cacheDir);
     writeFileSync(join(dir, 'd.ts'), 'export const d = 1;\n');
     expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 0, misses: 4 });
+  });
+
+  it('trusts an unchanged stat stamp, and still sees a same-size edit through its new mtime', () => {
+    const dir = project();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    const past = new Date(Date.now() - 60_000);
+    for (const name of ['a.ts', 'b.ts', 'c.ts']) utimesSync(join(dir, name), past, past);
+    const before = run(dir, cacheDir).files.find((facts) => facts.path === 'c.ts')?.hash;
+    expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 3, misses: 0 });
+    // Same size, different content, written now: the mtime differs, so the file is hashed and re-read.
+    writeFileSync(join(dir, 'c.ts'), 'export const c = 2;\n');
+    const edited = run(dir, cacheDir);
+    expect(edited.cacheStats).toEqual({ hits: 2, misses: 1 });
+    expect(edited.files.find((facts) => facts.path === 'c.ts')?.hash).not.toBe(before);
+  });
+
+  it('gives no stamp to a file modified in the last 2 s (a second write could keep the stamp)', () => {
+    const dir = project();
+    const now = statSync(join(dir, 'a.ts')).mtimeMs;
+    expect(fileStamp(join(dir, 'a.ts'), now + 1000)).toBeNull();
+    expect(fileStamp(join(dir, 'a.ts'), now + 3000)).toMatch(/^\d+:[\d.]+:\d+$/);
+    expect(fileStamp(join(dir, 'missing.ts'))).toBeNull();
   });
 });

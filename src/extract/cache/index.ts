@@ -4,7 +4,7 @@
 // lives in the user's cache folder, never in the analyzed repository; anything unreadable, corrupt or
 // from another version is ignored and rebuilt, never trusted.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -13,18 +13,38 @@ import type { FileFacts, RepoPath } from '../../shared/facts.js';
 import { codeFingerprint } from '../../shared/code-fingerprint.js';
 
 /** Bump when FileFacts change shape. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheFile {
   format: number;
   key: string;
   entries: Record<RepoPath, FileFacts>;
+  /** Per file, the stat stamp its content had when hashed (see fileStamp). */
+  stamps: Record<RepoPath, string>;
+}
+
+/**
+ * Size, modification time and inode: unchanged, the content is taken as unchanged and the file is not
+ * read and hashed again (what git's index does). A file modified in the last 2 s gets no stamp, so a
+ * second write within the file system's timestamp granularity cannot hide behind an equal stamp
+ * ("racy git"); it is hashed next time.
+ */
+export function fileStamp(absolutePath: string, now = Date.now()): string | null {
+  try {
+    const stat = statSync(absolutePath);
+    if (!stat.isFile() || stat.mtimeMs > now - 2000) return null;
+    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  } catch {
+    return null;
+  }
 }
 
 export interface FactsCache {
-  /** Facts for `path` when its content hash is unchanged. */
-  get(path: RepoPath, hash: string): FileFacts | undefined;
-  set(facts: FileFacts): void;
+  /** Facts for `path` when its stat stamp is the one recorded with them (no read, no hash). */
+  getByStamp(path: RepoPath, stamp: string): FileFacts | undefined;
+  /** Facts for `path` when its content hash is unchanged; records the new stamp, if any. */
+  get(path: RepoPath, hash: string, stamp: string | null): FileFacts | undefined;
+  set(facts: FileFacts, stamp: string | null): void;
   /** Counts for the summary and the bench: files taken from the cache, files read afresh. */
   readonly stats: { hits: number; misses: number };
   /** Writes the cache (atomically) when anything changed; drops entries of files that are gone. */
@@ -43,10 +63,12 @@ export function cacheKey(root: string, settings: unknown): string {
 export function openFactsCache(cacheDir: string, root: string, key: string): FactsCache {
   const file = join(cacheDir, `facts-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.bin`);
   let entries: Record<RepoPath, FileFacts> = {};
+  let stamps: Record<RepoPath, string> = {};
   try {
     const loaded = deserialize(readFileSync(file)) as Partial<CacheFile>;
-    if (loaded && loaded.format === CACHE_FORMAT && loaded.key === key && loaded.entries && typeof loaded.entries === 'object') {
+    if (loaded && loaded.format === CACHE_FORMAT && loaded.key === key && loaded.entries && typeof loaded.entries === 'object' && loaded.stamps && typeof loaded.stamps === 'object') {
       entries = loaded.entries;
+      stamps = loaded.stamps;
     }
   } catch {
     // Missing or corrupt: start empty, rebuild.
@@ -55,17 +77,31 @@ export function openFactsCache(cacheDir: string, root: string, key: string): Fac
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
-    get(path, hash) {
-      const facts = entries[path];
+    getByStamp(path, stamp) {
+      const facts = Object.hasOwn(entries, path) ? entries[path] : undefined;
+      if (facts && facts.path === path && Object.hasOwn(stamps, path) && stamps[path] === stamp) {
+        stats.hits++;
+        return facts;
+      }
+      return undefined;
+    },
+    get(path, hash, stamp) {
+      const facts = Object.hasOwn(entries, path) ? entries[path] : undefined;
       if (facts && facts.hash === hash && facts.path === path) {
         stats.hits++;
+        if (stamp !== null && stamps[path] !== stamp) {
+          stamps[path] = stamp;
+          changed = true;
+        }
         return facts;
       }
       stats.misses++;
       return undefined;
     },
-    set(facts) {
+    set(facts, stamp) {
       entries[facts.path] = facts;
+      if (stamp !== null) stamps[facts.path] = stamp;
+      else delete stamps[facts.path];
       changed = true;
     },
     save(livePaths) {
@@ -73,12 +109,13 @@ export function openFactsCache(cacheDir: string, root: string, key: string): Fac
       for (const path of Object.keys(entries)) {
         if (!live.has(path)) {
           delete entries[path];
+          delete stamps[path];
           changed = true;
         }
       }
       if (!changed) return;
       try {
-        writeFileAtomic(file, serialize({ format: CACHE_FORMAT, key, entries } satisfies CacheFile));
+        writeFileAtomic(file, serialize({ format: CACHE_FORMAT, key, entries, stamps } satisfies CacheFile));
       } catch {
         // A cache that cannot be written only costs speed next time.
       }

@@ -1,6 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // src/shared/typescript.cts is CommonJS (a cheaper load of ts-morph for the built CLI), which vite
+  // does not run: tests get the same `ts` from an ESM twin. The built CLI's e2e tests load the real one.
+  resolve: {
+    alias: [{ find: /^(?:\.\.?\/)+(?:[\w-]+\/)*shared\/typescript\.cjs$/, replacement: fileURLToPath(new URL('./test/helpers/typescript.ts', import.meta.url)) }],
+  },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // End-to-end tests spawn the built CLI; two cores, so keep parallelism modest.

@@ -1,6 +1,6 @@
 // One file in, its FileFacts out: parse once with the compiler's parser, then every per-file scan
 // (imports, exports, references, entry points, data access) reads that one tree.
-import { ts } from 'ts-morph';
+import ts from '../shared/typescript.cjs';
 import type { Diagnostic, FileFacts, ImportFact, ReexportFact } from '../shared/facts.js';
 import type { SourceFileEntry } from './project/index.js';
 import type { ModuleResolver } from './imports/resolver.js';

@@ -4,7 +4,7 @@
 // tree's config and reports only what is new; the baseline holds accepted violations.
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts } from '../../analysis/index.js';
+import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts } from '../../analysis/read-project.js';
 import { baselinePath, loadConfig } from '../../config/index.js';
 import {
   checkBoundaries,

@@ -1,7 +1,7 @@
 // Entry points: where requests and messages come into the code. The plan puts them behind the
 // strangler facade. Express/Koa/Fastify-style `router.get('/x', ...)`, NestJS controller decorators,
 // event subscriptions (`bus.on('order.placed', ...)`, `@OnEvent`, message patterns, queue processors).
-import { ts } from 'ts-morph';
+import ts from '../../shared/typescript.cjs';
 import type { EntryPointFact } from '../../shared/facts.js';
 import { lineOf } from '../imports/scan-imports.js';
 

@@ -4,7 +4,7 @@
 import { builtinModules } from 'node:module';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../../shared/typescript.cjs';
 import type { ProjectLayout, WorkspacePackage } from '../project/index.js';
 
 export interface Resolution {

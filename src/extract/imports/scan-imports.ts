@@ -1,7 +1,7 @@
 // Import and export facts of one parsed file, from syntax alone (no binder, no type checker).
 // One pass over the top-level statements for declarations, one iterative walk over the whole tree
 // for require()/import() calls and for references to imported names (the edge weights).
-import { ts } from 'ts-morph';
+import ts from '../../shared/typescript.cjs';
 import type { ExportFacts, ImportedBinding, ImportKind } from '../../shared/facts.js';
 
 /** An import before resolution: the specifier as written. */

@@ -1,6 +1,6 @@
 // Project layout: which tsconfig projects and workspace packages there are, and which files Carve
 // reads, each with the compiler options its imports resolve under.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
@@ -144,6 +144,7 @@ function owningProject(projects: TsProject[], absolutePath: string): number {
 function fileFilter(root: string, options: LayoutOptions): (absolutePath: string) => RepoPath | null {
   const gitignore = gitignoreMatcher(root);
   const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
+  const isRealPathInside = realPathChecker(root);
   return (absolutePath) => {
     if (!SOURCE_EXTENSIONS.test(absolutePath) || DECLARATION.test(absolutePath)) return null;
     if (!isInside(root, absolutePath)) return null;
@@ -158,14 +159,32 @@ function fileFilter(root: string, options: LayoutOptions): (absolutePath: string
     if (!options.includeTests && TEST_FILE.test(fileName)) return null;
     if (isExcluded(path)) return null;
     if (gitignore(path)) return null;
-    // A symlink may point out of the analyzed folder: never follow it there. The native realpath is
-    // one call; the JavaScript one lstats every path component (75 ms on 5,000 files).
+    // A symlink may point out of the analyzed folder: never follow it there.
+    return isRealPathInside(absolutePath) ? path : null;
+  };
+}
+
+/**
+ * Whether a file's real path (symlinks resolved) stays under root. Its folder's real path is looked up
+ * once per folder, and the file's own only when the file is a link: realpath on every one of 5,000
+ * files cost 75-85 ms, the folders and one lstat a file about a third of that.
+ */
+function realPathChecker(root: string): (absolutePath: string) => boolean {
+  const folderIsInside = new Map<string, boolean>();
+  return (absolutePath) => {
     try {
-      if (!isInside(root, realpathSync.native(absolutePath))) return null;
+      const folder = dirname(absolutePath);
+      let inside = folderIsInside.get(folder);
+      if (inside === undefined) {
+        const real = realpathSync.native(folder);
+        inside = real === root || isInside(root, real);
+        folderIsInside.set(folder, inside);
+      }
+      if (!inside) return false;
+      return lstatSync(absolutePath).isSymbolicLink() ? isInside(root, realpathSync.native(absolutePath)) : true;
     } catch {
-      return null;
+      return false;
     }
-    return path;
   };
 }
 

@@ -3,7 +3,7 @@
 // recursively. A broken tsconfig is the user's error (exit 2), not a diagnostic.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../../shared/typescript.cjs';
 import { CarveError } from '../../shared/errors.js';
 
 export interface TsProject {

@@ -10,7 +10,7 @@
 // Rules: classify an operation only when the library documents it as reading or writing; anything
 // else is ignored (no false writes). Require evidence that a receiver belongs to the library (its
 // import, its type, how it was made) before reading `a.b.find()` as a query. No type checker.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { followValue } from '../core/bindings.js';

@@ -1,7 +1,7 @@
 // Local data flow without a type checker: where a name (`repo`, `this.repo`) was declared, with which
 // type annotation, decorators and values (initializer, later assignments). Enough to see that
 // `this.repo` is `dataSource.getRepository(Order)` or a parameter typed `Repository<Order>`.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import { enclosingClass, isFunctionLike, isThisProperty, unwrap } from './syntax.js';
 
 export interface BindingSite {

@@ -1,7 +1,7 @@
 // Query builders are used fluently (`qb.where().getMany()`) or kept in a variable and extended later
 // (`const qb = repo.createQueryBuilder(); if (x) qb.andWhere(...); await qb.delete().execute()`).
 // Both are one builder; this collects every call made on it so its mode is judged as a whole.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { BindingSite } from './bindings.js';
 import type { FileIndex } from './file-index.js';
 import { chainAbove, chainRoot, chainTop, unwrap } from './syntax.js';

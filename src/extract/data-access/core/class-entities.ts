@@ -1,6 +1,6 @@
 // `@Entity()` is spelled the same by TypeORM and MikroORM; the import says whose it is, and when the
 // decorator comes through a project barrel, the member decorators do (`@Column` vs `@Property`).
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { OrmName } from '../../../shared/facts.js';
 import type { FileIndex } from './file-index.js';
 import { importOf, isMikroSpecifier } from './imports.js';

@@ -1,6 +1,6 @@
 // Turning an expression or a type into what it names: an entity class or table object (`symbol`),
 // or `dynamic` when the value is only known at run time (a parameter, a computed name).
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { EntityRef } from '../../../shared/facts.js';
 import type { FileIndex } from './file-index.js';
 import { entityNameText, unwrap } from './syntax.js';

@@ -1,6 +1,6 @@
 // The shared walk: one pass over a file's tree collects what every adapter looks at (calls, `new`,
 // tagged templates, classes) and the local bindings. Adapters then read these lists, never the tree.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { DataAccessScanInput } from '../../types.js';
 import { BindingTable } from './bindings.js';
 

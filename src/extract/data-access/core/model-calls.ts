@@ -3,7 +3,7 @@
 // A file that imports `Order` from another project file cannot tell which ORM made it, so each
 // ORM whose vocabulary knows the method contributes a fact; the linker keeps only the one whose
 // ORM matches the entity `Order` turns out to be. Names declared here as entities have their ORM.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { OrmName } from '../../../shared/facts.js';
 import type { ModelCallVocabulary } from './adapter.js';
 import type { Target } from './entity-ref.js';

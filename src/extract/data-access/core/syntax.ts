@@ -1,5 +1,5 @@
 // Small readers over raw compiler nodes, shared by every adapter. Syntax only: no binder, no checker.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 
 /** Drops wrappers that do not change which value an expression is: `(x)`, `x!`, `x as T`, `await x`. */
 export function unwrap(expr: ts.Expression): ts.Expression {

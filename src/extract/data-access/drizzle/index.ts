@@ -3,7 +3,7 @@
 // passes the table object: `db.select().from(orders)` and joins read, `db.insert/update/delete(orders)`
 // write, `db.query.orders.findMany()` reads. The object must link to a Drizzle table, so `cache.delete(x)`
 // or `Array.from(list)` never count: the linker drops a target that is not one.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { symbolTarget } from '../core/entity-ref.js';

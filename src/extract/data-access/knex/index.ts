@@ -3,7 +3,7 @@
 // that inserts, updates or deletes writes its table; otherwise it reads. The instance is known by
 // its making (`knex(config)`), its type (`Knex`, `Knex.Transaction`), a transaction callback, or its
 // usual name (`knex`, `db`, `trx`) when a query-builder method follows. `knex(tableVar)` is unresolved.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';

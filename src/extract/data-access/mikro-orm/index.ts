@@ -2,7 +2,7 @@
 // (default table: the class name in snake_case); access through the EntityManager (`em.find(E)`,
 // `em.persist(entity)`, `em.nativeUpdate(E, ...)`, `em.create(E, ...)` when the file flushes) and
 // repositories (`em.getRepository(E)`, `@InjectRepository(E)`, `EntityRepository<E>`, custom ones).
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';

@@ -2,7 +2,7 @@
 // access through model objects: a local model variable, `mongoose.model('Order')`, an injected
 // `@InjectModel(Cat.name) model: Model<Cat>`, and documents made by `new Model(...)` then `.save()`.
 // Imported models (`Order.find()`) are the model-call pass's, with this adapter's vocabulary.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { ModelCallVocabulary, OrmAdapter } from '../core/adapter.js';
 import { followValue, type BindingSite } from '../core/bindings.js';

@@ -3,7 +3,7 @@
 // `prismaService`), typed `PrismaClient`/`PrismaService`/`Prisma.TransactionClient`, made by
 // `new PrismaClient()`, is the `tx` of a `$transaction` callback, or is used elsewhere in the file with
 // an operation only Prisma has (`findMany`, `findUnique`...). `a.b.find()` alone is never Prisma.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';

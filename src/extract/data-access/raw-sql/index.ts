@@ -3,7 +3,7 @@
 // holes become parameters (a hole holding a local string constant is inlined); strings joined with
 // `+` count too. Only text that starts like a data statement is SQL; fragments are left alone. Text
 // that does not parse, and a query passed in a variable of a database call, count as unresolved.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { OrmAdapter } from '../core/adapter.js';
 import type { FileIndex } from '../core/file-index.js';
 import type { FactSink } from '../core/sink.js';

@@ -4,7 +4,7 @@
 // models: `sequelize.models.Order`, an injected `@InjectModel(User) model: typeof User`, a local
 // `define` result, instances (`build()`, `findByPk()`) saved or destroyed. Imported models are the
 // model-call pass's, with this adapter's vocabulary.
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { ModelCallVocabulary, OrmAdapter } from '../core/adapter.js';
 import { followValue, type BindingSite } from '../core/bindings.js';

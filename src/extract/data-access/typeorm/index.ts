@@ -1,7 +1,7 @@
 // TypeORM: entities from `@Entity`/`@ViewEntity`/`EntitySchema`; access through repositories
 // (`getRepository(E)`, `@InjectRepository(E)`, `Repository<E>`, custom repositories), the
 // EntityManager (`manager.find(E)`), and query builders (a builder that updates, inserts or deletes writes).
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { builderCalls } from '../core/builder-chain.js';

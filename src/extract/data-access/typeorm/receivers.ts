@@ -1,7 +1,7 @@
 // What a receiver is in TypeORM terms: a repository of some entity, or an EntityManager/DataSource,
 // found through local data flow (fields set in the constructor, parameter properties, injected
 // repositories, `this` inside a custom repository, transaction callbacks).
-import { ts } from 'ts-morph';
+import ts from '../../../shared/typescript.cjs';
 import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';
 import { symbolTarget, typeTarget, type Target } from '../core/entity-ref.js';
 import type { FileIndex } from '../core/file-index.js';

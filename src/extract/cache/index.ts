@@ -1,5 +1,5 @@
-// The per-file facts cache: FileFacts keyed by the file's content hash, inside one cache file per
-// analyzed root whose key covers everything else facts depend on (the resolution settings, the set of
+// The per-file facts cache: FileFacts keyed by the file's content hash, in cache files per analyzed
+// root (sharded by path) whose key covers everything else facts depend on (the resolution settings, the set of
 // files, Carve's own code). A second run after one file changed re-reads only that file. The cache
 // lives in the user's cache folder, never in the analyzed repository; anything unreadable, corrupt or
 // from another version is ignored and rebuilt, never trusted.
@@ -13,7 +13,7 @@ import type { FileFacts, RepoPath } from '../../shared/facts.js';
 import { codeFingerprint } from '../../shared/code-fingerprint.js';
 
 /** Bump when FileFacts change shape. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface CacheFile {
   format: number;
@@ -60,24 +60,53 @@ export function cacheKey(root: string, settings: unknown): string {
   return createHash('sha1').update(extractorFingerprint()).update(`${CACHE_FORMAT}`).update(root).update(JSON.stringify(settings)).digest('hex');
 }
 
-export function openFactsCache(cacheDir: string, root: string, key: string): FactsCache {
-  const file = join(cacheDir, `facts-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.bin`);
-  let entries: Record<RepoPath, FileFacts> = {};
-  let stamps: Record<RepoPath, string> = {};
+/**
+ * The cache is split into shards by path, each its own file: after one file changed only its shard is
+ * written again (serializing all 5,000 files' facts took about 100 ms of a 1.3 s warm check).
+ */
+const SHARDS = 16;
+
+interface Shard {
+  file: string;
+  entries: Record<RepoPath, FileFacts>;
+  stamps: Record<RepoPath, string>;
+  isChanged: boolean;
+}
+
+/** FNV-1a over the path's UTF-16 code units: cheap, stable across runs and machines. */
+function shardOf(path: RepoPath): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) {
+    hash ^= path.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % SHARDS;
+}
+
+function readShard(file: string, key: string): Pick<Shard, 'entries' | 'stamps'> {
   try {
     const loaded = deserialize(readFileSync(file)) as Partial<CacheFile>;
     if (loaded && loaded.format === CACHE_FORMAT && loaded.key === key && loaded.entries && typeof loaded.entries === 'object' && loaded.stamps && typeof loaded.stamps === 'object') {
-      entries = loaded.entries;
-      stamps = loaded.stamps;
+      return { entries: loaded.entries, stamps: loaded.stamps };
     }
   } catch {
     // Missing or corrupt: start empty, rebuild.
   }
-  let changed = false;
+  return { entries: {}, stamps: {} };
+}
+
+export function openFactsCache(cacheDir: string, root: string, key: string): FactsCache {
+  const prefix = join(cacheDir, `facts-${createHash('sha1').update(root).digest('hex').slice(0, 16)}`);
+  const shards: Shard[] = Array.from({ length: SHARDS }, (_, index) => {
+    const file = `${prefix}-${String(index).padStart(2, '0')}.bin`;
+    return { file, ...readShard(file, key), isChanged: false };
+  });
+  const shardFor = (path: RepoPath): Shard => shards[shardOf(path)] as Shard;
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
     getByStamp(path, stamp) {
+      const { entries, stamps } = shardFor(path);
       const facts = Object.hasOwn(entries, path) ? entries[path] : undefined;
       if (facts && facts.path === path && Object.hasOwn(stamps, path) && stamps[path] === stamp) {
         stats.hits++;
@@ -86,12 +115,13 @@ export function openFactsCache(cacheDir: string, root: string, key: string): Fac
       return undefined;
     },
     get(path, hash, stamp) {
-      const facts = Object.hasOwn(entries, path) ? entries[path] : undefined;
+      const shard = shardFor(path);
+      const facts = Object.hasOwn(shard.entries, path) ? shard.entries[path] : undefined;
       if (facts && facts.hash === hash && facts.path === path) {
         stats.hits++;
-        if (stamp !== null && stamps[path] !== stamp) {
-          stamps[path] = stamp;
-          changed = true;
+        if (stamp !== null && shard.stamps[path] !== stamp) {
+          shard.stamps[path] = stamp;
+          shard.isChanged = true;
         }
         return facts;
       }
@@ -99,25 +129,28 @@ export function openFactsCache(cacheDir: string, root: string, key: string): Fac
       return undefined;
     },
     set(facts, stamp) {
-      entries[facts.path] = facts;
-      if (stamp !== null) stamps[facts.path] = stamp;
-      else delete stamps[facts.path];
-      changed = true;
+      const shard = shardFor(facts.path);
+      shard.entries[facts.path] = facts;
+      if (stamp !== null) shard.stamps[facts.path] = stamp;
+      else delete shard.stamps[facts.path];
+      shard.isChanged = true;
     },
     save(livePaths) {
       const live = new Set(livePaths);
-      for (const path of Object.keys(entries)) {
-        if (!live.has(path)) {
-          delete entries[path];
-          delete stamps[path];
-          changed = true;
+      for (const shard of shards) {
+        for (const path of Object.keys(shard.entries)) {
+          if (!live.has(path)) {
+            delete shard.entries[path];
+            delete shard.stamps[path];
+            shard.isChanged = true;
+          }
         }
-      }
-      if (!changed) return;
-      try {
-        writeFileAtomic(file, serialize({ format: CACHE_FORMAT, key, entries, stamps } satisfies CacheFile));
-      } catch {
-        // A cache that cannot be written only costs speed next time.
+        if (!shard.isChanged) continue;
+        try {
+          writeFileAtomic(shard.file, serialize({ format: CACHE_FORMAT, key, entries: shard.entries, stamps: shard.stamps } satisfies CacheFile));
+        } catch {
+          // A cache that cannot be written only costs speed next time.
+        }
       }
     },
   };

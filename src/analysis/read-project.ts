@@ -11,6 +11,8 @@ export interface AnalyzeOptions extends LayoutOptions {
   maxFileBytes?: number;
   /** carve.config.json to read; default <dir>/carve.config.json when it exists. */
   configPath?: string;
+  /** The config, already read and validated by the caller (check reads it first): not read again. */
+  loadedConfig?: LoadedConfig;
   /** Cluster freely: the config is not read at all (so `init --force` works over a broken one). */
   ignoreConfig?: boolean;
   /** Git commits to read for co-change edges and change counts. */
@@ -49,7 +51,7 @@ export function timer(timings: Record<string, number>): Timer {
 export function readProject(dir: string, options: AnalyzeOptions, time: Timer, timings: Record<string, number>) {
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: 'layout' });
-  const loaded = options.ignoreConfig ? null : time('config', () => loadConfig(resolve(dir), options.configPath));
+  const loaded = options.ignoreConfig ? null : (options.loadedConfig ?? time('config', () => loadConfig(resolve(dir), options.configPath)));
   const layout = time('layout', () => loadProjectLayout(dir, layoutOptions(options, loaded)));
   const extracted = time('extract', () =>
     extract(layout, {

@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { carveVersion } from '../shared/version.js';
 import { addAnalysisOptions } from './analysis-options.js';
+import { useCodeCache } from './code-cache.js';
 import { reportError } from './report-error.js';
 
 export const EXIT_OK = 0;
@@ -17,6 +18,7 @@ function action(load: () => Promise<Run>, setExitCode: (code: number) => void) {
   return async (target: string, options: Record<string, unknown>, command: Command): Promise<void> => {
     const all = { ...options, debug: command.optsWithGlobals().debug === true };
     try {
+      useCodeCache(all);
       const run = await load();
       setExitCode(await run(target, all));
     } catch (error) {

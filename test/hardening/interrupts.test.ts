@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesRoot } from '../helpers/fixtures.js';
 import { carveBin, repoRoot, runCli } from '../helpers/run-cli.js';
@@ -143,13 +143,16 @@ describe('two runs into one --out', () => {
   });
 });
 
-describe('a corrupt facts cache', () => {
+describe('a corrupt cache (facts, results and the compiler\'s code cache)', () => {
   it.each(['garbage', 'truncated'])('(%s) is ignored, rebuilt, and changes nothing in the reports', async (kind) => {
     const cache = tempDir();
     const out = tempDir();
     expect((await runCli(['analyze', shop, '--out', out, '--cache-dir', cache, '--quiet'])).exitCode).toBe(0);
-    const files = readdirSync(cache);
-    expect(files.length).toBeGreaterThan(0);
+    const files = readdirSync(cache, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(cache, join(entry.parentPath, entry.name)));
+    expect(files.some((name) => name.startsWith('facts-'))).toBe(true);
+    expect(files.some((name) => name.startsWith('code'))).toBe(true);
     for (const name of files) {
       const bytes = readFileSync(join(cache, name));
       writeFileSync(join(cache, name), kind === 'garbage' ? Buffer.from('\u0000\u00ffnot a cache'.repeat(50)) : kind === 'truncated' ? bytes.subarray(0, bytes.length >> 1) : '');

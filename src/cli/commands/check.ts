@@ -75,7 +75,7 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
   }
   const progress = createProgress(format === 'pretty');
   try {
-    const analyzeOptions: AnalyzeOptions = { ...toAnalyzeOptions(opts), configPath: loaded.path };
+    const analyzeOptions: AnalyzeOptions = { ...toAnalyzeOptions(opts), configPath: loaded.path, loadedConfig: loaded };
     const { facts: analysis } = analyzeBoundaries(dir, { ...analyzeOptions, onProgress: progress.onProgress });
     const baseAnalysis = opts.base ? await analyzeBase(dir, opts.base, analyzeOptions, loaded.path) : undefined;
     progress.clear();

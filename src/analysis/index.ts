@@ -1,53 +1,37 @@
 // Stage orchestration: the table of contents of a run. Each stage takes the previous stage's plain
 // data: config -> layout -> extract -> graph -> contexts -> plan. This module assembles the
 // Analysis (analysis.json), sorted, with no timestamps inside.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Analysis, AnalysisMetrics, ContextRecord } from '../shared/analysis.js';
 import { CarveError } from '../shared/errors.js';
 import type { RepoPath } from '../shared/facts.js';
 import { compareStrings } from '../shared/sort.js';
 import { carveVersion } from '../shared/version.js';
 import { contextOfFile, type LoadedConfig } from '../config/index.js';
-import type { ExtractResult } from '../extract/index.js';
+import { linkFacts, type ExtractResult } from '../extract/index.js';
 import { buildGraph } from '../graph/index.js';
 import { readChangeCounts, readCoChanges } from '../graph/history.js';
 import type { CoChange } from '../graph/types.js';
 import { detectContexts, type ContextMap } from '../contexts/index.js';
 import { planMigration } from '../plan/index.js';
 import { compareWith } from './compare-with.js';
-import { moduleRecords, readProject, timer, type AnalyzeOptions } from './read-project.js';
-import { readCachedResult, resultKey, writeCachedResult } from './result-cache.js';
+import { moduleRecords, readProjectOrCachedResult, timer, type AnalyzeOptions, type AnalyzeResult, type ProjectFacts } from './read-project.js';
+import { writeCachedResult } from './result-cache.js';
 
-export { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts, type BoundaryResult, type ProgressEvent } from './read-project.js';
+export { analyzeBoundaries, type AnalyzeOptions, type AnalyzeResult, type BoundaryFacts, type BoundaryResult, type ProgressEvent } from './read-project.js';
 
-export interface AnalyzeResult {
-  analysis: Analysis;
-  /** Wall time per stage in ms, for the summary and the bench; never written into reports. */
-  timings: Record<string, number>;
-  cacheStats: { hits: number; misses: number } | null;
-  /** The config read, if any. */
-  config: LoadedConfig | null;
-  /** Graph, contexts and plan were read from the result cache: nothing they depend on changed. */
-  resultFromCache: boolean;
+/** The whole analysis of a folder, synchronously: what tests and the explore worker call. */
+export function analyze(dir: string, options: AnalyzeOptions = {}): AnalyzeResult {
+  const read = readProjectOrCachedResult(dir, options);
+  return 'analysis' in read ? read : analyzeFacts(read, options);
 }
 
-export function analyze(dir: string, options: AnalyzeOptions = {}): AnalyzeResult {
-  const timings: Record<string, number> = {};
+/** After the facts: link, graph, contexts, plan; the result cache is written when there is a key. */
+export function analyzeFacts(project: ProjectFacts, options: AnalyzeOptions): AnalyzeResult {
+  const { loaded, layout, read, key, timings } = project;
   const time = timer(timings);
   const progress = options.onProgress ?? (() => undefined);
-  const { loaded, layout, extracted } = readProject(dir, options, time, timings);
-  // Git history is not in the key (it changes without the files changing), so such runs are not cached.
-  const canCache = options.cacheDir !== undefined && !options.history;
-  const key = canCache ? time('resultKey', () => resultKey(layout.root, extractedIdentity(extracted), resultInputs(options, loaded))) : null;
-  if (key !== null && options.cacheDir !== undefined) {
-    const cached = time('resultCache', () => readCachedResult(options.cacheDir as string, layout.root, key));
-    if (cached) {
-      progress({ stage: 'done' });
-      return { analysis: cached, timings, cacheStats: extracted.cacheStats, config: loaded, resultFromCache: true };
-    }
-  }
+  const extracted = time('link', () => linkFacts(read));
+  timings.dataAccess = extracted.dataAccessMs;
   let coChanges: CoChange[] = [];
   let changeCounts: Record<RepoPath, number> | undefined;
   if (options.history) {
@@ -87,32 +71,6 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalyzeResul
   if (key !== null && options.cacheDir !== undefined) writeCachedResult(options.cacheDir, layout.root, key, analysis);
   progress({ stage: 'done' });
   return { analysis, timings, cacheStats: extracted.cacheStats, config: loaded, resultFromCache: false };
-}
-
-/** The extract stage's output without its run statistics (cache hits, timings), which vary. */
-function extractedIdentity(extracted: ExtractResult): unknown {
-  const { cacheStats: _cacheStats, dataAccessMs: _dataAccessMs, ...identity } = extracted;
-  return identity;
-}
-
-/** Everything besides the facts that the stages after extract read. */
-function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | null): unknown {
-  let compareFile: string | null = null;
-  if (options.compare && options.compare !== 'config' && !options.compare.startsWith('folders:')) {
-    try {
-      compareFile = createHash('sha1').update(readFileSync(resolve(options.compare))).digest('hex');
-    } catch {
-      compareFile = 'unreadable';
-    }
-  }
-  return {
-    resolution: options.resolution ?? null,
-    kernelThreshold: options.kernelThreshold ?? null,
-    seed: options.seed ?? null,
-    compare: options.compare ?? null,
-    compareFile,
-    config: loaded?.config ?? null,
-  };
 }
 
 function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPath, string> {

@@ -1,11 +1,14 @@
 // The stages every command shares: config, project layout and per-file facts (stage extract), and
 // what `carve check` needs of them. Kept apart from the full analysis so that check loads neither
 // graph, contexts nor plan code.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Analysis, ModuleRecord } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
 import { loadConfig, type LoadedConfig } from '../config/index.js';
-import { extract, loadProjectLayout, type ExtractResult, type LayoutOptions } from '../extract/index.js';
+import { linkFacts, loadProjectLayout, readFacts, type ExtractResult, type LayoutOptions, type ProjectLayout, type ReadFacts } from '../extract/index.js';
+import { readCachedResult, resultKey } from './result-cache.js';
 
 export interface AnalyzeOptions extends LayoutOptions {
   maxFileBytes?: number;
@@ -47,21 +50,20 @@ export function timer(timings: Record<string, number>): Timer {
   };
 }
 
-/** The stages every command shares: config, layout, per-file facts. */
+/** The stages every command shares: config, layout, per-file facts (not yet linked). */
 export function readProject(dir: string, options: AnalyzeOptions, time: Timer, timings: Record<string, number>) {
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: 'layout' });
   const loaded = options.ignoreConfig ? null : (options.loadedConfig ?? time('config', () => loadConfig(resolve(dir), options.configPath)));
   const layout = time('layout', () => loadProjectLayout(dir, layoutOptions(options, loaded)));
-  const extracted = time('extract', () =>
-    extract(layout, {
+  const read = time('extract', () =>
+    readFacts(layout, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
       onProgress: (done, total) => progress({ stage: 'read', done, total }),
     }),
   );
-  timings.dataAccess = extracted.dataAccessMs;
-  return { loaded, layout, extracted };
+  return { loaded, layout, read };
 }
 
 /** What `carve check` judges: files, imports, tables and their accesses. */
@@ -79,7 +81,10 @@ export interface BoundaryResult {
  */
 export function analyzeBoundaries(dir: string, options: AnalyzeOptions = {}): BoundaryResult {
   const timings: Record<string, number> = {};
-  const { extracted } = readProject(dir, options, timer(timings), timings);
+  const time = timer(timings);
+  const { read } = readProject(dir, options, time, timings);
+  const extracted = time('link', () => linkFacts(read));
+  timings.dataAccess = extracted.dataAccessMs;
   (options.onProgress ?? (() => undefined))({ stage: 'done' });
   return {
     facts: {
@@ -119,3 +124,83 @@ function layoutOptions(options: AnalyzeOptions, loaded: LoadedConfig | null): La
   return layout;
 }
 
+export interface AnalyzeResult {
+  analysis: Analysis;
+  /** Wall time per stage in ms, for the summary and the bench; never written into reports. */
+  timings: Record<string, number>;
+  cacheStats: { hits: number; misses: number } | null;
+  /** The config read, if any. */
+  config: LoadedConfig | null;
+  /** Graph, contexts and plan were read from the result cache: nothing they depend on changed. */
+  resultFromCache: boolean;
+}
+
+/** A project read up to its per-file facts, with the result-cache key (null: not cacheable). */
+export interface ProjectFacts {
+  loaded: LoadedConfig | null;
+  layout: ProjectLayout;
+  read: ReadFacts;
+  key: string | null;
+  timings: Record<string, number>;
+}
+
+/**
+ * Config, layout and facts; then, when nothing the later stages read has changed since the last run
+ * on this folder, that run's analysis from the result cache. This module does not load graph,
+ * contexts or plan code, so a warm run that ends here never pays for it.
+ */
+export function readProjectOrCachedResult(dir: string, options: AnalyzeOptions): AnalyzeResult | ProjectFacts {
+  const timings: Record<string, number> = {};
+  const time = timer(timings);
+  const { loaded, layout, read } = readProject(dir, options, time, timings);
+  // Git history is not in the key (it changes without the files changing), so such runs are not cached.
+  // The key is taken before linking: the linked records are a function of the facts and schemas.
+  const canCache = options.cacheDir !== undefined && !options.history;
+  const key = canCache ? time('resultKey', () => resultKey(layout.root, factsIdentity(read), resultInputs(options, loaded))) : null;
+  if (key !== null && options.cacheDir !== undefined) {
+    const cached = time('resultCache', () => readCachedResult(options.cacheDir as string, layout.root, key));
+    if (cached) {
+      timings.dataAccess = Math.round(read.dataAccessMs);
+      (options.onProgress ?? (() => undefined))({ stage: 'done' });
+      return { analysis: cached, timings, cacheStats: read.cacheStats, config: loaded, resultFromCache: true };
+    }
+  }
+  return { loaded, layout, read, key, timings };
+}
+
+/** The facts and schemas the linked records come from, without run statistics (cache hits, timings). */
+function factsIdentity(read: ReadFacts): unknown {
+  return { files: read.files, diagnostics: read.diagnostics, schemas: read.schemas };
+}
+
+/** Everything besides the facts that the stages after extract read. */
+function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | null): unknown {
+  let compareFile: string | null = null;
+  if (options.compare && options.compare !== 'config' && !options.compare.startsWith('folders:')) {
+    try {
+      compareFile = createHash('sha1').update(readFileSync(resolve(options.compare))).digest('hex');
+    } catch {
+      compareFile = 'unreadable';
+    }
+  }
+  return {
+    resolution: options.resolution ?? null,
+    kernelThreshold: options.kernelThreshold ?? null,
+    seed: options.seed ?? null,
+    compare: options.compare ?? null,
+    compareFile,
+    config: loaded?.config ?? null,
+  };
+}
+
+
+/**
+ * The whole analysis for the CLI: graph, contexts and plan code is imported only when the result
+ * cache cannot answer, so a warm run does not load it (about 50 ms of a half-second run).
+ */
+export async function analyzeProject(dir: string, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const read = readProjectOrCachedResult(dir, options);
+  if ('analysis' in read) return read;
+  const { analyzeFacts } = await import('./index.js');
+  return analyzeFacts(read, options);
+}

@@ -29,7 +29,19 @@ export interface ExtractOptions {
   cacheDir?: string;
 }
 
-export function extract(layout: ProjectLayout, options: ExtractOptions = {}): ExtractResult {
+/** Per-file facts, read (or taken from the cache) but not yet linked into project-wide records. */
+export interface ReadFacts {
+  files: FileFacts[];
+  /** Per-file diagnostics: unreadable, skipped and unparsable files, unresolved imports. */
+  diagnostics: Diagnostic[];
+  /** The schema files (schema.prisma), read once: linking needs them, and they key the result cache. */
+  schemas: ReturnType<typeof readSchemaFiles>;
+  cacheStats: ExtractResult['cacheStats'];
+  dataAccessMs: number;
+}
+
+/** Reads every file of the layout once: parse, scan imports, entry points and data access. */
+export function readFacts(layout: ProjectLayout, options: ExtractOptions = {}): ReadFacts {
   const resolver = new ModuleResolver(layout);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const files: FileFacts[] = [];
@@ -76,14 +88,22 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
   }
 
   cache?.save(files.map((facts) => facts.path));
+  const schemaStart = performance.now();
+  const schemas = readSchemaFiles(layout.root, maxBytes);
+  dataAccessMs += performance.now() - schemaStart;
+  return { files, diagnostics, schemas, cacheStats: cache?.stats ?? null, dataAccessMs };
+}
 
+/** Project-wide records from the facts: module edges (barrels followed), entities, data access. */
+export function linkFacts(read: ReadFacts): ExtractResult {
+  const { files } = read;
+  const diagnostics = [...read.diagnostics];
   const resolveExport = createExportResolver(files);
   const { modules, dependencies } = linkModules(files, resolveExport);
   const linkStart = performance.now();
-  const schemas = readSchemaFiles(layout.root, maxBytes);
-  diagnostics.push(...schemas.diagnostics);
-  const data = linkDataAccess(files, schemas.files, resolveExport);
-  dataAccessMs += performance.now() - linkStart;
+  diagnostics.push(...read.schemas.diagnostics);
+  const data = linkDataAccess(files, read.schemas.files, resolveExport);
+  const dataAccessMs = read.dataAccessMs + (performance.now() - linkStart);
   diagnostics.push(...data.diagnostics);
   diagnostics.sort(compareDiagnostics);
   return {
@@ -93,9 +113,13 @@ export function extract(layout: ProjectLayout, options: ExtractOptions = {}): Ex
     entities: data.entities,
     dataAccess: data.dataAccess,
     diagnostics,
-    cacheStats: cache?.stats ?? null,
+    cacheStats: read.cacheStats,
     dataAccessMs: Math.round(dataAccessMs),
   };
+}
+
+export function extract(layout: ProjectLayout, options: ExtractOptions = {}): ExtractResult {
+  return linkFacts(readFacts(layout, options));
 }
 
 /**

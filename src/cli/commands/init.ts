@@ -3,7 +3,7 @@
 // analyzed repository is the baseline (`carve check --update-baseline`).
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyze } from '../../analysis/index.js';
+import { analyzeProject } from '../../analysis/read-project.js';
 import { findViolations } from '../../check/index.js';
 import { CONFIG_FILE_NAME, configFromAnalysis, parseConfig, renderConfig } from '../../config/index.js';
 import { writeFileAtomic } from '../../shared/atomic-write.js';
@@ -32,7 +32,7 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
   try {
     const { config: _config, ...analysisOptions } = opts;
     // Propose from the code alone: an existing config (being overwritten) must not pin the answer.
-    const { analysis } = analyze(dir, { ...toAnalyzeOptions(analysisOptions), ignoreConfig: true, onProgress: progress.onProgress });
+    const { analysis } = await analyzeProject(dir, { ...toAnalyzeOptions(analysisOptions), ignoreConfig: true, onProgress: progress.onProgress });
     progress.clear();
     const config = configFromAnalysis(analysis, {
       ...(opts.include ? { include: opts.include } : {}),

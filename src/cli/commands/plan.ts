@@ -1,6 +1,6 @@
 // `carve plan [dir]`: analyze the folder and print the ranked strangler-fig plan, verdict first, as
 // text or (--json) the plan object of analysis.json.
-import { analyze } from '../../analysis/index.js';
+import { analyzeProject } from '../../analysis/read-project.js';
 import { stringifyJson } from '../../report/json.js';
 import { renderPlanText } from '../../report/plan-text.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
@@ -14,7 +14,7 @@ export async function runPlan(target: string, options: Record<string, unknown>):
   const opts = options as unknown as PlanCommandOptions;
   const progress = createProgress(!opts.json);
   try {
-    const { analysis } = analyze(target, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
+    const { analysis } = await analyzeProject(target, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
     progress.clear();
     process.stdout.write(opts.json ? stringifyJson(analysis.plan) : renderPlanText(analysis, target));
     return 0;

@@ -1,14 +1,17 @@
 // The stages every command shares: config, project layout and per-file facts (stage extract), and
 // what `carve check` needs of them. Kept apart from the full analysis so that check loads neither
 // graph, contexts nor plan code.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Analysis, ModuleRecord } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
 import { loadConfig, type LoadedConfig } from '../config/index.js';
 import { linkFacts, loadProjectLayout, readFacts, type ExtractResult, type LayoutOptions, type ProjectLayout, type ReadFacts } from '../extract/index.js';
+import { LayoutInputs, readCachedLayout, writeCachedLayout } from '../extract/cached.js';
 import { readCachedResult, resultKey } from './result-cache.js';
+import { factsIdentity, layoutOptions, resultInputs, timer, type Timer } from './run-inputs.js';
+
+export { timer, type Timer } from './run-inputs.js';
 
 export interface AnalyzeOptions extends LayoutOptions {
   maxFileBytes?: number;
@@ -28,6 +31,8 @@ export interface AnalyzeOptions extends LayoutOptions {
   compare?: string;
   /** Per-file facts cache folder; absent: no cache. */
   cacheDir?: string;
+  /** Where the reports go: a folder Carve writes to, so not one whose changes invalidate the cached layout. */
+  outDir?: string;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -39,23 +44,12 @@ export type ProgressEvent =
   | { stage: 'plan' }
   | { stage: 'done' };
 
-export type Timer = <T>(name: string, run: () => T) => T;
-
-export function timer(timings: Record<string, number>): Timer {
-  return (name, run) => {
-    const start = performance.now();
-    const value = run();
-    timings[name] = Math.round(performance.now() - start);
-    return value;
-  };
-}
-
 /** The stages every command shares: config, layout, per-file facts (not yet linked). */
-export function readProject(dir: string, options: AnalyzeOptions, time: Timer, timings: Record<string, number>) {
+export function readProject(dir: string, options: AnalyzeOptions, time: Timer) {
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: 'layout' });
   const loaded = options.ignoreConfig ? null : (options.loadedConfig ?? time('config', () => loadConfig(resolve(dir), options.configPath)));
-  const layout = time('layout', () => loadProjectLayout(dir, layoutOptions(options, loaded)));
+  const layout = time('layout', () => loadLayout(dir, layoutOptions(options, loaded), options));
   const read = time('extract', () =>
     readFacts(layout, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
@@ -64,6 +58,24 @@ export function readProject(dir: string, options: AnalyzeOptions, time: Timer, t
     }),
   );
   return { loaded, layout, read };
+}
+
+/** The layout from the layout cache when nothing it was read from changed, else read (and cached). */
+function loadLayout(dir: string, layoutOptions: LayoutOptions, options: AnalyzeOptions): ProjectLayout {
+  const { cacheDir } = options;
+  if (cacheDir === undefined) return loadProjectLayout(dir, layoutOptions);
+  const cached = readCachedLayout(cacheDir, dir, layoutOptions);
+  if (cached) return cached;
+  const inputs = new LayoutInputs([cacheDir, ...(options.outDir !== undefined ? [options.outDir] : [])].map(realFolder));
+  const layout = loadProjectLayout(dir, layoutOptions, inputs);
+  writeCachedLayout(cacheDir, dir, layoutOptions, layout, inputs);
+  return layout;
+}
+
+/** A folder's real path when it exists (the layout walks real paths), else its absolute path. */
+function realFolder(path: string): string {
+  const absolute = resolve(path);
+  return existsSync(absolute) ? realpathSync.native(absolute) : absolute;
 }
 
 /** What `carve check` judges: files, imports, tables and their accesses. */
@@ -82,7 +94,7 @@ export interface BoundaryResult {
 export function analyzeBoundaries(dir: string, options: AnalyzeOptions = {}): BoundaryResult {
   const timings: Record<string, number> = {};
   const time = timer(timings);
-  const { read } = readProject(dir, options, time, timings);
+  const { read } = readProject(dir, options, time);
   const extracted = time('link', () => linkFacts(read));
   timings.dataAccess = extracted.dataAccessMs;
   (options.onProgress ?? (() => undefined))({ stage: 'done' });
@@ -109,19 +121,6 @@ export function moduleRecords(extracted: ExtractResult, membership: Readonly<Rec
     unresolvedDataAccess: module.unresolvedDataAccess,
     entryPoints: entryPointsByPath.get(module.id) ?? [],
   }));
-}
-
-/** CLI globs win; the config's include/exclude apply when the command line gives none. */
-function layoutOptions(options: AnalyzeOptions, loaded: LoadedConfig | null): LayoutOptions {
-  const layout: LayoutOptions = {};
-  if (options.tsconfig) layout.tsconfig = options.tsconfig;
-  const include = options.include ?? loaded?.config.include;
-  if (include && include.length > 0) layout.include = include;
-  const exclude = [...(options.exclude ?? []), ...(loaded?.config.exclude ?? [])];
-  if (exclude.length > 0) layout.exclude = exclude;
-  if (options.includeTests) layout.includeTests = true;
-  if (options.maxFiles !== undefined) layout.maxFiles = options.maxFiles;
-  return layout;
 }
 
 export interface AnalyzeResult {
@@ -152,7 +151,7 @@ export interface ProjectFacts {
 export function readProjectOrCachedResult(dir: string, options: AnalyzeOptions): AnalyzeResult | ProjectFacts {
   const timings: Record<string, number> = {};
   const time = timer(timings);
-  const { loaded, layout, read } = readProject(dir, options, time, timings);
+  const { loaded, layout, read } = readProject(dir, options, time);
   // Git history is not in the key (it changes without the files changing), so such runs are not cached.
   // The key is taken before linking: the linked records are a function of the facts and schemas.
   const canCache = options.cacheDir !== undefined && !options.history;
@@ -168,39 +167,4 @@ export function readProjectOrCachedResult(dir: string, options: AnalyzeOptions):
   return { loaded, layout, read, key, timings };
 }
 
-/** The facts and schemas the linked records come from, without run statistics (cache hits, timings). */
-function factsIdentity(read: ReadFacts): unknown {
-  return { files: read.files, diagnostics: read.diagnostics, schemas: read.schemas };
-}
 
-/** Everything besides the facts that the stages after extract read. */
-function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | null): unknown {
-  let compareFile: string | null = null;
-  if (options.compare && options.compare !== 'config' && !options.compare.startsWith('folders:')) {
-    try {
-      compareFile = createHash('sha1').update(readFileSync(resolve(options.compare))).digest('hex');
-    } catch {
-      compareFile = 'unreadable';
-    }
-  }
-  return {
-    resolution: options.resolution ?? null,
-    kernelThreshold: options.kernelThreshold ?? null,
-    seed: options.seed ?? null,
-    compare: options.compare ?? null,
-    compareFile,
-    config: loaded?.config ?? null,
-  };
-}
-
-
-/**
- * The whole analysis for the CLI: graph, contexts and plan code is imported only when the result
- * cache cannot answer, so a warm run does not load it (about 50 ms of a half-second run).
- */
-export async function analyzeProject(dir: string, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
-  const read = readProjectOrCachedResult(dir, options);
-  if ('analysis' in read) return read;
-  const { analyzeFacts } = await import('./index.js');
-  return analyzeFacts(read, options);
-}

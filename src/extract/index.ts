@@ -10,7 +10,7 @@ import { ModuleResolver } from './imports/resolver.js';
 import { linkModules } from './link/link-modules.js';
 import { createExportResolver } from './link/resolve-export.js';
 import type { ProjectLayout } from './project/index.js';
-import { cacheKey, fileStamp, openFactsCache } from './cache/index.js';
+import { factsCacheKey, fileStamp, openFactsCache } from './cache/index.js';
 import { linkDataAccess, scanDataAccess } from './data-access/index.js';
 import { readSchemaFiles } from './data-access/schema-files.js';
 import type { ExtractResult } from './types.js';
@@ -46,7 +46,7 @@ export function readFacts(layout: ProjectLayout, options: ExtractOptions = {}): 
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const files: FileFacts[] = [];
   const diagnostics: Diagnostic[] = [];
-  const cache = options.cacheDir ? openFactsCache(options.cacheDir, layout.root, cacheKey(layout.root, cacheSettings(layout, maxBytes))) : undefined;
+  const cache = options.cacheDir ? openFactsCache(options.cacheDir, layout.root, factsCacheKey(layout, maxBytes)) : undefined;
   // The data pass is timed on its own: the bench reports it separately from the module graph.
   let dataAccessMs = 0;
   const scanData = options.scanDataAccess ?? scanDataAccess;
@@ -133,19 +133,6 @@ function skippedFile(path: string, error: unknown): Diagnostic {
     return { file: path, code: 'nesting-too-deep', message: 'skipped: nested too deeply for the TypeScript parser (call stack exhausted)' };
   }
   return { file: path, code: 'parse-error', message: `skipped: ${error instanceof Error ? error.message : String(error)}` };
-}
-
-/**
- * Everything besides a file's own text that its facts depend on: the files there are (resolution
- * answers change when one appears or goes), each project's compiler options, the workspaces.
- */
-function cacheSettings(layout: ProjectLayout, maxBytes: number): unknown {
-  return {
-    maxBytes,
-    files: layout.files.map((file) => `${file.project}:${file.path}`),
-    projects: layout.projects.map((project) => ({ config: project.configPath, options: project.options })),
-    workspaces: layout.workspaces.map((workspace) => [workspace.name, workspace.dir]),
-  };
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

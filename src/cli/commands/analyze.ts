@@ -1,6 +1,6 @@
 // `carve analyze [dir]`: run the pipeline, write the reports to --out, print the summary (or the JSON).
 import { resolve } from 'node:path';
-import { analyzeProject } from '../../analysis/read-project.js';
+import { analyzeProject } from '../../analysis/analyze-project.js';
 import { renderReports, renderSummary } from '../../report/index.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { checkOutDir, writeReports } from '../output.js';
@@ -23,7 +23,7 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
     const out = resolve(opts.out);
     checkOutDir(out);
     const started = performance.now();
-    const { analysis, cacheStats, timings, resultFromCache } = await analyzeProject(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress });
+    const { analysis, cacheStats, timings, resultFromCache } = await analyzeProject(dir, { ...toAnalyzeOptions(opts), outDir: out, onProgress: progress.onProgress });
     progress.clear();
     const reports = renderReports(analysis);
     const written = await withSignalsDeferred(() => {

@@ -100,7 +100,7 @@ export async function runExplore(target: string, options: Record<string, unknown
 
 /** The static path's analysis: in this thread, with the one-line progress on stderr when it is a terminal. */
 async function analyzeHere(dir: string, opts: AnalysisCommandOptions): Promise<Analysis> {
-  const { analyzeProject } = await import('../../analysis/read-project.js');
+  const { analyzeProject } = await import('../../analysis/analyze-project.js');
   const progress = createProgress(true);
   try {
     return (await analyzeProject(dir, { ...toAnalyzeOptions(opts), onProgress: progress.onProgress })).analysis;

@@ -3,7 +3,7 @@
 // analyzed repository is the baseline (`carve check --update-baseline`).
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyzeProject } from '../../analysis/read-project.js';
+import { analyzeProject } from '../../analysis/analyze-project.js';
 import { findViolations } from '../../check/index.js';
 import { CONFIG_FILE_NAME, configFromAnalysis, parseConfig, renderConfig } from '../../config/index.js';
 import { writeFileAtomic } from '../../shared/atomic-write.js';

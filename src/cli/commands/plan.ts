@@ -1,6 +1,6 @@
 // `carve plan [dir]`: analyze the folder and print the ranked strangler-fig plan, verdict first, as
 // text or (--json) the plan object of analysis.json.
-import { analyzeProject } from '../../analysis/read-project.js';
+import { analyzeProject } from '../../analysis/analyze-project.js';
 import { stringifyJson } from '../../report/json.js';
 import { renderPlanText } from '../../report/plan-text.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';

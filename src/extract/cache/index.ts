@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../../shared/atomic-write.js';
 import type { FileFacts, RepoPath } from '../../shared/facts.js';
+import type { ProjectLayout } from '../project/index.js';
 import { codeFingerprint } from '../../shared/code-fingerprint.js';
 
 /** Bump when FileFacts change shape. */
@@ -59,6 +60,25 @@ function extractorFingerprint(): string {
 export function cacheKey(root: string, settings: unknown): string {
   return createHash('sha1').update(extractorFingerprint()).update(`${CACHE_FORMAT}`).update(root).update(JSON.stringify(settings)).digest('hex');
 }
+
+/** The facts-cache key of a layout: its root and cacheSettings. */
+export function factsCacheKey(layout: ProjectLayout, maxBytes: number): string {
+  return cacheKey(layout.root, cacheSettings(layout, maxBytes));
+}
+
+/**
+ * Everything besides a file's own text that its facts depend on: the files there are (resolution
+ * answers change when one appears or goes), each project's compiler options, the workspaces.
+ */
+function cacheSettings(layout: ProjectLayout, maxBytes: number): unknown {
+  return {
+    maxBytes,
+    files: layout.files.map((file) => `${file.project}:${file.path}`),
+    projects: layout.projects.map((project) => ({ config: project.configPath, options: project.options })),
+    workspaces: layout.workspaces.map((workspace) => [workspace.name, workspace.dir]),
+  };
+}
+
 
 /**
  * The cache is split into shards by path, each its own file: after one file changed only its shard is

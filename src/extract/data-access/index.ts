@@ -3,13 +3,12 @@
 // model-call pass (`Order.find()` on imported models). Once per project, `linkDataAccess` binds
 // what the files name (classes, model names, table names) to entity definitions, following
 // re-exports, and merges accesses into one record per (module, entity, mode).
-import type { DataAccessAdapter, DataAccessScanInput, DataAccessScanResult, SchemaFileAdapter } from '../types.js';
+import type { DataAccessAdapter, DataAccessScanInput, DataAccessScanResult } from '../types.js';
 import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { indexFile } from './core/file-index.js';
 import { collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
 import { FactSink } from './core/sink.js';
 import { ORM_ADAPTERS } from './registry.js';
-import { prismaSchemaAdapter } from './prisma/schema.js';
 
 export { linkDataAccess } from './link/link-data-access.js';
 
@@ -22,7 +21,8 @@ const MODEL_CALL_GATE = modelCallGate(MODEL_CALL_VOCABULARIES);
 /** The adapters in the extractor's own shape, for callers that want to run one alone. */
 export const dataAccessAdapters: DataAccessAdapter[] = ORM_ADAPTERS.map(toDataAccessAdapter);
 
-export const schemaFileAdapters: SchemaFileAdapter[] = [prismaSchemaAdapter];
+// Kept in schema-files.ts, which must not load the compiler (a fully cached run reads schemas too).
+export { schemaFileAdapters } from './schema-files.js';
 
 /** A model imported from another project file (`import { Order } from './order.model'`) may be called. */
 function importsProjectModelName(input: DataAccessScanInput): boolean {

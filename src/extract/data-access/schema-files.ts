@@ -4,7 +4,10 @@ import { globSync } from 'tinyglobby';
 import type { Diagnostic, EntityFact, RepoPath } from '../../shared/facts.js';
 import { compareStrings } from '../../shared/sort.js';
 import { readSource } from '../files/read-source.js';
-import { schemaFileAdapters } from './index.js';
+import type { SchemaFileAdapter } from '../types.js';
+import { prismaSchemaAdapter } from './prisma/schema.js';
+
+export const schemaFileAdapters: SchemaFileAdapter[] = [prismaSchemaAdapter];
 
 export function readSchemaFiles(root: string, maxBytes: number): { files: { path: RepoPath; entities: EntityFact[] }[]; diagnostics: Diagnostic[] } {
   const files: { path: RepoPath; entities: EntityFact[] }[] = [];

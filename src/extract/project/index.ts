@@ -8,6 +8,7 @@ import { globSync } from 'tinyglobby';
 import { CarveError } from '../../shared/errors.js';
 import type { RepoPath } from '../../shared/facts.js';
 import { isInside, toRepoPath } from '../../shared/paths.js';
+import type { LayoutInputs } from './layout-inputs.js';
 import { implicitProject, readTsProjects, type TsProject } from './tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from './workspaces.js';
 
@@ -46,28 +47,33 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'covera
 const TEST_FOLDERS = new Set(['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'spec']);
 const TEST_FILE = /\.(spec|test|e2e-spec|e2e|stories|bench)\.(ts|tsx|mts|cts)$/;
 
-export function loadProjectLayout(dir: string, options: LayoutOptions = {}): ProjectLayout {
+/** `inputs`, when given, records what the layout was read from (for the layout cache). */
+export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inputs?: LayoutInputs): ProjectLayout {
   const root = realRoot(dir);
   const display = (path: string): string => (isInside(root, path) ? toRepoPath(root, path) : path);
 
   const projects: TsProject[] = [];
   const loadedConfigs = new Set<string>();
   const addProjects = (configPath: string): void => {
-    for (const project of readTsProjects(configPath, display)) {
+    for (const project of readTsProjects(configPath, display, inputs)) {
       if (project.configPath && loadedConfigs.has(project.configPath)) continue;
       if (project.configPath) loadedConfigs.add(project.configPath);
       projects.push(project);
     }
   };
+  const rootConfig = join(root, 'tsconfig.json');
+  inputs?.note(rootConfig);
   if (options.tsconfig) {
     const fromCwd = resolve(options.tsconfig);
+    inputs?.note(fromCwd);
     addProjects(existsSync(fromCwd) ? fromCwd : resolve(root, options.tsconfig));
-  } else if (existsSync(join(root, 'tsconfig.json'))) {
-    addProjects(join(root, 'tsconfig.json'));
+  } else if (existsSync(rootConfig)) {
+    addProjects(rootConfig);
   }
-  const workspaces = findWorkspacePackages(root);
+  const workspaces = findWorkspacePackages(root, inputs);
   for (const workspace of workspaces) {
     const config = join(workspace.dir, 'tsconfig.json');
+    inputs?.note(config);
     if (existsSync(config) && !loadedConfigs.has(config)) addProjects(config);
   }
 
@@ -87,7 +93,7 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}): Pro
     }
   }
 
-  const keep = fileFilter(root, options);
+  const keep = fileFilter(root, options, inputs);
   const files: SourceFileEntry[] = [];
   let implicitIndex = -1;
   for (const [absolutePath, projectIndex] of candidates) {
@@ -115,6 +121,7 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}): Pro
       'narrow the analysis with --include "src/**/*.ts", or raise --max-files',
     );
   }
+  inputs?.noteFolders(root, SKIPPED_FOLDERS);
   return { root, projects, workspaces, files };
 }
 
@@ -141,8 +148,8 @@ function owningProject(projects: TsProject[], absolutePath: string): number {
 }
 
 /** Returns the file's RepoPath when Carve should read it, else null. */
-function fileFilter(root: string, options: LayoutOptions): (absolutePath: string) => RepoPath | null {
-  const gitignore = gitignoreMatcher(root);
+function fileFilter(root: string, options: LayoutOptions, inputs?: LayoutInputs): (absolutePath: string) => RepoPath | null {
+  const gitignore = gitignoreMatcher(root, inputs);
   const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
   const isRealPathInside = realPathChecker(root);
   return (absolutePath) => {
@@ -199,12 +206,14 @@ function realPathChecker(root: string): (absolutePath: string) => boolean {
  * Whether git would ignore a file: every .gitignore from the root down to the file's folder, each
  * relative to its own folder, a deeper one overriding (including its `!` negations) a shallower one.
  */
-function gitignoreMatcher(root: string): (path: RepoPath) => boolean {
+function gitignoreMatcher(root: string, inputs?: LayoutInputs): (path: RepoPath) => boolean {
   const byFolder = new Map<string, ReturnType<typeof ignore> | null>();
   const rulesOf = (folder: string): ReturnType<typeof ignore> | null => {
     let rules = byFolder.get(folder);
     if (rules === undefined) {
-      rules = readGitignore(folder === '' ? root : join(root, folder));
+      const absoluteFolder = folder === '' ? root : join(root, folder);
+      inputs?.note(join(absoluteFolder, '.gitignore'));
+      rules = readGitignore(absoluteFolder);
       byFolder.set(folder, rules);
     }
     return rules;

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from '../../shared/typescript.cjs';
 import { CarveError } from '../../shared/errors.js';
+import type { LayoutInputs } from './layout-inputs.js';
 
 export interface TsProject {
   /** Absolute path of the tsconfig, or null for the implicit project of a folder without one. */
@@ -21,15 +22,36 @@ function flatten(diagnostic: ts.Diagnostic): string {
   return ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
 }
 
-export function readTsProject(configPath: string, displayPath: string): { project: TsProject; references: string[] } {
-  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+/** ts.sys, with every file and folder the config parser reads or probes noted (extends targets, references). */
+function recordingHost(inputs: LayoutInputs | undefined): ts.ParseConfigHost & ts.System {
+  if (!inputs) return ts.sys;
+  return {
+    ...ts.sys,
+    readFile: (path: string, encoding?: string) => {
+      inputs.note(resolve(path));
+      return ts.sys.readFile(path, encoding);
+    },
+    fileExists: (path) => {
+      inputs.note(resolve(path));
+      return ts.sys.fileExists(path);
+    },
+    directoryExists: (path) => {
+      inputs.note(resolve(path));
+      return ts.sys.directoryExists(path);
+    },
+  };
+}
+
+export function readTsProject(configPath: string, displayPath: string, inputs?: LayoutInputs): { project: TsProject; references: string[] } {
+  const host = recordingHost(inputs);
+  const read = ts.readConfigFile(configPath, host.readFile);
   if (read.error) {
     throw new CarveError('bad-tsconfig', `${displayPath}: ${flatten(read.error)}`, 'fix the tsconfig or point --tsconfig at another one');
   }
   if (typeof read.config !== 'object' || read.config === null || Array.isArray(read.config)) {
     throw new CarveError('bad-tsconfig', `${displayPath}: not a JSON object`, 'fix the tsconfig or point --tsconfig at another one');
   }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath), undefined, configPath);
+  const parsed = ts.parseJsonConfigFileContent(read.config, host, dirname(configPath), undefined, configPath);
   const fatal = parsed.errors.find(
     (error) => error.category === ts.DiagnosticCategory.Error && !IGNORED_CONFIG_ERRORS.has(error.code) && isStructuralError(error.code),
   );
@@ -39,6 +61,7 @@ export function readTsProject(configPath: string, displayPath: string): { projec
   const options = withResolutionDefaults(parsed.options);
   const references = (parsed.projectReferences ?? []).map((reference) => {
     const target = ts.resolveProjectReferencePath(reference);
+    inputs?.note(target);
     return existsSync(target) && statSync(target).isDirectory() ? join(target, 'tsconfig.json') : target;
   });
   return { project: { configPath, options, fileNames: parsed.fileNames.map((name) => resolve(name)) }, references };
@@ -73,18 +96,19 @@ export function implicitProject(fileNames: string[]): TsProject {
 }
 
 /** Loads a tsconfig and every project it references, each once, references first. */
-export function readTsProjects(configPath: string, displayOf: (path: string) => string): TsProject[] {
+export function readTsProjects(configPath: string, displayOf: (path: string) => string, inputs?: LayoutInputs): TsProject[] {
   const projects: TsProject[] = [];
   const seen = new Set<string>();
   const visit = (path: string, isRoot: boolean): void => {
     if (seen.has(path)) return;
     seen.add(path);
+    inputs?.note(path);
     if (!existsSync(path)) {
       if (isRoot) throw new CarveError('no-tsconfig', `${displayOf(path)} does not exist`, 'check the --tsconfig path');
       // A missing referenced project is skipped: the rest still analyzes.
       return;
     }
-    const { project, references } = readTsProject(path, displayOf(path));
+    const { project, references } = readTsProject(path, displayOf(path), inputs);
     for (const reference of references) visit(reference, false);
     projects.push(project);
   };

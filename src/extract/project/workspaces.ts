@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
+import type { LayoutInputs } from './layout-inputs.js';
 
 export interface WorkspacePackage {
   name: string;
@@ -32,8 +33,10 @@ export function readManifest(path: string): PackageManifest | null {
   }
 }
 
-function workspacePatterns(root: string): string[] {
+function workspacePatterns(root: string, inputs?: LayoutInputs): string[] {
   const patterns: string[] = [];
+  inputs?.note(join(root, 'package.json'));
+  inputs?.note(join(root, 'pnpm-workspace.yaml'));
   const manifest = readManifest(join(root, 'package.json'));
   const workspaces = manifest?.workspaces;
   if (Array.isArray(workspaces)) patterns.push(...workspaces);
@@ -59,8 +62,8 @@ function staysInside(pattern: string): boolean {
   return body !== '' && !isAbsolute(body) && !/^[A-Za-z]:/.test(body) && !body.split(/[\\/]/).includes('..');
 }
 
-export function findWorkspacePackages(root: string): WorkspacePackage[] {
-  const patterns = workspacePatterns(root);
+export function findWorkspacePackages(root: string, inputs?: LayoutInputs): WorkspacePackage[] {
+  const patterns = workspacePatterns(root, inputs);
   if (patterns.length === 0) return [];
   const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
   const negative = patterns.filter((p) => p.startsWith('!')).map((p) => `${p.slice(1).replace(/\/+$/, '')}/package.json`);
@@ -72,6 +75,7 @@ export function findWorkspacePackages(root: string): WorkspacePackage[] {
   }).sort();
   const packages: WorkspacePackage[] = [];
   for (const manifestPath of manifests) {
+    inputs?.note(manifestPath);
     const manifest = readManifest(manifestPath);
     if (manifest?.name) packages.push({ name: manifest.name, dir: dirname(manifestPath), manifest });
   }

@@ -21,7 +21,7 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { REAL_PACKAGES, generatedInputs, isSkipped, realInputs, type BenchInput, type SkippedInput } from './lib/bench-inputs.js';
 import {
@@ -51,6 +51,7 @@ import {
   type CarveTool,
 } from './lib/bench-tools.js';
 import { measureRun } from './lib/measure.js';
+import { runScript } from './lib/script-entry.js';
 
 const RUN_TIMEOUT_MS = 20 * 60_000;
 const GENERATED_NAMES = ['generated-1k', 'generated-5k', 'generated-20k'];
@@ -397,15 +398,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`bench: error: ${(error as Error).message}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+runScript(import.meta.url, 'bench', main);

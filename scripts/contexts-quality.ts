@@ -11,8 +11,8 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
 import { parseArgs } from 'node:util';
 import { plainLouvain } from '../src/contexts/baseline.js';
 import { normalizedMutualInformation } from '../src/contexts/compare.js';
@@ -21,6 +21,7 @@ import { extract, loadProjectLayout } from '../src/extract/index.js';
 import { buildGraph } from '../src/graph/index.js';
 import { generateMonolith } from './generate-monolith.js';
 import { blockModelOracle } from './lib/block-model-oracle.js';
+import { runScript } from './lib/script-entry.js';
 
 export interface QualityCell {
   density: number;
@@ -129,12 +130,4 @@ function runCli(argv: string[]): void {
   process.stdout.write(`${formatTable(cells)}\n`);
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  try {
-    runCli(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`contexts-quality: error: ${(error as Error).message}\n`);
-    process.exitCode = 2;
-  }
-}
+runScript(import.meta.url, 'contexts-quality', runCli);

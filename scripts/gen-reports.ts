@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { analyze } from '../src/analysis/index.js';
 import { addAnalysisOptions, toAnalyzeOptions, type AnalysisCommandOptions } from '../src/cli/analysis-options.js';
@@ -17,6 +17,7 @@ import { renderReports } from '../src/report/index.js';
 import { renderReportsIndex, type IndexEntry } from '../src/report/reports-index.js';
 import type { Analysis } from '../src/shared/analysis.js';
 import { compareStrings } from '../src/shared/sort.js';
+import { runScript } from './lib/script-entry.js';
 
 export const REPORTS_DIR = 'reports';
 export const FIXTURES_DIR = 'fixtures';
@@ -129,7 +130,4 @@ export function main(argv: string[], root: string = repoRoot()): number {
   return 0;
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  process.exitCode = main(process.argv.slice(2));
-}
+runScript(import.meta.url, 'gen-reports', main);

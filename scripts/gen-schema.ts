@@ -7,8 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { renderConfigJsonSchema } from '../src/config/index.js';
+import { runScript } from './lib/script-entry.js';
 
 /** The repository root, from scripts/ or dist/scripts/. */
 function repoRoot(): string {
@@ -24,7 +25,6 @@ export function writeConfigSchema(root: string = repoRoot()): string {
   return target;
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
+runScript(import.meta.url, 'gen-schema', () => {
   process.stdout.write(`wrote ${writeConfigSchema()}\n`);
-}
+});

@@ -16,12 +16,13 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+
 import { parseArgs } from 'node:util';
 import { domainId, domainWord, type MonolithPlan, type MonolithSpec, type PlannedModule } from './lib/monolith-model.js';
 import { planMonolith } from './lib/monolith-plan.js';
 import { renderModule } from './lib/monolith-render.js';
 import { renderBarrel, renderKernel, renderMain, renderPackageJson, renderTsconfig } from './lib/monolith-support.js';
+import { runScript } from './lib/script-entry.js';
 
 export type { MonolithSpec } from './lib/monolith-model.js';
 
@@ -229,12 +230,4 @@ function runCli(argv: string[]): void {
   );
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  try {
-    runCli(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`generate-monolith: error: ${(error as Error).message}\n`);
-    process.exitCode = 2;
-  }
-}
+runScript(import.meta.url, 'generate-monolith', runCli);

@@ -15,9 +15,9 @@
  * utils, Nest modules, kernel). Layers come from the file-name suffix (`.service.ts`), else a folder name.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+
 import { parseArgs } from 'node:util';
+import { runScript } from './lib/script-entry.js';
 
 export type DensityLayer = 'controllers' | 'handlers' | 'services' | 'repositories' | 'mappers' | 'dto' | 'entities' | 'modules' | 'other';
 
@@ -180,12 +180,4 @@ function runCli(argv: string[]): void {
   process.stdout.write(`${formatDensity(values.name ?? file, measureDensity(analysis))}\n`);
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  try {
-    runCli(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`import-density: error: ${(error as Error).message}\n`);
-    process.exitCode = 2;
-  }
-}
+runScript(import.meta.url, 'import-density', runCli);

@@ -1,12 +1,15 @@
 // The sample monolith end to end: the built CLI on fixtures/shop finds every edge its answer lists,
 // none of the absent ones, and writes byte-identical reports on every run.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/shared/analysis.js';
 import { absentEdgeProblems, edgeProblems, fixturesRoot, pathProblems } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
+import { useScratch } from '../helpers/scratch.js';
+
+const scratch = useScratch('shop');
 
 const shopDir = join(fixturesRoot, 'shop');
 const expected = JSON.parse(readFileSync(join(shopDir, 'expected.json'), 'utf8')) as {
@@ -24,7 +27,7 @@ describe('fixtures/shop', () => {
   beforeAll(async () => {
     const runs = [];
     for (let i = 0; i < 2; i++) {
-      const out = mkdtempSync(join(tmpdir(), 'carve-shop-'));
+      const out = scratch('out');
       const run = await runCli(['analyze', shopDir, '--out', out, '--quiet', '--no-cache']);
       expect(run.exitCode, run.stderr).toBe(0);
       runs.push(readFileSync(join(out, 'analysis.json'), 'utf8'));

@@ -1,12 +1,14 @@
-import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileStamp } from '../../src/extract/cache/index.js';
 import { extract, loadProjectLayout } from '../../src/extract/index.js';
+import { useScratch } from '../helpers/scratch.js';
+
+const scratch = useScratch('facts-cache');
 
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'carve-cache-project-'));
+  const dir = scratch('project');
   writeFileSync(join(dir, 'a.ts'), "import { b } from './b';\nexport const a = b + 1;\n");
   writeFileSync(join(dir, 'b.ts'), "import { c } from './c';\nexport const b = c;\n");
   writeFileSync(join(dir, 'c.ts'), 'export const c = 1;\n');
@@ -20,7 +22,7 @@ function run(dir: string, cacheDir: string) {
 describe('facts cache', () => {
   it('re-reads only the file that changed', () => {
     const dir = project();
-    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    const cacheDir = scratch('cache');
     expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 0, misses: 3 });
     expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 3, misses: 0 });
     writeFileSync(join(dir, 'b.ts'), "import { c } from './c';\nexport const b = c * 2;\n");
@@ -31,7 +33,7 @@ describe('facts cache', () => {
 
   it('gives the same result from the cache as without it', () => {
     const dir = project();
-    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    const cacheDir = scratch('cache');
     const cold = extract(loadProjectLayout(dir));
     run(dir, cacheDir);
     const warm = run(dir, cacheDir);
@@ -40,7 +42,7 @@ describe('facts cache', () => {
 
   it('ignores and rebuilds a corrupt cache file', () => {
     const dir = project();
-    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    const cacheDir = scratch('cache');
     run(dir, cacheDir);
     for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), 'not a cache');
     expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 0, misses: 3 });
@@ -49,7 +51,7 @@ describe('facts cache', () => {
 
   it('starts over when a file appears, since resolution may change', () => {
     const dir = project();
-    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    const cacheDir = scratch('cache');
     run(dir, cacheDir);
     writeFileSync(join(dir, 'd.ts'), 'export const d = 1;\n');
     expect(run(dir, cacheDir).cacheStats).toEqual({ hits: 0, misses: 4 });
@@ -57,7 +59,7 @@ describe('facts cache', () => {
 
   it('trusts an unchanged stat stamp, and still sees a same-size edit through its new mtime', () => {
     const dir = project();
-    const cacheDir = mkdtempSync(join(tmpdir(), 'carve-cache-'));
+    const cacheDir = scratch('cache');
     const past = new Date(Date.now() - 60_000);
     for (const name of ['a.ts', 'b.ts', 'c.ts']) utimesSync(join(dir, name), past, past);
     const before = run(dir, cacheDir).files.find((facts) => facts.path === 'c.ts')?.hash;

@@ -1,11 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countLinesOfCode, readSource } from '../../src/extract/files/read-source.js';
+import { useScratch } from '../helpers/scratch.js';
+
+const scratch = useScratch('read-source');
 
 describe('readSource', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'carve-read-'));
+  const dir = scratch();
 
   it('reads UTF-8 text and strips a byte-order mark', () => {
     writeFileSync(join(dir, 'bom.ts'), '\ufeffexport const a = 1;\n');

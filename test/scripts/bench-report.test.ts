@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { benchMeta, toolRuns } from '../helpers/bench-results.js';
 import {
   renderResultsMarkdown,
   summarise,
   tableRows,
-  type BenchMeta,
   type InputResult,
-  type ToolResult,
 } from '../../scripts/lib/bench-report.js';
 
-function tool(runs: [number, number, number][], error: string | null = null): ToolResult {
-  return {
-    error,
-    runs: runs.map(([wallMs, peakRssKb, exitCode]) => ({ wallMs, peakRssKb, exitCode, rssSource: 'time' })),
-    coverage: error ? null : { modules: 1000, dependencies: 4000 },
-  };
-}
-
-const meta: BenchMeta = {
-  machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 24, node: 'v20.20.2', commit: 'abc1234', date: '2026-01-01T00:00:00.000Z' },
-  runs: 3,
-  warmup: true,
-  command: 'node dist/scripts/bench.js --runs 3',
-  carveVersion: '0.1.0',
-  carveFlags: ['--quiet', '--no-cache'],
-  depcruiseVersion: '17.4.3',
-  depcruiseFlags: ['--no-config'],
-  loadAverage: { start: [0.5, 0.25, 0.125], end: [1, 2, 3] },
-  notes: [],
-};
+const tool = toolRuns;
+const meta = benchMeta();
 
 describe('bench report', () => {
   it('takes the median wall and the highest peak over successful runs only', () => {

@@ -4,22 +4,14 @@
 // of a warm run on a large codebase (seconds of clustering on 5,000 files). One entry per analyzed
 // root, beside the facts cache; anything unreadable or from other code is ignored and rebuilt.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import type { Analysis } from '../shared/analysis.js';
-import { writeFileAtomic } from '../shared/atomic-write.js';
+import { cacheFilePath, isRecord, readCacheFile, writeCacheFile } from '../shared/cache-file.js';
 import { codeFingerprint } from '../shared/code-fingerprint.js';
 
 /** Bump when the stored shape changes. */
-const RESULT_FORMAT = 1;
-
-interface ResultFile {
-  format: number;
-  key: string;
-  analysis: Analysis;
-}
+const RESULT_FORMAT = 2;
 
 /** A hash of all of Carve's compiled code: a rebuilt Carve never trusts results an older one wrote. */
 function carveFingerprint(): string {
@@ -42,25 +34,11 @@ export function resultKey(root: string, extracted: unknown, inputs: unknown): st
     .digest('hex');
 }
 
-function resultFile(cacheDir: string, root: string): string {
-  return join(cacheDir, `result-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.bin`);
-}
-
 /** The analysis stored under `key`, or undefined (missing, corrupt, other key). */
 export function readCachedResult(cacheDir: string, root: string, key: string): Analysis | undefined {
-  try {
-    const loaded = deserialize(readFileSync(resultFile(cacheDir, root))) as Partial<ResultFile>;
-    if (loaded && loaded.format === RESULT_FORMAT && loaded.key === key && loaded.analysis && typeof loaded.analysis === 'object') return loaded.analysis;
-  } catch {
-    // Missing or corrupt: compute afresh.
-  }
-  return undefined;
+  return readCacheFile(cacheFilePath(cacheDir, 'result', root), RESULT_FORMAT, key, (value): value is Analysis => isRecord(value));
 }
 
 export function writeCachedResult(cacheDir: string, root: string, key: string, analysis: Analysis): void {
-  try {
-    writeFileAtomic(resultFile(cacheDir, root), serialize({ format: RESULT_FORMAT, key, analysis } satisfies ResultFile));
-  } catch {
-    // A cache that cannot be written only costs speed next time.
-  }
+  writeCacheFile(cacheFilePath(cacheDir, 'result', root), RESULT_FORMAT, key, analysis);
 }

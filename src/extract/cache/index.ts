@@ -4,37 +4,42 @@
 // lives in the user's cache folder, never in the analyzed repository; anything unreadable, corrupt or
 // from another version is ignored and rebuilt, never trusted.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import { writeFileAtomic } from '../../shared/atomic-write.js';
+import { cacheFilePath, isRecord, readCacheFile, writeCacheFile } from '../../shared/cache-file.js';
 import type { FileFacts, RepoPath } from '../../shared/facts.js';
 import type { ProjectLayout } from '../project/index.js';
 import { codeFingerprint } from '../../shared/code-fingerprint.js';
 
 /** Bump when FileFacts change shape. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
-interface CacheFile {
-  format: number;
-  key: string;
+interface ShardContent {
   entries: Record<RepoPath, FileFacts>;
   /** Per file, the stat stamp its content had when hashed (see fileStamp). */
   stamps: Record<RepoPath, string>;
 }
 
+function isShardContent(value: unknown): value is ShardContent {
+  return isRecord(value) && isRecord(value.entries) && isRecord(value.stamps);
+}
+
 /**
  * Size, modification time and inode: unchanged, the content is taken as unchanged and the file is not
- * read and hashed again (what git's index does). A file modified in the last 2 s gets no stamp, so a
+ * read and hashed again (what git's index does). Null for an entry modified in the last 2 s, so a
  * second write within the file system's timestamp granularity cannot hide behind an equal stamp
- * ("racy git"); it is hashed next time.
+ * ("racy git"); it is looked at again next time.
  */
+export function statStamp(stat: Stats, now: number): string | null {
+  return stat.mtimeMs > now - 2000 ? null : `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+}
+
+/** A regular file's statStamp; null for anything else, a missing file, or one changed just now. */
 export function fileStamp(absolutePath: string, now = Date.now()): string | null {
   try {
     const stat = statSync(absolutePath);
-    if (!stat.isFile() || stat.mtimeMs > now - 2000) return null;
-    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    return stat.isFile() ? statStamp(stat, now) : null;
   } catch {
     return null;
   }
@@ -79,17 +84,14 @@ function cacheSettings(layout: ProjectLayout, maxBytes: number): unknown {
   };
 }
 
-
 /**
  * The cache is split into shards by path, each its own file: after one file changed only its shard is
  * written again (serializing all 5,000 files' facts took about 100 ms of a 1.3 s warm check).
  */
 const SHARDS = 16;
 
-interface Shard {
+interface Shard extends ShardContent {
   file: string;
-  entries: Record<RepoPath, FileFacts>;
-  stamps: Record<RepoPath, string>;
   isChanged: boolean;
 }
 
@@ -103,23 +105,11 @@ function shardOf(path: RepoPath): number {
   return (hash >>> 0) % SHARDS;
 }
 
-function readShard(file: string, key: string): Pick<Shard, 'entries' | 'stamps'> {
-  try {
-    const loaded = deserialize(readFileSync(file)) as Partial<CacheFile>;
-    if (loaded && loaded.format === CACHE_FORMAT && loaded.key === key && loaded.entries && typeof loaded.entries === 'object' && loaded.stamps && typeof loaded.stamps === 'object') {
-      return { entries: loaded.entries, stamps: loaded.stamps };
-    }
-  } catch {
-    // Missing or corrupt: start empty, rebuild.
-  }
-  return { entries: {}, stamps: {} };
-}
-
 export function openFactsCache(cacheDir: string, root: string, key: string): FactsCache {
-  const prefix = join(cacheDir, `facts-${createHash('sha1').update(root).digest('hex').slice(0, 16)}`);
   const shards: Shard[] = Array.from({ length: SHARDS }, (_, index) => {
-    const file = `${prefix}-${String(index).padStart(2, '0')}.bin`;
-    return { file, ...readShard(file, key), isChanged: false };
+    const file = cacheFilePath(cacheDir, 'facts', root, `-${String(index).padStart(2, '0')}.bin`);
+    const content = readCacheFile(file, CACHE_FORMAT, key, isShardContent) ?? { entries: {}, stamps: {} };
+    return { file, ...content, isChanged: false };
   });
   const shardFor = (path: RepoPath): Shard => shards[shardOf(path)] as Shard;
   const stats = { hits: 0, misses: 0 };
@@ -165,12 +155,7 @@ export function openFactsCache(cacheDir: string, root: string, key: string): Fac
             shard.isChanged = true;
           }
         }
-        if (!shard.isChanged) continue;
-        try {
-          writeFileAtomic(shard.file, serialize({ format: CACHE_FORMAT, key, entries: shard.entries, stamps: shard.stamps } satisfies CacheFile));
-        } catch {
-          // A cache that cannot be written only costs speed next time.
-        }
+        if (shard.isChanged) writeCacheFile(shard.file, CACHE_FORMAT, key, { entries: shard.entries, stamps: shard.stamps } satisfies ShardContent);
       }
     },
   };

@@ -3,23 +3,24 @@
 // is a third of a warm run on a small project; when no stamp changed the layout is taken from here and
 // a fully cached run never loads it. This module must not import the compiler.
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import { writeFileAtomic } from '../../shared/atomic-write.js';
+import { cacheFilePath, isRecord, readCacheFile, writeCacheFile } from '../../shared/cache-file.js';
 import { codeFingerprint } from '../../shared/code-fingerprint.js';
 import type { LayoutOptions, ProjectLayout } from './index.js';
 import { inputsUnchanged, type LayoutInputs } from './layout-inputs.js';
 
 /** Bump when ProjectLayout or the stored shape changes. */
-const LAYOUT_FORMAT = 1;
+const LAYOUT_FORMAT = 2;
 
-interface LayoutFile {
-  format: number;
-  key: string;
+interface CachedLayout {
   layout: ProjectLayout;
   stamps: [string, string][];
+}
+
+function isCachedLayout(value: unknown): value is CachedLayout {
+  return isRecord(value) && isRecord(value.layout) && Array.isArray(value.stamps);
 }
 
 /** The key: the code that reads layouts, the folder as given, and the options that shape the layout. */
@@ -32,29 +33,23 @@ function layoutKey(dir: string, options: LayoutOptions): string {
 }
 
 function layoutFile(cacheDir: string, dir: string): string {
-  return join(cacheDir, `layout-${createHash('sha1').update(resolve(dir)).digest('hex').slice(0, 16)}.bin`);
+  return cacheFilePath(cacheDir, 'layout', resolve(dir));
 }
 
 /** The cached layout of `dir` when nothing it was read from has changed; otherwise null. */
 export function readCachedLayout(cacheDir: string, dir: string, options: LayoutOptions): ProjectLayout | null {
+  const cached = readCacheFile(layoutFile(cacheDir, dir), LAYOUT_FORMAT, layoutKey(dir, options), isCachedLayout);
+  if (!cached) return null;
   try {
-    const loaded = deserialize(readFileSync(layoutFile(cacheDir, dir))) as Partial<LayoutFile>;
-    if (!loaded || loaded.format !== LAYOUT_FORMAT || loaded.key !== layoutKey(dir, options) || !loaded.layout || !Array.isArray(loaded.stamps)) return null;
     // The folder given may be a link that now points elsewhere.
-    if (realpathSync.native(resolve(dir)) !== loaded.layout.root) return null;
-    return inputsUnchanged(loaded.stamps) ? loaded.layout : null;
+    if (realpathSync.native(resolve(dir)) !== cached.layout.root) return null;
   } catch {
-    // Missing, corrupt or unreadable: read the layout afresh.
     return null;
   }
+  return inputsUnchanged(cached.stamps) ? cached.layout : null;
 }
 
 export function writeCachedLayout(cacheDir: string, dir: string, options: LayoutOptions, layout: ProjectLayout, inputs: LayoutInputs): void {
   if (!inputs.isStampable) return;
-  try {
-    const stored: LayoutFile = { format: LAYOUT_FORMAT, key: layoutKey(dir, options), layout, stamps: [...inputs.stamps] };
-    writeFileAtomic(layoutFile(cacheDir, dir), serialize(stored));
-  } catch {
-    // A cache that cannot be written only costs speed next time.
-  }
+  writeCacheFile(layoutFile(cacheDir, dir), LAYOUT_FORMAT, layoutKey(dir, options), { layout, stamps: [...inputs.stamps] } satisfies CachedLayout);
 }

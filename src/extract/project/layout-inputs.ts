@@ -4,20 +4,21 @@
 // cache without loading the TypeScript compiler to parse tsconfig files.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { statStamp } from '../cache/index.js';
 
 /**
- * 'missing', 'folder:<mtime>' or 'file:<size>:<mtime>:<inode>'; null when the path changed in the
- * last 2 s, so a second change within the file system's timestamp granularity could hide behind it.
+ * 'missing', or 'folder:' / 'file:' and the entry's statStamp (the facts cache's); null when it
+ * changed in the last 2 s.
  */
 export function pathStamp(path: string, now: number): string | null {
+  let stat;
   try {
-    const stat = statSync(path);
-    if (stat.mtimeMs > now - 2000) return null;
-    if (stat.isDirectory()) return `folder:${stat.mtimeMs}`;
-    return `file:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    stat = statSync(path);
   } catch {
     return 'missing';
   }
+  const stamp = statStamp(stat, now);
+  return stamp === null ? null : `${stat.isDirectory() ? 'folder' : 'file'}:${stamp}`;
 }
 
 export class LayoutInputs {

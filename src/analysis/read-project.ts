@@ -5,11 +5,10 @@ import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Analysis, ModuleRecord } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
-import { loadConfig, type LoadedConfig } from '../config/index.js';
+import type { LoadedConfig } from '../config/index.js';
 import { linkFacts, loadProjectLayout, readFacts, type ExtractResult, type LayoutOptions, type ProjectLayout, type ReadFacts } from '../extract/index.js';
-import { LayoutInputs, readCachedLayout, writeCachedLayout } from '../extract/cached.js';
-import { readCachedResult, resultKey } from './result-cache.js';
-import { factsIdentity, layoutOptions, resultInputs, timer, type Timer } from './run-inputs.js';
+import { LayoutInputs, readCachedLayout, writeCachedLayout, type FactsCacheScan } from '../extract/cached.js';
+import { layoutOptions, lookUpResult, runConfig, timer, type Timer } from './run-inputs.js';
 
 export { timer, type Timer } from './run-inputs.js';
 
@@ -44,19 +43,26 @@ export type ProgressEvent =
   | { stage: 'plan' }
   | { stage: 'done' };
 
+/** What a cached attempt (analyze-project.ts) found before it had to give up: nothing is read twice. */
+export interface WarmStart {
+  loaded: LoadedConfig | null;
+  /** The stages timed so far; the full run adds its own. */
+  timings: Record<string, number>;
+  layout?: ProjectLayout;
+  scan?: FactsCacheScan;
+  /** Every file's facts, when the cache had them all, and the result-cache key they missed under. */
+  read?: ReadFacts;
+  key?: string | null;
+}
+
 /** The stages every command shares: config, layout, per-file facts (not yet linked). */
-export function readProject(dir: string, options: AnalyzeOptions, time: Timer) {
+export function readProject(dir: string, options: AnalyzeOptions, time: Timer, warm?: WarmStart) {
   const progress = options.onProgress ?? (() => undefined);
-  progress({ stage: 'layout' });
-  const loaded = options.ignoreConfig ? null : (options.loadedConfig ?? time('config', () => loadConfig(resolve(dir), options.configPath)));
-  const layout = time('layout', () => loadLayout(dir, layoutOptions(options, loaded), options));
-  const read = time('extract', () =>
-    readFacts(layout, {
-      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
-      ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
-      onProgress: (done, total) => progress({ stage: 'read', done, total }),
-    }),
-  );
+  if (!warm) progress({ stage: 'layout' });
+  const loaded = warm ? warm.loaded : runConfig(dir, options, time);
+  const layout = warm?.layout ?? time('layout', () => loadLayout(dir, layoutOptions(options, loaded), options));
+  const onProgress = (done: number, total: number): void => progress({ stage: 'read', done, total });
+  const read = warm?.read ?? time('extract', () => readFacts(layout, { ...options, onProgress }, warm?.scan));
   return { loaded, layout, read };
 }
 
@@ -148,23 +154,10 @@ export interface ProjectFacts {
  * on this folder, that run's analysis from the result cache. This module does not load graph,
  * contexts or plan code, so a warm run that ends here never pays for it.
  */
-export function readProjectOrCachedResult(dir: string, options: AnalyzeOptions): AnalyzeResult | ProjectFacts {
-  const timings: Record<string, number> = {};
+export function readProjectOrCachedResult(dir: string, options: AnalyzeOptions, warm?: WarmStart): AnalyzeResult | ProjectFacts {
+  const timings: Record<string, number> = warm?.timings ?? {};
   const time = timer(timings);
-  const { loaded, layout, read } = readProject(dir, options, time);
-  // Git history is not in the key (it changes without the files changing), so such runs are not cached.
-  // The key is taken before linking: the linked records are a function of the facts and schemas.
-  const canCache = options.cacheDir !== undefined && !options.history;
-  const key = canCache ? time('resultKey', () => resultKey(layout.root, factsIdentity(read), resultInputs(options, loaded))) : null;
-  if (key !== null && options.cacheDir !== undefined) {
-    const cached = time('resultCache', () => readCachedResult(options.cacheDir as string, layout.root, key));
-    if (cached) {
-      timings.dataAccess = Math.round(read.dataAccessMs);
-      (options.onProgress ?? (() => undefined))({ stage: 'done' });
-      return { analysis: cached, timings, cacheStats: read.cacheStats, config: loaded, resultFromCache: true };
-    }
-  }
-  return { loaded, layout, read, key, timings };
+  const project = readProject(dir, options, time, warm);
+  const result = warm?.key !== undefined ? { key: warm.key } : lookUpResult(project, options, time, timings);
+  return 'analysis' in result ? result : { ...project, key: result.key, timings };
 }
-
-

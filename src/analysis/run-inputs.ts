@@ -1,22 +1,31 @@
-// What a run's caches are keyed on: the layout options, the facts' identity and the inputs of the
-// stages after extract. Kept apart from read-project.ts because a fully cached run (cached-run.ts)
-// needs them without loading the extractor and, with it, the TypeScript compiler.
+// What every run starts with and what its caches are keyed on: the config, the layout options, the
+// facts' identity and the inputs of the stages after extract, and the result-cache lookup. Kept apart
+// from read-project.ts because a fully cached run (analyze-project.ts) needs them without loading the
+// extractor and, with it, the TypeScript compiler.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LoadedConfig } from '../config/index.js';
-import type { LayoutOptions, ReadFacts } from '../extract/index.js';
-import type { AnalyzeOptions } from './read-project.js';
+import { loadConfig, type LoadedConfig } from '../config/index.js';
+import type { LayoutOptions, ProjectLayout, ReadFacts } from '../extract/index.js';
+import type { AnalyzeOptions, AnalyzeResult } from './read-project.js';
+import { readCachedResult, resultKey } from './result-cache.js';
 
 export type Timer = <T>(name: string, run: () => T) => T;
 
+/** Times stages into `timings` (ms); a stage timed twice (a cached attempt, then the real work) adds up. */
 export function timer(timings: Record<string, number>): Timer {
   return (name, run) => {
     const start = performance.now();
     const value = run();
-    timings[name] = Math.round(performance.now() - start);
+    timings[name] = (timings[name] ?? 0) + Math.round(performance.now() - start);
     return value;
   };
+}
+
+/** The config of the run: none with ignoreConfig, the caller's when it read one, else read now. */
+export function runConfig(dir: string, options: AnalyzeOptions, time: Timer): LoadedConfig | null {
+  if (options.ignoreConfig) return null;
+  return options.loadedConfig ?? time('config', () => loadConfig(resolve(dir), options.configPath));
 }
 
 /** CLI globs win; the config's include/exclude apply when the command line gives none. */
@@ -33,12 +42,12 @@ export function layoutOptions(options: AnalyzeOptions, loaded: LoadedConfig | nu
 }
 
 /** The facts and schemas the linked records come from, without run statistics (cache hits, timings). */
-export function factsIdentity(read: ReadFacts): unknown {
+function factsIdentity(read: ReadFacts): unknown {
   return { files: read.files, diagnostics: read.diagnostics, schemas: read.schemas };
 }
 
 /** Everything besides the facts that the stages after extract read. */
-export function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | null): unknown {
+function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | null): unknown {
   let compareFile: string | null = null;
   if (options.compare && options.compare !== 'config' && !options.compare.startsWith('folders:')) {
     try {
@@ -55,4 +64,27 @@ export function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | nul
     compareFile,
     config: loaded?.config ?? null,
   };
+}
+
+/**
+ * The last run's analysis when the facts, config and options are those it was computed from;
+ * otherwise the key to store this run's under (null: not cacheable). Git history is not in the key
+ * (it changes without the files changing), so runs that read it are not cached. The key is taken
+ * before linking: the linked records are a function of the facts and schemas.
+ */
+export function lookUpResult(
+  project: { loaded: LoadedConfig | null; layout: ProjectLayout; read: ReadFacts },
+  options: AnalyzeOptions,
+  time: Timer,
+  timings: Record<string, number>,
+): AnalyzeResult | { key: string | null } {
+  const { cacheDir } = options;
+  if (cacheDir === undefined || options.history) return { key: null };
+  const { loaded, layout, read } = project;
+  const key = time('resultKey', () => resultKey(layout.root, factsIdentity(read), resultInputs(options, loaded)));
+  const analysis = time('resultCache', () => readCachedResult(cacheDir, layout.root, key));
+  if (!analysis) return { key };
+  timings.dataAccess = Math.round(read.dataAccessMs);
+  (options.onProgress ?? (() => undefined))({ stage: 'done' });
+  return { analysis, timings, cacheStats: read.cacheStats, config: loaded, resultFromCache: true };
 }

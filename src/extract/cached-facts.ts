@@ -1,28 +1,67 @@
-// The facts of a project nothing in has changed: every file's facts from the cache by its stat stamp,
-// without reading or parsing it. Must not import the compiler (directly or through the extractor):
-// a fully cached run that ends here never loads it. Any file that would need reading makes it give up,
-// and the caller falls back to readFacts.
+// What the facts cache answers for a layout by stat stamps alone, and the assembly of every file's
+// facts in layout order. Must not import the compiler (directly or through the extractor): a fully
+// cached run scans, finds nothing to read, assembles and never loads it. readFacts (index.ts) goes on
+// from the same scan with the extractor for the files the cache could not answer.
 import type { Diagnostic, FileFacts } from '../shared/facts.js';
-import { factsCacheKey, fileStamp, openFactsCache } from './cache/index.js';
+import { factsCacheKey, fileStamp, openFactsCache, type FactsCache } from './cache/index.js';
 import { readSchemaFiles } from './data-access/schema-files.js';
 import { DEFAULT_MAX_FILE_BYTES } from './files/read-source.js';
 import type { ReadFacts } from './index.js';
-import type { ProjectLayout } from './project/index.js';
+import type { ProjectLayout, SourceFileEntry } from './project/index.js';
 
-export function readFactsFromCache(layout: ProjectLayout, options: { cacheDir: string; maxFileBytes?: number }): ReadFacts | null {
+export interface FactsCacheOptions {
+  maxFileBytes?: number;
+  /** Folder of the per-file facts cache; absent: no cache. */
+  cacheDir?: string;
+}
+
+/** Per file of the layout, in its order: the file's stat stamp now and its facts cached under it. */
+export interface FactsCacheScan {
+  /** The opened cache (absent without a cache folder): files read afresh are looked up and stored here. */
+  cache: FactsCache | undefined;
+  maxBytes: number;
+  stamps: (string | null)[];
+  unchanged: (FileFacts | undefined)[];
+  /** How many files the cache could not answer by stamp: they must be read. */
+  toRead: number;
+}
+
+export function scanFactsCache(layout: ProjectLayout, options: FactsCacheOptions = {}): FactsCacheScan {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const cache = openFactsCache(options.cacheDir, layout.root, factsCacheKey(layout, maxBytes));
+  const cache = options.cacheDir ? openFactsCache(options.cacheDir, layout.root, factsCacheKey(layout, maxBytes)) : undefined;
+  const now = Date.now();
+  const stamps = layout.files.map((entry) => (cache ? fileStamp(entry.absolutePath, now) : null));
+  // A file whose stat stamp is unchanged is neither read nor hashed again.
+  const unchanged = layout.files.map((entry, index) => {
+    const stamp = stamps[index];
+    return cache && stamp ? cache.getByStamp(entry.path, stamp) : undefined;
+  });
+  return { cache, maxBytes, stamps, unchanged, toRead: unchanged.filter((facts) => facts === undefined).length };
+}
+
+/** Reads one file the scan could not answer: its facts, or why it was skipped. */
+export type ReadFile = (entry: SourceFileEntry, stamp: string | null) => { facts: FileFacts } | { diagnostic: Diagnostic };
+
+/**
+ * Every file's facts and diagnostics in layout order (the scan's, else `readFile`'s), then the schema
+ * files. Without `readFile` the scan must have answered every file.
+ */
+export function collectFacts(layout: ProjectLayout, scan: FactsCacheScan, readFile?: ReadFile, onProgress?: (done: number, total: number) => void): ReadFacts {
   const files: FileFacts[] = [];
   const diagnostics: Diagnostic[] = [];
-  const now = Date.now();
-  for (const entry of layout.files) {
-    const stamp = fileStamp(entry.absolutePath, now);
-    const facts = stamp === null ? undefined : cache.getByStamp(entry.path, stamp);
-    if (!facts) return null;
-    files.push(facts);
-    diagnostics.push(...facts.diagnostics);
-  }
+  layout.files.forEach((entry, index) => {
+    const cached = scan.unchanged[index];
+    if (!cached && !readFile) throw new Error(`${entry.path} is not in the facts cache`);
+    const read = cached ? { facts: cached } : (readFile as ReadFile)(entry, scan.stamps[index] ?? null);
+    if ('facts' in read) {
+      files.push(read.facts);
+      diagnostics.push(...read.facts.diagnostics);
+    } else {
+      diagnostics.push(read.diagnostic);
+    }
+    onProgress?.(index + 1, layout.files.length);
+  });
   const schemaStart = performance.now();
-  const schemas = readSchemaFiles(layout.root, maxBytes);
-  return { files, diagnostics, schemas, cacheStats: cache.stats, dataAccessMs: performance.now() - schemaStart };
+  const schemas = readSchemaFiles(layout.root, scan.maxBytes);
+  return { files, diagnostics, schemas, cacheStats: scan.cache?.stats ?? null, dataAccessMs: performance.now() - schemaStart };
 }

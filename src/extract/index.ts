@@ -5,28 +5,25 @@
 import type { Diagnostic, FileFacts } from '../shared/facts.js';
 import { compareStrings } from '../shared/sort.js';
 import { extractFileFacts, type DataAccessScanner } from './file-facts.js';
-import { DEFAULT_MAX_FILE_BYTES, readSource } from './files/read-source.js';
+import { readSource } from './files/read-source.js';
 import { ModuleResolver } from './imports/resolver.js';
 import { linkModules } from './link/link-modules.js';
 import { createExportResolver } from './link/resolve-export.js';
 import type { ProjectLayout } from './project/index.js';
-import { factsCacheKey, fileStamp, openFactsCache } from './cache/index.js';
+import { collectFacts, scanFactsCache, type FactsCacheOptions, type FactsCacheScan, type ReadFile } from './cached-facts.js';
 import { linkDataAccess, scanDataAccess } from './data-access/index.js';
-import { readSchemaFiles } from './data-access/schema-files.js';
+import type { readSchemaFiles } from './data-access/schema-files.js';
 import type { ExtractResult } from './types.js';
 
 export { loadProjectLayout } from './project/index.js';
 export type { LayoutOptions, ProjectLayout } from './project/index.js';
 export type { ExtractResult } from './types.js';
 
-export interface ExtractOptions {
-  maxFileBytes?: number;
+export interface ExtractOptions extends FactsCacheOptions {
   /** Called after each file is read: (done, total). */
   onProgress?: (done: number, total: number) => void;
   /** Replaces the ORM and SQL scan (tests); default: every data-access adapter. */
   scanDataAccess?: DataAccessScanner;
-  /** Folder of the per-file facts cache; absent: no cache. */
-  cacheDir?: string;
 }
 
 /** Per-file facts, read (or taken from the cache) but not yet linked into project-wide records. */
@@ -40,13 +37,13 @@ export interface ReadFacts {
   dataAccessMs: number;
 }
 
-/** Reads every file of the layout once: parse, scan imports, entry points and data access. */
-export function readFacts(layout: ProjectLayout, options: ExtractOptions = {}): ReadFacts {
+/**
+ * Reads every file of the layout once: parse, scan imports, entry points and data access. `scan` is
+ * what the facts cache answered by stamp (a caller that already scanned passes it on).
+ */
+export function readFacts(layout: ProjectLayout, options: ExtractOptions = {}, scan: FactsCacheScan = scanFactsCache(layout, options)): ReadFacts {
   const resolver = new ModuleResolver(layout);
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const files: FileFacts[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const cache = options.cacheDir ? openFactsCache(options.cacheDir, layout.root, factsCacheKey(layout, maxBytes)) : undefined;
+  const { cache } = scan;
   // The data pass is timed on its own: the bench reports it separately from the module graph.
   let dataAccessMs = 0;
   const scanData = options.scanDataAccess ?? scanDataAccess;
@@ -56,42 +53,23 @@ export function readFacts(layout: ProjectLayout, options: ExtractOptions = {}): 
     dataAccessMs += performance.now() - start;
     return result;
   };
-  let done = 0;
-  const now = Date.now();
-  for (const entry of layout.files) {
-    // A file whose stat stamp is unchanged is neither read nor hashed again.
-    const stamp = cache ? fileStamp(entry.absolutePath, now) : null;
-    const unchanged = stamp !== null ? cache?.getByStamp(entry.path, stamp) : undefined;
-    if (unchanged) {
-      files.push(unchanged);
-      diagnostics.push(...unchanged.diagnostics);
-      options.onProgress?.(++done, layout.files.length);
-      continue;
-    }
-    const source = readSource(entry.absolutePath, entry.path, maxBytes);
-    if (!source.ok) {
-      diagnostics.push(source.diagnostic);
-    } else {
-      try {
-        let facts = cache?.get(entry.path, source.hash, stamp);
-        if (!facts) {
-          facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, timedScanData);
-          cache?.set(facts, stamp);
-        }
-        files.push(facts);
-        diagnostics.push(...facts.diagnostics);
-      } catch (error) {
-        diagnostics.push(skippedFile(entry.path, error));
+  const readFile: ReadFile = (entry, stamp) => {
+    const source = readSource(entry.absolutePath, entry.path, scan.maxBytes);
+    if (!source.ok) return { diagnostic: source.diagnostic };
+    try {
+      let facts = cache?.get(entry.path, source.hash, stamp);
+      if (!facts) {
+        facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, timedScanData);
+        cache?.set(facts, stamp);
       }
+      return { facts };
+    } catch (error) {
+      return { diagnostic: skippedFile(entry.path, error) };
     }
-    options.onProgress?.(++done, layout.files.length);
-  }
-
-  cache?.save(files.map((facts) => facts.path));
-  const schemaStart = performance.now();
-  const schemas = readSchemaFiles(layout.root, maxBytes);
-  dataAccessMs += performance.now() - schemaStart;
-  return { files, diagnostics, schemas, cacheStats: cache?.stats ?? null, dataAccessMs };
+  };
+  const read = collectFacts(layout, scan, readFile, options.onProgress);
+  cache?.save(read.files.map((facts) => facts.path));
+  return { ...read, dataAccessMs: read.dataAccessMs + dataAccessMs };
 }
 
 /** Project-wide records from the facts: module edges (barrels followed), entities, data access. */

@@ -106,12 +106,11 @@ describe('at the scale of a layered monolith', () => {
       const layer = layers[randomInt(random, layers.length)]!;
       files.set(`src/${layer}/f-${String(i).padStart(4, '0')}.ts`, `d${randomInt(random, 10)}`);
     }
-    const started = performance.now();
     const globs = coverContexts(files);
     const config = parseConfig(JSON.stringify({ contexts: Object.fromEntries([...globs].map(([name, paths]) => [name, { paths }])) }));
     for (const [path, owner] of files) expect(contextOfFile(config, path)).toBe(owner);
-    // A quadratic pass over 4,000 globs took most of a minute; the linear ones take well under a second.
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // A quadratic pass over 4,000 globs took most of a minute (its speed is measured in npm run bench;
+    // here the test's own timeout is the only clock).
     expect([...globs.values()].reduce((sum, paths) => sum + paths.length, 0)).toBe(4000);
   });
 });

@@ -76,7 +76,7 @@ describe('contexts on generated layered monoliths (1,000 files, 12 domains)', ()
 });
 
 describe('contexts at 5,000 files', () => {
-  it('clusters in under 5 s, the same result twice', () => {
+  it('clusters 5,000 files to the same result twice (its speed is measured in npm run bench)', () => {
     const monolith = generateMonolith(join(scratch, 'big'), { files: 5000, domains: 12, mixing: 0.2, seed: 1 });
     const graph = buildGraph(extractFromGenerated(monolith));
     const timed = (): { map: ReturnType<typeof detectContexts>; ms: number } => {
@@ -90,8 +90,6 @@ describe('contexts at 5,000 files', () => {
       `5,000 files: ${Math.round(cold.ms)} ms cold, ${Math.round(warm.ms)} ms warm, ${cold.map.contexts.length} contexts, ` +
         `NMI ${scoreAgainstTruth(cold.map.membership, monolith.truth).toFixed(3)}`,
     );
-    // The better of the two: other test files share the two cores and only slow a run down.
-    expect(Math.min(cold.ms, warm.ms)).toBeLessThan(5000);
     expect(JSON.stringify(warm.map)).toBe(JSON.stringify(cold.map));
   });
 });

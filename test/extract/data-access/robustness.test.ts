@@ -31,10 +31,8 @@ export function f(repo: Repository<Order>) {
   it('generated code that reassigns one name thousands of times is scanned quickly', () => {
     const body = Array.from({ length: 3000 }, (_, i) => `  s0 = s1; s1 = peg$parse${i}(s0); if (s0 !== null) { s0 = db.query(s1); }`).join('\n');
     const text = `import { Pool } from 'pg';\nconst db = new Pool();\nlet s0, s1;\nexport function parse() {\n${body}\n}\n`;
-    const started = performance.now();
+    // Unbounded, this took minutes (the test's timeout catches that); bounded, well under a second.
     const result = scanDataAccess(scanInput('src/parser.ts', text));
-    // Unbounded, this took minutes; bounded, well under a second. The margin absorbs a busy machine.
-    expect(performance.now() - started).toBeLessThan(10_000);
     // Every `db.query(s1)` passes a value built at run time: unresolved, not guessed.
     expect(result.unresolved).toBe(3000);
     expect(result.accesses).toEqual([]);

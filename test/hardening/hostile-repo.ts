@@ -1,0 +1,135 @@
+// A generator of hostile repositories: a small valid project (two contexts, a config, a baseline, a
+// tsconfig that extends another, workspaces, .gitignore files), then one attack planted in it: a
+// special file under a name Carve reads, symlinks out of the root, or git config that would run
+// commands. Every attack leaves a trace if it works: a marker file, a secret echoed, a hang, memory.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Every file name Carve reads from a repository: config-like files and one source file. */
+export const NAMES_CARVE_READS = [
+  'carve.config.json',
+  'carve-baseline.json',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'package.json',
+  'pnpm-workspace.yaml',
+  '.gitignore',
+  'src/.gitignore',
+  'src/orders/order.service.ts',
+] as const;
+
+/**
+ * - fifo: a named pipe, which blocks whoever opens it for reading;
+ * - dev-zero: a symlink to /dev/zero, endless bytes;
+ * - outside-file: a symlink to a file outside the repository holding a secret;
+ * - folder: a folder where a file is expected.
+ */
+export const PLANTS = ['fifo', 'dev-zero', 'outside-file', 'folder'] as const;
+export type Plant = (typeof PLANTS)[number];
+
+/** Content of the file outside the repository that no output may ever echo. */
+export const SECRET = 'CARVE-SECRET-7f3a9c-never-echoed';
+
+export interface HostileLayout {
+  /** The repository (a git work tree). */
+  repo: string;
+  /** A sibling folder outside it: the secret, and any marker an attack would leave. */
+  outside: string;
+}
+
+const BASE_FILES: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'hostile-shop', private: true, workspaces: ['packages/*'] }, null, 2),
+  'pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+  '.gitignore': 'dist/\n',
+  'src/.gitignore': '*.generated.ts\n',
+  'tsconfig.base.json': JSON.stringify({ compilerOptions: { strict: true, baseUrl: '.', paths: { '@orders/*': ['src/orders/*'] } } }, null, 2),
+  'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', include: ['src', 'packages'] }, null, 2),
+  'src/orders/order.entity.ts': "import { Entity, Column } from 'typeorm';\n@Entity('orders')\nexport class Order {\n  @Column() total!: number;\n}\n",
+  'src/orders/order.service.ts':
+    "import { Order } from './order.entity';\nimport { notify } from '../notifications/notify';\nexport class OrderService {\n  constructor(private readonly repo: { save(o: Order): Promise<Order> }) {}\n  place(order: Order) {\n    notify('placed');\n    return this.repo.save(order);\n  }\n}\n",
+  'src/notifications/notify.ts': "import { Order } from '@orders/order.entity';\nexport function notify(what: string, order?: Order): string {\n  return `${what} ${order?.total ?? 0}`;\n}\n",
+  'packages/util/package.json': JSON.stringify({ name: '@hostile/util', version: '1.0.0', main: 'src/index.ts' }),
+  'packages/util/src/index.ts': 'export const id = (x: number): number => x;\n',
+  'carve.config.json': JSON.stringify(
+    {
+      contexts: {
+        orders: { paths: ['src/orders/**'], entities: ['orders'], dependsOn: ['notifications'] },
+        notifications: { paths: ['src/notifications/**'], dependsOn: ['orders'] },
+        util: { paths: ['packages/**'] },
+      },
+      baseline: 'carve-baseline.json',
+    },
+    null,
+    2,
+  ),
+  'carve-baseline.json': JSON.stringify({ version: 1, violations: [] }, null, 2),
+};
+
+/** Writes the valid base project into `layout.repo` and the secret into `layout.outside`. */
+export function writeBaseProject(layout: HostileLayout): void {
+  mkdirSync(layout.repo, { recursive: true });
+  mkdirSync(layout.outside, { recursive: true });
+  writeFileSync(join(layout.outside, 'secret.txt'), `${SECRET}\n`);
+  for (const [path, content] of Object.entries(BASE_FILES)) {
+    mkdirSync(dirname(join(layout.repo, path)), { recursive: true });
+    writeFileSync(join(layout.repo, path), content);
+  }
+}
+
+/** Replaces `name` in the repository by the special file `plant`. */
+export function plantSpecialFile(layout: HostileLayout, name: string, plant: Plant): void {
+  const path = join(layout.repo, name);
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(dirname(path), { recursive: true });
+  if (plant === 'fifo') execFileSync('mkfifo', [path]);
+  else if (plant === 'dev-zero') symlinkSync('/dev/zero', path);
+  else if (plant === 'outside-file') symlinkSync(join(layout.outside, 'secret.txt'), path);
+  else mkdirSync(path);
+}
+
+/**
+ * Symlinks out of the root: a source folder linked to /proc (a walk that follows it reads the whole
+ * machine), and one linked to a folder outside holding sources, a .gitignore and a FIFO.
+ */
+export function plantEscapingLinks(layout: HostileLayout): void {
+  const away = join(layout.outside, 'away');
+  mkdirSync(away, { recursive: true });
+  writeFileSync(join(away, 'stolen.ts'), `export const secret = '${SECRET}';\n`);
+  writeFileSync(join(away, '.gitignore'), `${SECRET}\n`);
+  execFileSync('mkfifo', [join(away, 'pipe.ts')]);
+  symlinkSync('/proc', join(layout.repo, 'src', 'proc-link'));
+  symlinkSync(away, join(layout.repo, 'src', 'away-link'));
+  symlinkSync(join(away, 'stolen.ts'), join(layout.repo, 'src', 'stolen.ts'));
+}
+
+/** Marker files that hostile git settings create when git runs what they name. */
+export const GIT_MARKERS = ['smudge', 'clean', 'fsmonitor', 'hook', 'textconv', 'external-diff', 'pager'] as const;
+
+/**
+ * Git settings an attacker may control (the repository's .git/config, .gitattributes, hooks): each
+ * names a command that would leave a marker in `layout.outside`. Needs `layout.repo` to be a git repo.
+ */
+export function plantHostileGitConfig(layout: HostileLayout): void {
+  const marker = (name: string): string => `touch '${join(layout.outside, `ran-${name}`)}'`;
+  const git = (args: string[]): void => {
+    execFileSync('git', args, { cwd: layout.repo, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
+  };
+  git(['config', 'filter.evil.smudge', `sh -c "${marker('smudge')}; cat"`]);
+  git(['config', 'filter.evil.clean', `sh -c "${marker('clean')}; cat"`]);
+  git(['config', 'filter.evil.required', 'false']);
+  git(['config', 'core.fsmonitor', `sh -c "${marker('fsmonitor')}"`]);
+  git(['config', 'diff.external', `sh -c "${marker('external-diff')}"`]);
+  git(['config', 'diff.evil.textconv', `sh -c "${marker('textconv')}; cat"`]);
+  git(['config', 'core.pager', `sh -c "${marker('pager')}; cat"`]);
+  const hooks = join(layout.repo, '.git', 'evil-hooks');
+  mkdirSync(hooks, { recursive: true });
+  for (const hook of ['post-checkout', 'pre-commit', 'post-merge', 'reference-transaction', 'pre-auto-gc', 'post-index-change']) {
+    writeFileSync(join(hooks, hook), `#!/bin/sh\n${marker('hook')}\n`);
+    chmodSync(join(hooks, hook), 0o755);
+  }
+  git(['config', 'core.hooksPath', hooks]);
+}
+
+/** Attributes that send every source through the filter and textconv above (commit them). */
+export const HOSTILE_GITATTRIBUTES = '* filter=evil diff=evil\n';

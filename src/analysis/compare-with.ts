@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Analysis } from '../shared/analysis.js';
 import { CarveError } from '../shared/errors.js';
+import { emptyRecord } from '../shared/records.js';
 import { contextOfFile, type LoadedConfig } from '../config/index.js';
 import { comparePartitions, type Partition, type PartitionScores } from '../contexts/index.js';
 
@@ -15,7 +16,7 @@ export interface Comparison extends PartitionScores {
 }
 
 export function compareWith(source: string, analysis: Omit<Analysis, 'plan'>, loaded: LoadedConfig | null, root: string): Comparison {
-  const proposal: Record<string, string> = {};
+  const proposal = emptyRecord<string>();
   for (const module of analysis.modules) if (module.context) proposal[module.id] = module.context;
   const reference = referencePartition(source, analysis, loaded, root);
   return { against: source, ...comparePartitions(proposal, reference) };
@@ -24,7 +25,7 @@ export function compareWith(source: string, analysis: Omit<Analysis, 'plan'>, lo
 function referencePartition(source: string, analysis: Omit<Analysis, 'plan'>, loaded: LoadedConfig | null, root: string): Partition {
   if (source === 'config') {
     if (!loaded) throw new CarveError('no-config', "--compare config needs a carve.config.json", 'run `carve init`, or compare with folders:<depth> or a file');
-    const partition: Record<string, string> = {};
+    const partition = emptyRecord<string>();
     for (const module of analysis.modules) {
       const context = contextOfFile(loaded.config, module.id);
       if (context) partition[module.id] = context;
@@ -35,7 +36,7 @@ function referencePartition(source: string, analysis: Omit<Analysis, 'plan'>, lo
   if (folders) {
     const depth = Number(folders[1]);
     if (depth < 1) throw new CarveError('bad-compare', '--compare folders:<depth> needs a depth of 1 or more', 'for example folders:2');
-    const partition: Record<string, string> = {};
+    const partition = emptyRecord<string>();
     for (const module of analysis.modules) {
       const segments = module.id.split('/').slice(0, -1);
       partition[module.id] = segments.length === 0 ? '.' : segments.slice(0, depth).join('/');
@@ -59,7 +60,7 @@ function parseJson(text: string, source: string): Partition {
   if (!record || typeof record !== 'object' || Array.isArray(record)) {
     throw new CarveError('bad-compare', `--compare ${source}: expected an object of file -> group`, 'give { "file": "group", ... }');
   }
-  const partition: Record<string, string> = {};
+  const partition = emptyRecord<string>();
   for (const [file, group] of Object.entries(record as Record<string, unknown>)) {
     if (typeof group !== 'string') throw new CarveError('bad-compare', `--compare ${source}: the group of ${file} is not a string`, 'give { "file": "group", ... }');
     partition[file] = group;
@@ -68,7 +69,7 @@ function parseJson(text: string, source: string): Partition {
 }
 
 function parseTsv(text: string, source: string): Partition {
-  const partition: Record<string, string> = {};
+  const partition = emptyRecord<string>();
   text.split('\n').forEach((line, index) => {
     const trimmed = line.replace(/\r$/, '');
     if (trimmed.trim() === '' || trimmed.startsWith('#')) return;

@@ -4,6 +4,7 @@
 import type { Analysis, AnalysisMetrics, ContextRecord } from '../shared/analysis.js';
 import { CarveError } from '../shared/errors.js';
 import type { RepoPath } from '../shared/facts.js';
+import { emptyRecord, recordOf } from '../shared/records.js';
 import { compareStrings } from '../shared/sort.js';
 import { carveVersion } from '../shared/version.js';
 import { contextOfFile, type LoadedConfig } from '../config/index.js';
@@ -55,8 +56,8 @@ export function analyzeFacts(project: ProjectFacts, options: AnalyzeOptions): An
       ...(options.resolution !== undefined ? { resolution: options.resolution } : {}),
       ...(options.kernelThreshold !== undefined ? { kernelThreshold: options.kernelThreshold } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      pinned: loaded ? pinnedContexts(loaded, modulePaths) : {},
-      entityTables: Object.fromEntries(extracted.entities.map((entity) => [entity.id, entity.table])),
+      pinned: loaded ? pinnedContexts(loaded, modulePaths) : emptyRecord(),
+      entityTables: recordOf(extracted.entities.map((entity) => [entity.id, entity.table])),
     });
   });
 
@@ -74,7 +75,7 @@ export function analyzeFacts(project: ProjectFacts, options: AnalyzeOptions): An
 }
 
 function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPath, string> {
-  const pinned: Record<RepoPath, string> = {};
+  const pinned = emptyRecord<string>();
   for (const path of paths) {
     const context = contextOfFile(loaded.config, path);
     if (context) pinned[path] = context;

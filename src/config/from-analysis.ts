@@ -4,6 +4,7 @@
 // left empty for people to fill.
 import type { Analysis } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
+import { emptyRecord } from '../shared/records.js';
 import { compareStrings, sortedUnique } from '../shared/sort.js';
 import { coverContexts } from './cover-globs.js';
 import { CONFIG_SCHEMA_REFERENCE, DEFAULT_BASELINE_FILE, type CarveConfig, type ContextConfig } from './schema.js';
@@ -60,7 +61,7 @@ export function configFromAnalysis(analysis: Analysis, options: InitOptions = {}
     dependsOn.set(from, (dependsOn.get(from) ?? new Set()).add(to));
   }
 
-  const configContexts: Record<string, ContextConfig> = {};
+  const configContexts = emptyRecord<ContextConfig>();
   for (const context of contexts) {
     const name = nameOf.get(context.id)!;
     const paths = globs.get(name);

@@ -2,9 +2,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CarveError } from '../shared/errors.js';
-import { configError, fromZodIssues, type FieldPath } from './issues.js';
+import { recordOf } from '../shared/records.js';
+import { configError, fromZodIssues, type ConfigIssue, type FieldPath } from './issues.js';
 import { rememberConfigSource } from './match.js';
-import { CONFIG_FILE_NAME, DEFAULT_BASELINE_FILE, configSchema, contextConfigSchema, type CarveConfig } from './schema.js';
+import { CONFIG_FILE_NAME, DEFAULT_BASELINE_FILE, configSchema, contextConfigSchema, contextNameSchema, type CarveConfig } from './schema.js';
 import { semanticIssues } from './semantic.js';
 
 export interface LoadedConfig {
@@ -47,7 +48,10 @@ export function parseConfig(text: string, displayPath: string = CONFIG_FILE_NAME
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw configError(displayPath, fromZodIssues(parsed.error.issues, knownKeys));
-  const config = parsed.data;
+  const skipped = skippedContextNames(raw);
+  if (skipped.length > 0) throw configError(displayPath, skipped);
+  // Context names are the user's: looked up by name, they must never reach Object.prototype.
+  const config = { ...parsed.data, contexts: recordOf(Object.entries(parsed.data.contexts)) };
   const issues = semanticIssues(config);
   if (issues.length > 0) throw configError(displayPath, issues);
   rememberConfigSource(config, displayPath);
@@ -57,6 +61,17 @@ export function parseConfig(text: string, displayPath: string = CONFIG_FILE_NAME
 /** Absolute path of the baseline file: the config's `baseline`, relative to the config file. */
 export function baselinePath(loaded: LoadedConfig): string {
   return resolve(dirname(loaded.path), loaded.config.baseline ?? DEFAULT_BASELINE_FILE);
+}
+
+/**
+ * zod leaves a `__proto__` key out of a record without a word (JSON.parse makes it an own key): the
+ * context would vanish and its files go unchecked. Such a key is judged by the context name rule.
+ */
+function skippedContextNames(raw: unknown): ConfigIssue[] {
+  const contexts = (raw as { contexts?: unknown }).contexts;
+  if (typeof contexts !== 'object' || contexts === null || !Object.hasOwn(contexts, '__proto__')) return [];
+  const name = contextNameSchema.safeParse('__proto__');
+  return [{ path: ['contexts', '__proto__'], message: name.success ? 'this context name is reserved' : (name.error.issues[0]?.message ?? 'not a context name') }];
 }
 
 function knownKeys(path: FieldPath): string[] {

@@ -3,6 +3,7 @@
 // beside detectContexts so the gain is visible.
 import type { DependencyGraph } from '../graph/types.js';
 import { toGraphology } from '../graph/to-graphology.js';
+import { emptyRecord } from '../shared/records.js';
 import { louvainRun } from './louvain.js';
 
 export function plainLouvain(graph: DependencyGraph, seed: number, resolution = 1): Record<string, string> {
@@ -12,7 +13,7 @@ export function plainLouvain(graph: DependencyGraph, seed: number, resolution = 
     isUnweighted: true,
   });
   const labels = louvainRun(imports, resolution, seed);
-  const partition: Record<string, string> = {};
+  const partition = emptyRecord<string>();
   imports.nodes().forEach((id, index) => {
     partition[id] = `c${labels[index] as number}`;
   });

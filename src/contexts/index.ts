@@ -9,6 +9,7 @@
 import type { DependencyGraph } from '../graph/types.js';
 import type { ContextRecord } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
+import { ownValue, sortedRecord } from '../shared/records.js';
 import { compareStrings } from '../shared/sort.js';
 import { ENTITY_PREFIX } from '../graph/index.js';
 import { assignEntities, attachToMostTied, mergeTinyClusters } from './cleanup.js';
@@ -106,7 +107,7 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   const nodeCount = indexed.ids.length;
   const isModule = (node: number): boolean => indexed.types[node] === 'module';
   const pinnedOf = (node: number): string | undefined =>
-    isModule(node) ? settings.pinned?.[indexed.ids[node] as string] : undefined;
+    isModule(node) && settings.pinned ? ownValue(settings.pinned, indexed.ids[node] as string) : undefined;
   const louvain = { resolution: settings.resolution, seed: settings.seed, runs: settings.runs };
 
   // Preliminary passes find what should not be clustered: the first, on everything, finds the obvious
@@ -209,7 +210,7 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   });
   const tableOf = (node: number): string => {
     const entity = (indexed.ids[node] as string).slice(ENTITY_PREFIX.length);
-    return settings.entityTables?.[entity] ?? entity;
+    return (settings.entityTables && ownValue(settings.entityTables, entity)) ?? entity;
   };
   const names = nameContexts(
     [...pinnedNameOf].map(([label, pinnedName]) => {
@@ -235,17 +236,15 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
       metrics: perContext.get(label) as ContextRecord['metrics'],
     }))
     .sort((a, b) => compareStrings(a.id, b.id));
-  const membership: Record<string, string> = {};
+  const membership = new Map<string, string>();
   labels.forEach((label, node) => {
-    if (label >= 0) membership[indexed.ids[node] as string] = names.get(label) as string;
+    if (label >= 0) membership.set(indexed.ids[node] as string, names.get(label) as string);
   });
-  const sortedMembership: Record<string, string> = {};
-  for (const key of Object.keys(membership).sort(compareStrings)) sortedMembership[key] = membership[key] as string;
   const pathsOf = (nodes: Iterable<number>): RepoPath[] => [...nodes].map((node) => indexed.ids[node] as string).sort(compareStrings);
   const unassigned = indexed.ids.filter((_, node) => isModule(node) && labels[node] === -1 && !kernel.has(node) && !roots.has(node));
   return {
     contexts,
-    membership: sortedMembership,
+    membership: sortedRecord(membership),
     sharedKernel: pathsOf(kernel),
     godModules: pathsOf(gods),
     compositionRoots: pathsOf(roots),

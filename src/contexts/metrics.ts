@@ -3,7 +3,8 @@
 // static stand-in for call counts); IFN, SM and the inbound/outbound counts use distinct file pairs.
 import type { ContextMetrics } from '../shared/analysis.js';
 import { roundWeight } from '../graph/weights.js';
-import { compareStrings, sortedUnique } from '../shared/sort.js';
+import { sortedRecord } from '../shared/records.js';
+import { sortedUnique } from '../shared/sort.js';
 import { isDataEdge, isImportEdge, type IndexedGraph } from './graph-index.js';
 import { NED_MAX_SIZE, NED_MIN_SIZE } from './options.js';
 
@@ -40,12 +41,6 @@ export interface MetricsInput {
 
 function add(map: Map<number, number>, key: number, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
-}
-
-function sortedRecord(entries: Map<string, number>): Record<string, number> {
-  const record: Record<string, number> = {};
-  for (const key of [...entries.keys()].sort(compareStrings)) record[key] = entries.get(key) as number;
-  return record;
 }
 
 export function contextMetrics(input: MetricsInput): { perContext: Map<number, ContextMetrics>; overall: Omit<OverallMetrics, 'sharedKernel' | 'godModules' | 'compositionRoots' | 'unassigned'> } {

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import type { RepoPath } from '../shared/facts.js';
 import type { CoChange } from './types.js';
+import { emptyRecord } from '../shared/records.js';
 import { compareStrings } from '../shared/sort.js';
 
 /**
@@ -70,7 +71,7 @@ export function readCoChanges(root: string, commits: number, options: ReadCoChan
 
 /** How many of the last `commits` commits touched each file: how alive a part of the code is. */
 export function readChangeCounts(root: string, commits: number): Record<RepoPath, number> {
-  const counts: Record<RepoPath, number> = {};
+  const counts = emptyRecord<number>();
   for (const files of readChangedFiles(root, commits)) for (const file of new Set(files)) counts[file] = (counts[file] ?? 0) + 1;
   return counts;
 }

@@ -1,6 +1,7 @@
 // The data ownership matrix: for every table, which contexts read it and which write it. Shared by the
 // text summary and report.md, so both say the same thing.
 import type { Analysis } from '../shared/analysis.js';
+import { emptyRecord } from '../shared/records.js';
 import { compareStrings } from '../shared/sort.js';
 
 export interface TableRow {
@@ -28,7 +29,7 @@ export function dataMatrix(analysis: Pick<Analysis, 'entities' | 'dataAccess' | 
     columns.add(context);
     let row = rows.get(access.entity);
     if (!row) {
-      row = { table: tableOf.get(access.entity) ?? access.entity, entity: access.entity, owner: ownerOf.get(access.entity) ?? null, access: {}, isShared: false };
+      row = { table: tableOf.get(access.entity) ?? access.entity, entity: access.entity, owner: ownerOf.get(access.entity) ?? null, access: emptyRecord(), isShared: false };
       rows.set(access.entity, row);
     }
     const mark = access.mode === 'read' ? 'R' : 'W';

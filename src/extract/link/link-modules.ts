@@ -3,6 +3,7 @@
 // that declares it (`via` names the barrel), so coupling is measured to the real owner.
 import type { DependencyRecord } from '../../shared/analysis.js';
 import type { FileFacts, ImportedBinding, RepoPath } from '../../shared/facts.js';
+import { sortedRecord } from '../../shared/records.js';
 import { compareStrings } from '../../shared/sort.js';
 import type { LinkedModule } from '../types.js';
 import type { ExportResolver } from './resolve-export.js';
@@ -37,9 +38,10 @@ export function linkModules(files: readonly FileFacts[], resolveExport: ExportRe
 
   const modules: LinkedModule[] = [];
   for (const facts of files) {
-    const external: Record<string, number> = {};
+    // Package names are the analysed code's: 'constructor' or '__proto__' are names like any other.
+    const external = new Map<string, number>();
     for (const fact of facts.imports) {
-      if (fact.external) external[fact.external] = (external[fact.external] ?? 0) + 1;
+      if (fact.external) external.set(fact.external, (external.get(fact.external) ?? 0) + 1);
       if (!fact.resolved || fact.resolved === facts.path) continue;
       const edge = edgeFor(facts.path, fact.resolved, fact.kind, undefined);
       edge.lines.add(fact.line);
@@ -63,7 +65,7 @@ export function linkModules(files: readonly FileFacts[], resolveExport: ExportRe
         }
       }
     }
-    modules.push({ id: facts.path, loc: facts.loc, external: sortRecord(external), unresolvedDataAccess: facts.unresolvedDataAccess });
+    modules.push({ id: facts.path, loc: facts.loc, external: sortedRecord(external), unresolvedDataAccess: facts.unresolvedDataAccess });
   }
 
   const dependencies = [...edges.values()].map(({ record, symbols, lines, references }) => {
@@ -82,8 +84,3 @@ export function compareDependencies(a: DependencyRecord, b: DependencyRecord): n
   return compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind) || compareStrings(a.via ?? '', b.via ?? '');
 }
 
-function sortRecord(record: Record<string, number>): Record<string, number> {
-  const sorted: Record<string, number> = {};
-  for (const key of Object.keys(record).sort(compareStrings)) sorted[key] = record[key]!;
-  return sorted;
-}

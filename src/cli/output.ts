@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CarveError } from '../shared/errors.js';
-import { writeFileAtomic } from '../shared/atomic-write.js';
+import { refuseNonRegularTarget, writeFileAtomic } from '../shared/atomic-write.js';
 import type { ReportFile } from '../report/index.js';
 
 export function checkOutDir(out: string): void {
@@ -14,6 +14,8 @@ export function checkOutDir(out: string): void {
 /** Writes the reports and returns their paths as given to the user (relative to the working directory). */
 export function writeReports(out: string, files: ReportFile[]): string[] {
   checkOutDir(out);
+  // Every target judged before the first write: a refused one leaves no half-replaced set behind.
+  for (const file of files) refuseNonRegularTarget(join(out, file.path));
   const written: string[] = [];
   for (const file of files) {
     const target = join(out, file.path);

@@ -4,7 +4,7 @@ import { analyzeProject } from '../../analysis/analyze-project.js';
 import { renderReports, renderSummary } from '../../report/index.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { checkOutDir, writeReports } from '../output.js';
-import { writeFileAtomic } from '../../shared/atomic-write.js';
+import { refuseNonRegularTarget, writeFileAtomic } from '../../shared/atomic-write.js';
 import { createProgress } from '../progress.js';
 import { withSignalsDeferred } from '../signals.js';
 
@@ -22,6 +22,7 @@ export async function runAnalyze(dir: string, options: Record<string, unknown>):
   try {
     const out = resolve(opts.out);
     checkOutDir(out);
+    if (opts.timings) refuseNonRegularTarget(resolve(opts.timings));
     const started = performance.now();
     const { analysis, cacheStats, timings, resultFromCache } = await analyzeProject(dir, { ...toAnalyzeOptions(opts), outDir: out, onProgress: progress.onProgress });
     progress.clear();

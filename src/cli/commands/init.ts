@@ -6,7 +6,7 @@ import { relative, resolve } from 'node:path';
 import { analyzeProject } from '../../analysis/analyze-project.js';
 import { findViolations } from '../../check/index.js';
 import { CONFIG_FILE_NAME, configFromAnalysis, parseConfig, renderConfig } from '../../config/index.js';
-import { writeFileAtomic } from '../../shared/atomic-write.js';
+import { refuseNonRegularTarget, writeFileAtomic } from '../../shared/atomic-write.js';
 import { CarveError } from '../../shared/errors.js';
 import { safeText } from '../../shared/safe-text.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
@@ -25,6 +25,7 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
   if (existsSync(target) && !opts.force) {
     throw new CarveError('config-exists', `${shown} already exists`, 'pass --force to overwrite it, or edit it by hand');
   }
+  refuseNonRegularTarget(target);
 
   const progress = createProgress(true);
   let text: string;

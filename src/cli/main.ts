@@ -6,6 +6,7 @@ import { carveVersion } from '../shared/version.js';
 import { addAnalysisOptions } from './analysis-options.js';
 import { useCodeCache } from './code-cache.js';
 import { reportError } from './report-error.js';
+import { exitCodeAfterOutput, guardStandardStreams } from './std-streams.js';
 
 export const EXIT_OK = 0;
 export const EXIT_VIOLATIONS = 1;
@@ -90,17 +91,18 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  guardStandardStreams();
   let exitCode = EXIT_OK;
   const program = buildProgram((code) => {
     exitCode = code;
   });
   try {
     await program.parseAsync(argv);
-    return exitCode;
+    return exitCodeAfterOutput(exitCode);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end with code 0; every other commander error is bad usage.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT_OK;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return exitCodeAfterOutput(EXIT_OK);
       return EXIT_USAGE;
     }
     return reportError(error, argv.includes('--debug'));

@@ -105,6 +105,7 @@ export function extractFileFacts(
     facts.entities = data.entities;
     facts.dataAccess = data.accesses;
     facts.unresolvedDataAccess = data.unresolved;
+    if (data.exportedStrings) facts.exportedStrings = data.exportedStrings;
   }
   return facts;
 }

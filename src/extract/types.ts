@@ -56,6 +56,8 @@ export interface DataAccessScanResult {
   entities: EntityFact[];
   accesses: DataAccessFact[];
   unresolved: number;
+  /** FileFacts.exportedStrings: string constants other files may name tables with. */
+  exportedStrings?: Record<string, string>;
 }
 
 export interface DataAccessAdapter {

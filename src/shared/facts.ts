@@ -84,12 +84,16 @@ export interface EntityFact {
  * - `symbol`: a class or table object named `name` in this file or imported (`module` is where the
  *   import resolves, null for this file or an unresolved import; the linker follows re-exports);
  * - `model`: an ORM model by name (Prisma `prisma.order` -> 'order', Mongoose model('Order'));
- * - `table`: a table by its database name (raw SQL, knex('orders')).
+ * - `table`: a table by its database name (raw SQL, knex('orders'));
+ * - `constant`: a table name held in a string constant another project file exports (`TABLES.USERS`,
+ *   an enum member): `name` is the imported name in `module`, `path` the keys below it; the linker
+ *   reads the value from that file's `exportedStrings`.
  */
 export type EntityRef =
   | { by: 'symbol'; name: string; module: RepoPath | null }
   | { by: 'model'; name: string; orm: OrmName }
-  | { by: 'table'; table: string };
+  | { by: 'table'; table: string }
+  | { by: 'constant'; name: string; module: RepoPath; path: string[] };
 
 export interface DataAccessFact {
   target: EntityRef;
@@ -129,6 +133,11 @@ export interface FileFacts {
   dataAccess: DataAccessFact[];
   /** Data accesses seen whose target cannot be known statically (a table name built at run time). */
   unresolvedDataAccess: number;
+  /**
+   * Exported string constants that may name tables in other files: `TABLES.USERS` -> 'users', an enum
+   * member, a const; only identifier-like values. Absent when there are none.
+   */
+  exportedStrings?: Record<string, string>;
   entryPoints: EntryPointFact[];
   diagnostics: Diagnostic[];
 }

@@ -5,6 +5,7 @@
 // re-exports, and merges accesses into one record per (module, entity, mode).
 import type { DataAccessAdapter, DataAccessScanInput, DataAccessScanResult } from '../types.js';
 import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
+import { exportedStrings } from './core/constants.js';
 import { indexFile } from './core/file-index.js';
 import { collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
 import { FactSink } from './core/sink.js';
@@ -33,12 +34,15 @@ function importsProjectModelName(input: DataAccessScanInput): boolean {
 }
 
 export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult {
+  // Any file may hold the table names other files query (`export const TABLES = {...}`).
+  const strings = exportedStrings(input.sourceFile);
+  const withStrings = (result: DataAccessScanResult): DataAccessScanResult => (strings ? { ...result, exportedStrings: strings } : result);
   const applying = ORM_ADAPTERS.filter((adapter) => adapterApplies(adapter, input));
   const modelCalls = importsProjectModelName(input) && MODEL_CALL_GATE.test(input.text);
-  if (applying.length === 0 && !modelCalls) return { entities: [], accesses: [], unresolved: 0 };
+  if (applying.length === 0 && !modelCalls) return withStrings({ entities: [], accesses: [], unresolved: 0 });
   const file = indexFile(input);
   const sink = new FactSink(file);
   for (const adapter of applying) adapter.collect(file, sink);
   collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
-  return sink.result();
+  return withStrings(sink.result());
 }

@@ -67,3 +67,14 @@ export function sequelizeTableName(modelName: string): string {
 export function lowerFirst(name: string): string {
   return name.length === 0 ? name : name[0]!.toLowerCase() + name.slice(1);
 }
+
+/** A table as SQL builders spell it: `'orders as o'` -> 'orders', `'public.orders'` -> 'orders', quotes dropped. */
+export function sqlTableName(raw: string): string {
+  const first = raw.trim().split(/\s+as\s+|\s+/i)[0] ?? raw;
+  return first.slice(first.lastIndexOf('.') + 1).replace(/^["`[]|["`\]]$/g, '');
+}
+
+/** The key an imported constant target is kept under in its file's `exportedStrings`. */
+export function constantKey(name: string, path: readonly string[]): string {
+  return [name, ...path].join('.');
+}

@@ -2,16 +2,23 @@
 // `db('orders as o')`, `knex.table('orders')`, `.from('orders')`, `.into('orders')`, joins. A builder
 // that inserts, updates or deletes writes its table; otherwise it reads. The instance is known by
 // its making (`knex(config)`), its type (`Knex`, `Knex.Transaction`), a transaction callback, or its
-// usual name (`knex`, `db`, `trx`) when a query-builder method follows. `knex(tableVar)` is unresolved.
+// usual name (`knex`, `db`, `trx`) when a query-builder method follows. A table held in a constant
+// (`T.USERS`, an enum member, a template of constants) is that table, also when the constant is
+// imported (the linker reads it); CTE names (`cte-names.ts`) are no tables; `knex(tableVar)` with a
+// run-time value is unresolved, never a table.
 import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';
 import { builderCalls } from '../core/builder-chain.js';
+import { constantString, importedConstant } from '../core/constants.js';
+import type { Target } from '../core/entity-ref.js';
 import type { FileIndex } from '../core/file-index.js';
 import { importedFrom } from '../core/imports.js';
+import { sqlTableName } from '../core/naming.js';
 import type { FactSink } from '../core/sink.js';
 import { lastName, methodCall, stringValue, typeBaseName, typeReference, unwrap } from '../core/syntax.js';
+import { cteNames } from './cte-names.js';
 
 const WRITES = new Set(['insert', 'update', 'del', 'delete', 'truncate', 'upsert', 'increment', 'decrement', 'merge']);
 const TABLE_METHODS = new Set(['table', 'from', 'into']);
@@ -23,39 +30,48 @@ const BUILDER_METHODS = new Set([
 ]);
 /** Methods on the instance that start a query (others, like `raw`, `schema`, `fn`, do not). */
 const QUERY_STARTS = new Set([...BUILDER_METHODS, 'queryBuilder', 'with', 'withRecursive']);
+/** Methods whose callback receives a query builder of the same instance. */
+const CALLBACK_BUILDERS = new Set(['with', 'withRecursive', 'withMaterialized', 'withNotMaterialized', 'union', 'unionAll', 'whereIn', 'whereNotIn', 'whereExists', 'whereNotExists', 'from']);
 const KNEX_NAMES = new Set(['knex', 'db', 'trx', 'database']);
 
 type Evidence = 'made' | 'named';
 
-/** `'orders as o'` -> 'orders', `'public.orders'` -> 'orders'. */
-function tableName(raw: string): string {
-  const first = raw.trim().split(/\s+as\s+|\s+/i)[0] ?? raw;
-  return first.slice(first.lastIndexOf('.') + 1).replace(/^["`[]|["`\]]$/g, '');
-}
-
-/** The table an argument names: a string, or `{ alias: 'table' }`; 'dynamic' when built at run time; null for a subquery. */
-function tableArgument(file: FileIndex, arg: ts.Expression | undefined): string | 'dynamic' | null {
+/**
+ * The table an argument names: a string or constant (`'orders as o'`, `T.USERS`, `${PREFIX}orders`,
+ * `{ alias: 'table' }`), a constant imported from another file, 'dynamic' when built at run time;
+ * null for a subquery or a module-level object that is no string (a Drizzle table, a shared query).
+ */
+function tableArgument(file: FileIndex, arg: ts.Expression | undefined): Target | null {
   if (!arg) return null;
-  const node = unwrap(arg);
-  const text = stringValue(node);
-  if (text !== null) return tableName(text);
-  if (ts.isObjectLiteralExpression(node) && node.properties.length === 1) {
-    const property = node.properties[0]!;
-    const value = ts.isPropertyAssignment(property) ? stringValue(unwrap(property.initializer)) : null;
-    return value === null ? 'dynamic' : tableName(value);
+  let node = unwrap(arg);
+  if (ts.isObjectLiteralExpression(node)) {
+    const property = node.properties.length === 1 ? node.properties[0]! : undefined;
+    if (!property || !ts.isPropertyAssignment(property)) return 'dynamic';
+    node = unwrap(property.initializer);
   }
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isCallExpression(node)) return null;
-  // An imported or module-level object (a Drizzle table, a shared subquery) is not a table name.
-  const root = ts.isPropertyAccessExpression(node) ? unwrap(node.expression) : node;
+  const text = constantString(file, node);
+  if (text !== null) return { by: 'table', table: sqlTableName(text) };
+  const imported = importedConstant(file, node) ?? importedTemplateHead(file, node);
+  if (imported) return imported;
+  const root = ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? rootName(node) : node;
   if (ts.isIdentifier(root) && file.input.importsByLocal.has(root.text)) return null;
-  if (ts.isIdentifier(node)) {
-    const site = file.bindings.lookup(node);
-    if (!site) return null;
-    const value = site.values.length === 1 ? stringValue(unwrap(site.values[0]!)) : null;
-    if (value !== null) return tableName(value);
-    if (site.isModuleLevel) return null;
-  }
+  if (ts.isIdentifier(root) && file.bindings.lookup(root)?.isModuleLevel) return null;
   return 'dynamic';
+}
+
+/** `${T.USERS} as u`, `public.${T.USERS}`: a table name that is an imported constant, with an alias or schema. */
+function importedTemplateHead(file: FileIndex, node: ts.Expression): Target | null {
+  if (!ts.isTemplateExpression(node) || !/^(|.*\.)$/.test(node.head.text)) return null;
+  const [first] = node.templateSpans;
+  if (!first || !/^(\s|$)/.test(first.literal.text)) return null;
+  return importedConstant(file, first.expression);
+}
+
+function rootName(expr: ts.Expression): ts.Expression {
+  let node = unwrap(expr);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = unwrap(node.expression);
+  return node;
 }
 
 function collect(file: FileIndex, sink: FactSink): void {
@@ -76,16 +92,20 @@ function collect(file: FileIndex, sink: FactSink): void {
     if (type && (type.name.startsWith('Knex') || ((typeBaseName(type.name) === 'Transaction' || typeBaseName(type.name) === 'QueryBuilder') && type.name.includes('Knex')))) return 'made';
     const callback = callbackCallOf(site);
     const method = callback ? methodCall(callback.call) : null;
-    return callback?.index === 0 && method?.name === 'transaction' && instanceEvidence(method.receiver) ? 'made' : null;
+    if (callback?.index !== 0 || !method) return null;
+    // `knex.transaction(trx => ...)`, and the builder a CTE or subquery callback gets (`.with('x', qb => ...)`).
+    if (method.name === 'transaction') return instanceEvidence(method.receiver) ? 'made' : null;
+    return CALLBACK_BUILDERS.has(method.name) ? instanceEvidence(method.receiver) : null;
   };
   const instanceEvidence = (expr: ts.Expression): Evidence | null => followValue(file.bindings, expr, direct, fromSite);
+  const ctes = cteNames(file);
 
   for (const call of file.calls) {
     // `knex('orders')`, `this.knex('orders')`: the instance called with a table; else `knex.select(...)`.
     const calledInstance = instanceEvidence(call.expression);
     const method = calledInstance ? null : methodCall(call);
     let evidence: Evidence | null = calledInstance;
-    let rootTable: string | 'dynamic' | null = null;
+    let rootTable: Target | null = null;
     if (calledInstance) {
       rootTable = tableArgument(file, call.arguments[0]);
       // A bare `db()` or `db(fn)` is no table query.
@@ -102,10 +122,15 @@ function collect(file: FileIndex, sink: FactSink): void {
     const writer = names.find((name) => WRITES.has(name));
     const mode: AccessMode = writer ? 'write' : 'read';
     const operation = `knex.${writer ?? 'select'}`;
-    const emit = (table: string | 'dynamic' | null, tableMode: AccessMode, node: ts.Node): void => {
-      // `db(x)` is knex's own shape; `db.select().from(x)` by name alone may be Drizzle with a subquery.
-      if (table === 'dynamic' && (evidence === 'made' || node === call)) sink.unresolvedAt(node);
-      else if (table !== null) sink.access({ by: 'table', table }, tableMode, 'knex', operation, node);
+    const emit = (table: Target | null, tableMode: AccessMode, node: ts.Node): void => {
+      if (table === null) return;
+      if (table === 'dynamic') {
+        // `db(x)` is knex's own shape; `db.select().from(x)` by name alone may be Drizzle with a subquery.
+        if (evidence === 'made' || node === call) sink.unresolvedAt(node);
+        return;
+      }
+      if (table.by === 'table' && ctes.has(table.table)) return;
+      sink.access(table, tableMode, 'knex', operation, node);
     };
     emit(rootTable, mode, call);
     for (const link of chain) {

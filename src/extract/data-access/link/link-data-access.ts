@@ -6,7 +6,7 @@
 import type { DataAccessRecord, EntityRecord } from '../../../shared/analysis.js';
 import type { AccessMode, DataAccessFact, Diagnostic, EntityFact, EntityRef, FileFacts, OrmName, RepoPath } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
-import { lowerFirst } from '../core/naming.js';
+import { constantKey, lowerFirst, sqlTableName } from '../core/naming.js';
 import { aliasNameOf, isAliasFact } from '../core/sink.js';
 import { assignEntityIds, type EntityDefinition } from './entity-ids.js';
 
@@ -53,6 +53,8 @@ export function linkDataAccess(
   const entityCountByFile = new Map<RepoPath, EntityRecord[]>();
   for (const record of entities) push(entityCountByFile, record.definedIn!, record);
 
+  const stringsByFile = new Map<RepoPath, Record<string, string>>();
+  for (const facts of files) if (facts.exportedStrings) stringsByFile.set(facts.path, facts.exportedStrings);
   const aliases = new Map<string, DataAccessFact[]>();
   const declaredByFile = new Map<RepoPath, Set<string>>();
   for (const facts of files) {
@@ -111,9 +113,20 @@ export function linkDataAccess(
     return found?.length === 1 ? found[0]! : null;
   };
 
+  /** The table name an imported constant holds, read from the exporting file's string constants. */
+  const constantTable = (target: Extract<EntityRef, { by: 'constant' }>): string | null => {
+    const owner = resolveExport(target.module, target.name) ?? { file: target.module, name: target.name };
+    const value = stringsByFile.get(owner.file)?.[constantKey(owner.name, target.path)];
+    return value === undefined ? null : sqlTableName(value);
+  };
+
   const bind = (target: EntityRef, file: RepoPath, orm: OrmName, depth = 0): EntityRecord | null => {
     if (depth > 6) return null;
     if (target.by === 'table') return bindTable(target.table);
+    if (target.by === 'constant') {
+      const table = constantTable(target);
+      return table === null ? null : bindTable(table);
+    }
     if (target.by === 'model') return target.orm === orm ? bindModel(target.name, orm) : null;
     if (target.module === null) {
       const local = bindDeclared(file, target.name, orm, depth);

@@ -1,10 +1,13 @@
 // Raw SQL: string and template literals passed to `query`/`execute`/`raw`/`$queryRaw`/`$executeRaw`
 // (and the `Unsafe` forms, `unsafe`, `prepare`), and `sql`/`$queryRaw` tagged templates. `${...}`
-// holes become parameters (a hole holding a local string constant is inlined); strings joined with
-// `+` count too. Only text that starts like a data statement is SQL; fragments are left alone. Text
+// holes become parameters (a hole holding a string constant is inlined; one imported from another file
+// is read by the linker; one where a table goes is never a table named after its placeholder); strings
+// joined with `+` count too. Only text that starts like a data statement is SQL; fragments are left alone. Text
 // that does not parse, and a query passed in a variable of a database call, count as unresolved.
 import ts from '../../../shared/typescript.cjs';
+import type { EntityRef } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
+import { constantString, importedConstant } from '../core/constants.js';
 import type { FileIndex } from '../core/file-index.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, lastName, methodCall, objectProperty, unwrap } from '../core/syntax.js';
@@ -16,54 +19,79 @@ const SQL_TAG_NAMES = new Set(['sql', 'SQL', '$queryRaw', '$executeRaw']);
 /** Receivers that are surely a database handle, so a query in a variable is a query we cannot see. */
 const DATABASE_RECEIVER = /(db|knex|pool|client|conn|connection|dataSource|manager|sequelize|prisma|queryRunner|trx|tx|sql|database|pg|mysql|repo|repository)$/i;
 
-/** Text with holes: parts[i] then a parameter then parts[i + 1]. */
-type SqlParts = string[];
-
-function concat(left: SqlParts, right: SqlParts): SqlParts {
-  return [...left.slice(0, -1), left[left.length - 1]! + right[0]!, ...right.slice(1)];
+/**
+ * Text with holes: parts[i], then hole i, then parts[i + 1]. A hole is a value known at run time
+ * (null), or a constant imported from another project file (the linker reads its value).
+ */
+interface SqlText {
+  parts: string[];
+  holes: (ConstantRef | null)[];
 }
 
-const HOLE: SqlParts = ['', ''];
+type ConstantRef = Extract<EntityRef, { by: 'constant' }>;
+
+function concat(left: SqlText, right: SqlText): SqlText {
+  const parts = [...left.parts.slice(0, -1), left.parts[left.parts.length - 1]! + right.parts[0]!, ...right.parts.slice(1)];
+  return { parts, holes: [...left.holes, ...right.holes] };
+}
+
+const text = (value: string): SqlText => ({ parts: [value], holes: [] });
+const hole = (ref: ConstantRef | null): SqlText => ({ parts: ['', ''], holes: [ref] });
+
+/** What stands in a `${...}` or a `+` operand that is not SQL text: a constant's value, an imported constant, or a run-time value. */
+function holeOf(file: FileIndex, expr: ts.Expression): SqlText {
+  const value = constantString(file, expr);
+  return value !== null ? text(value) : hole(importedConstant(file, expr));
+}
 
 /** The SQL text an expression holds, or null when it is not a string built from literals here. */
-function sqlParts(file: FileIndex, expr: ts.Expression, depth = 0): SqlParts | null {
+function sqlText(file: FileIndex, expr: ts.Expression, depth = 0): SqlText | null {
   // Long `+` chains recurse once per operand; past this they are not hand-written SQL.
   if (depth > 200) return null;
   const node = unwrap(expr);
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
-  if (ts.isTemplateExpression(node)) return templateParts(file, node, depth);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return text(node.text);
+  if (ts.isTemplateExpression(node)) return templateText(file, node, depth);
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = sqlParts(file, node.left, depth + 1);
-    const right = sqlParts(file, node.right, depth + 1);
+    const left = sqlText(file, node.left, depth + 1);
+    const right = sqlText(file, node.right, depth + 1);
     if (!left && !right) return null;
-    return concat(left ?? HOLE, right ?? HOLE);
+    return concat(left ?? holeOf(file, node.left), right ?? holeOf(file, node.right));
   }
   if (ts.isIdentifier(node) && depth < 4) {
     const site = file.bindings.lookup(node);
-    if (site && site.kind === 'variable' && site.values.length === 1) return sqlParts(file, site.values[0]!, depth + 1);
+    if (site && site.kind === 'variable' && site.values.length === 1) return sqlText(file, site.values[0]!, depth + 1);
   }
   return null;
 }
 
-function templateParts(file: FileIndex, template: ts.TemplateExpression, depth: number): SqlParts {
-  let parts: SqlParts = [template.head.text];
+function templateText(file: FileIndex, template: ts.TemplateExpression, depth: number): SqlText {
+  let result = text(template.head.text);
   for (const span of template.templateSpans) {
-    // A hole holding a plain local string constant (`${TABLE}`) is part of the text, not a parameter.
-    const inlined = depth < 4 ? sqlParts(file, span.expression, depth + 1) : null;
-    parts = concat(parts, inlined && inlined.length === 1 ? inlined : HOLE);
-    parts = concat(parts, [span.literal.text]);
+    // A hole holding a constant (`${TABLE}`, `${T.USERS}`) is part of the text, not a parameter.
+    const inlined = depth < 4 ? sqlText(file, span.expression, depth + 1) : null;
+    result = concat(result, inlined && inlined.parts.length === 1 ? inlined : holeOf(file, span.expression));
+    result = concat(result, text(span.literal.text));
   }
-  return parts;
+  return result;
 }
 
-function emitSql(sink: FactSink, parts: SqlParts, node: ts.Node): void {
-  if (!looksLikeStatement(parts.join(' '))) return;
-  const accesses = analyzeSql(parts);
+function emitSql(sink: FactSink, sql: SqlText, node: ts.Node): void {
+  if (!looksLikeStatement(sql.parts.join(' '))) return;
+  const accesses = analyzeSql(sql.parts);
   if (!accesses) {
     sink.unresolvedAt(node);
     return;
   }
-  for (const access of accesses) sink.access({ by: 'table', table: access.table }, access.mode, 'sql', access.statement, node);
+  for (const access of accesses) {
+    if (access.hole === undefined) {
+      sink.access({ by: 'table', table: access.table }, access.mode, 'sql', access.statement, node);
+      continue;
+    }
+    // A table taken from a hole: an imported constant the linker reads, or a run-time value.
+    const ref = sql.holes[access.hole];
+    if (ref) sink.access(ref, access.mode, 'sql', access.statement, node);
+    else sink.unresolvedAt(node);
+  }
 }
 
 function isSqlTag(tag: ts.Expression): boolean {
@@ -87,9 +115,9 @@ function collect(file: FileIndex, sink: FactSink): void {
     // `pool.query({ text: 'SELECT ...', values })` and mysql2's `{ sql: '...' }`.
     if (ts.isObjectLiteralExpression(arg)) arg = objectProperty(arg, 'text') ?? objectProperty(arg, 'sql');
     if (!arg) continue;
-    const parts = sqlParts(file, arg);
-    if (parts) {
-      emitSql(sink, parts, arg);
+    const sql = sqlText(file, arg);
+    if (sql) {
+      emitSql(sink, sql, arg);
       continue;
     }
     const receiver = method ? dottedName(method.receiver) : null;
@@ -101,8 +129,8 @@ function collect(file: FileIndex, sink: FactSink): void {
   for (const tagged of file.taggedTemplates) {
     if (!isSqlTag(tagged.tag)) continue;
     const template = tagged.template;
-    const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template.text] : templateParts(file, template, 0);
-    emitSql(sink, parts, template);
+    const sql = ts.isNoSubstitutionTemplateLiteral(template) ? text(template.text) : templateText(file, template, 0);
+    emitSql(sink, sql, template);
   }
 }
 

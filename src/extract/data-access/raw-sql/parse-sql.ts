@@ -13,6 +13,8 @@ export interface SqlTableAccess {
   mode: AccessMode;
   /** The statement keyword: 'SELECT', 'INSERT', 'UPDATE', ... */
   statement: string;
+  /** Set when the table is the value of hole `hole` of the text (`FROM "${table}"`), not a name in it. */
+  hole?: number;
 }
 
 interface SqlParser {
@@ -42,11 +44,30 @@ export function looksLikeStatement(text: string): boolean {
   return STATEMENT_START.test(text);
 }
 
-/** The text with `${...}` holes filled by the dialect's parameter marker. */
+/** A hole where a name goes: quoted (`"${t}"`), after FROM/JOIN/INTO/UPDATE/TABLE, or beside a `.` of a qualified name. */
+const NAME_BEFORE = /(["`[]|\.|\b(?:from|join|into|update|table|truncate)\s+)$/i;
+const NAME_AFTER = /^["`\].]/;
+const HOLE_NAME = /^__carve_hole_(\d+)__$/;
+
+/**
+ * The text with `${...}` holes filled: a hole where a name goes gets an identifier the result can be
+ * traced back by (so `FROM "${t}"` is never a table named `$1`), any other the dialect's parameter marker.
+ */
 export function withParameters(parts: readonly string[], dialect: Dialect): string {
   let text = parts[0] ?? '';
-  for (let index = 1; index < parts.length; index++) text += (dialect === 'postgresql' ? `$${index}` : '?') + parts[index];
+  for (let index = 1; index < parts.length; index++) {
+    const isName = NAME_BEFORE.test(parts[index - 1]!) || NAME_AFTER.test(parts[index]!);
+    text += (isName ? `__carve_hole_${index - 1}__` : dialect === 'postgresql' ? `$${index}` : '?') + parts[index];
+  }
   return text;
+}
+
+/** Tables that are hole placeholders carry the hole's index instead. */
+function tracedHoles(accesses: SqlTableAccess[]): SqlTableAccess[] {
+  return accesses.map((access) => {
+    const hole = HOLE_NAME.exec(access.table);
+    return hole ? { ...access, hole: Number(hole[1]) } : access;
+  });
 }
 
 const cache = new Map<string, SqlTableAccess[] | null>();
@@ -56,7 +77,8 @@ const CACHE_LIMIT = 10_000;
 export function analyzeSql(parts: readonly string[]): SqlTableAccess[] | null {
   const key = parts.join('\u0000');
   if (cache.has(key)) return cache.get(key)!;
-  const result = analyzeUncached(parts);
+  const parsed = analyzeUncached(parts);
+  const result = parsed && tracedHoles(parsed);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;

@@ -35,6 +35,7 @@ export function runProject(files: Readonly<Record<string, string>>): ProjectRun 
       entities: result.entities,
       dataAccess: result.accesses,
       unresolvedDataAccess: result.unresolved,
+      ...(result.exportedStrings ? { exportedStrings: result.exportedStrings } : {}),
       entryPoints: [],
       diagnostics: [],
     });

@@ -9,6 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // A temp XDG_CONFIG_HOME and XDG_CACHE_HOME for the whole run: no test touches the real home.
+    globalSetup: ['./test/helpers/isolated-home.ts'],
     // End-to-end tests spawn the built CLI; two cores, so keep parallelism modest.
     maxWorkers: 2,
     testTimeout: 60_000,

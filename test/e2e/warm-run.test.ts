@@ -12,7 +12,10 @@ let scratch: string;
 let project: string;
 let env: Record<string, string>;
 
-/** mtimes an hour back: files copied this second are too fresh for the caches to trust. */
+/**
+ * mtimes an hour back: files copied this second are too fresh for the caches to trust. Their change
+ * times (which utimes sets to now) must age too: beforeAll then waits out the caches' 2 s window.
+ */
 function settleAll(dir: string, seconds: number): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -22,11 +25,12 @@ function settleAll(dir: string, seconds: number): void {
   utimesSync(dir, seconds, seconds);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'carve-warm-run-'));
   project = join(scratch, 'shop');
   cpSync(join(fixturesRoot, 'shop'), project, { recursive: true });
   settleAll(project, Math.floor(Date.now() / 1000) - 3600);
+  await new Promise((resolve) => setTimeout(resolve, 2100));
   // Records, at exit, whether the compiler (the typescript.js ts-morph bundles) was loaded.
   const probe = join(scratch, 'probe.cjs');
   writeFileSync(

@@ -1,11 +1,12 @@
 // The layout cache: a layout is taken from the cache only while every input it was read from (tsconfig
 // chains, manifests, .gitignore files, the folders under the root) keeps its stamp, and any change to
-// one of them reads the layout afresh. Paths are "settled" (their mtime set into the past) by hand,
-// each change to its own past time, so that the test sees stamps compared, not the 2 s freshness rule.
+// one of them reads the layout afresh. Paths are "settled" by hand (their mtime set into the past, each
+// change to its own past time, and the clock moved 3 s on, past their change time, which utimes cannot
+// set back), so that the test sees stamps compared, not the 2 s freshness rule.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadProjectLayout, type LayoutOptions } from '../../src/extract/index.js';
 import { readCachedLayout, writeCachedLayout } from '../../src/extract/project/layout-cache.js';
 import { LayoutInputs } from '../../src/extract/project/layout-inputs.js';
@@ -15,10 +16,11 @@ let project: string;
 let cacheDir: string;
 let pastSeconds = Math.floor(Date.now() / 1000) - 100_000;
 
-/** Sets each path's mtime to a past moment no earlier call used. */
+/** Sets each path's mtime to a past moment no earlier call used, and the clock to 3 s from now. */
 function settle(...paths: string[]): void {
   pastSeconds += 60;
   for (const path of paths) utimesSync(path, pastSeconds, pastSeconds);
+  vi.setSystemTime(vi.getRealSystemTime() + 3000);
 }
 
 function settleAll(dir: string): void {
@@ -51,6 +53,7 @@ function load(options: LayoutOptions = {}, unwatched: string[] = []): { paths: s
 }
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
   scratch = mkdtempSync(join(tmpdir(), 'carve-layout-cache-'));
   project = join(scratch, 'project');
   cacheDir = join(scratch, 'cache');
@@ -71,6 +74,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -146,6 +150,7 @@ describe('the layout cache', () => {
     // a.ts itself is only a source file (its stamp is the facts cache's business), but its folder's
     // listing is an input: a fresh folder must not be trusted.
     write(join(project, 'src/fresh.ts'), 'export const fresh = 1;\n');
+    vi.setSystemTime(vi.getRealSystemTime());
     expect(load().isFromCache).toBe(false);
     expect(load().isFromCache).toBe(false);
   });

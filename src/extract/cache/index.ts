@@ -26,13 +26,16 @@ function isShardContent(value: unknown): value is ShardContent {
 }
 
 /**
- * Size, modification time and inode: unchanged, the content is taken as unchanged and the file is not
- * read and hashed again (what git's index does). Null for an entry modified in the last 2 s, so a
- * second write within the file system's timestamp granularity cannot hide behind an equal stamp
- * ("racy git"); it is looked at again next time.
+ * Size, modification time, change time and inode: unchanged, the content is taken as unchanged and the
+ * file is not read and hashed again (git's index rule). The change time (ctime) is what makes the
+ * stamp unforgeable: utimes can set a modification time back after a same-size edit, but every write
+ * and every utimes sets ctime to the clock's now, which no unprivileged process can set back.
+ * Null for an entry changed (by either time) in the last 2 s: a second write within the file system's
+ * timestamp granularity could keep every field equal ("racy git"), so such a file gets no stamp and is
+ * read and hashed again next time, `check` included, until its ctime is older than the stamp.
  */
 export function statStamp(stat: Stats, now: number): string | null {
-  return stat.mtimeMs > now - 2000 ? null : `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  return Math.max(stat.mtimeMs, stat.ctimeMs) > now - 2000 ? null : `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 }
 
 /** A regular file's statStamp; null for anything else, a missing file, or one changed just now. */

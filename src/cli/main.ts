@@ -19,7 +19,7 @@ function action(load: () => Promise<Run>, setExitCode: (code: number) => void) {
   return async (target: string, options: Record<string, unknown>, command: Command): Promise<void> => {
     const all = { ...options, debug: command.optsWithGlobals().debug === true };
     try {
-      useCodeCache(all);
+      await useCodeCache(all, target);
       const run = await load();
       setExitCode(await run(target, all));
     } catch (error) {

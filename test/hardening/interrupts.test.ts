@@ -1,11 +1,12 @@
 // Interrupts: SIGINT or SIGKILL at any moment of `analyze --out`, `init` or `check --update-baseline`
 // leaves every file either as it was or complete (byte-equal to an uninterrupted run: the output is
 // deterministic), and SIGINT leaves no temp file; two runs into one --out end with one complete set;
-// a corrupt facts cache is rebuilt.
+// a corrupt facts cache is rebuilt, and a crafted one is ignored.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesRoot } from '../helpers/fixtures.js';
 import { carveBin, repoRoot, runCli } from '../helpers/run-cli.js';
@@ -165,4 +166,44 @@ describe('a corrupt cache (facts, results and the compiler\'s code cache)', () =
     expect(warm.stdout).toMatch(/ 0 read; contexts and plan unchanged, from cache\)/);
     expect(tempFiles(cache)).toEqual([]);
   });
+
+  // Crafted, not corrupt: what someone who can write the cache folder (one inside the checkout, a CI
+  // cache shared between branches) would plant: well-formed v8-serialized files with the right format
+  // and key, and content of their choosing, behind whatever the genuine file starts with.
+  it.each(['facts', 'layout', 'result'])('(a crafted %s file) is ignored: the reports are those of a run without cache', async (kind) => {
+    const cache = tempDir();
+    const out = tempDir();
+    expect((await runCli(['analyze', shop, '--out', out, '--cache-dir', cache, '--quiet'])).exitCode).toBe(0);
+    const files = readdirSync(cache).filter((name) => name.startsWith(`${kind}-`));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) writeFileSync(join(cache, name), craft(readFileSync(join(cache, name)), kind));
+    const run = await runCli(['analyze', shop, '--out', out, '--cache-dir', cache, '--quiet']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    for (const name of REPORTS) expect(readFileSync(join(out, name)).equals(reference[name]!), name).toBe(true);
+  });
 });
+
+interface Stored {
+  format: number;
+  key: string;
+  value: Record<string, unknown>;
+}
+
+/** The genuine file's stored value, found after any header, changed and serialized again after that header. */
+function craft(genuine: Buffer, kind: string): Buffer {
+  for (const offset of [0, 32]) {
+    let stored: Stored;
+    try {
+      stored = deserialize(genuine.subarray(offset)) as Stored;
+    } catch {
+      continue;
+    }
+    if (typeof stored?.key !== 'string') continue;
+    const value = stored.value as { entries?: Record<string, { loc: number }>; layout?: { files: unknown[] }; modules?: { loc: number }[] };
+    if (kind === 'facts') for (const facts of Object.values(value.entries ?? {})) facts.loc += 1000;
+    if (kind === 'layout') value.layout?.files.splice(0, 3);
+    if (kind === 'result') for (const module of value.modules ?? []) module.loc += 1000;
+    return Buffer.concat([genuine.subarray(0, offset), serialize(stored)]);
+  }
+  throw new Error('no stored value found in the genuine cache file');
+}

@@ -6,12 +6,24 @@
 // No ink here: the CLI loads this without the UI.
 import type { Analysis } from '../shared/analysis.js';
 import { CarveError } from '../shared/errors.js';
+import { conform, PLAN_SHAPE, ShapeError, type Shape } from './analysis-shape.js';
 
 const HINT = 'give the analysis.json that `carve analyze` writes into its --out folder';
 
 type Json = Record<string, unknown>;
 
-class ShapeError extends Error {}
+const SUMMARY_FIELDS = ['files', 'dependencies', 'externalImports', 'unresolvedImports', 'entities', 'dataAccesses', 'contexts', 'warnings'];
+const CONTEXT_METRICS_SHAPE: Record<string, Shape> = {
+  size: 'number',
+  loc: 'number',
+  cohesion: 'number',
+  coupling: 'number',
+  stability: 'number',
+  inbound: 'any',
+  outbound: 'any',
+  tablesOwned: ['string'],
+  tablesShared: ['string'],
+};
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -46,8 +58,17 @@ function locations(owner: Json, path: string): void {
   for (const [i, location] of list(owner, 'locations', `${path}.`, true).entries()) expectType(location.line, `${path}.locations.${i}.line`, 'number');
 }
 
+/** The fields of `owner` that are present, held to their shapes; absent ones stay absent. */
+function presentFields(owner: Json, shapes: Record<string, Shape>, path: string): void {
+  for (const [key, shape] of Object.entries(shapes)) if (owner[key] !== undefined) owner[key] = conform(owner[key], shape, `${path}.${key}`);
+}
+
 function checkShape(raw: Json): void {
-  raw.tool = isObject(raw.tool) ? raw.tool : { name: 'carve', version: 'unknown' };
+  raw.tool = conform(raw.tool ?? { name: 'carve', version: 'unknown' }, { name: 'string', version: 'string' }, 'tool');
+  if (raw.summary !== undefined) {
+    if (!isObject(raw.summary)) throw new ShapeError('at summary, expected an object');
+    presentFields(raw.summary, Object.fromEntries(SUMMARY_FIELDS.map((key) => [key, 'number' as const])), 'summary');
+  }
   raw.root ??= '.';
   list(raw, 'modules', '', false).forEach((module, i) => {
     expectType(module.id, `modules.${i}.id`, 'string');
@@ -80,13 +101,11 @@ function checkShape(raw: Json): void {
     strings(context, 'modules', `contexts.${i}`);
     strings(context, 'entities', `contexts.${i}`);
     context.metrics = isObject(context.metrics) ? context.metrics : {};
+    presentFields(context.metrics as Json, CONTEXT_METRICS_SHAPE, `contexts.${i}.metrics`);
   });
-  raw.sharedKernel = Array.isArray(raw.sharedKernel) ? raw.sharedKernel : [];
-  raw.godModules = Array.isArray(raw.godModules) ? raw.godModules : [];
-  raw.compositionRoots = Array.isArray(raw.compositionRoots) ? raw.compositionRoots : [];
+  for (const key of ['sharedKernel', 'godModules', 'compositionRoots']) raw[key] = conform(raw[key], ['string'], key);
   raw.metrics = isObject(raw.metrics) ? raw.metrics : { modularity: 0 };
-  if (!isObject(raw.plan)) raw.plan = { steps: [] };
-  list(raw.plan as Json, 'steps', 'plan.', true);
+  raw.plan = conform(raw.plan, PLAN_SHAPE, 'plan');
   list(raw, 'diagnostics', '', true).forEach((diagnostic, i) => {
     expectType(diagnostic.code, `diagnostics.${i}.code`, 'string');
     expectType(diagnostic.message, `diagnostics.${i}.message`, 'string');

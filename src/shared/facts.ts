@@ -102,6 +102,8 @@ export interface DataAccessFact {
   orm: OrmName;
   /** What was seen, for humans: 'repository.save', 'prisma.order.findMany', 'SELECT'. */
   operation: string;
+  /** Read by the raw-SQL keyword fallback (no grammar parsed the statement); coverage counts it apart. */
+  fallback?: true;
 }
 
 export type EntryPointKind = 'http' | 'handler' | 'cli' | 'export';

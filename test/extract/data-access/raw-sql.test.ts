@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSql, looksLikeStatement } from '../../../src/extract/data-access/raw-sql/parse-sql.js';
 import { mergeHeader } from '../../../src/extract/data-access/raw-sql/merge-header.js';
+import { normalizePlaceholders } from '../../../src/extract/data-access/raw-sql/normalize.js';
 import { rowsOf, runProject } from './helpers/project.js';
 
 function tables(sql: string): string[] | null {
@@ -28,13 +29,48 @@ describe('SQL analysis', () => {
     expect(tables('MERGE INTO orders AS o USING incoming i ON o.id = i.id WHEN MATCHED THEN UPDATE SET total = i.total')).toEqual(['incoming:read', 'orders:write']);
     expect(tables('MERGE INTO s.orders o USING (SELECT * FROM staging) AS i ON o.id = i.id WHEN NOT MATCHED THEN INSERT VALUES (i.id)')).toEqual(['orders:write', 'staging:read']);
     expect(mergeHeader('MERGE INTO orders o USING x ON o.id = (SELECT 1 FROM y)')).toBeNull();
-    expect(tables('MERGE orders USING x')).toBeNull();
+    // Not a MERGE the header reader knows: only the keyword fallback's plain name after USING.
+    expect(analyzeSql(['MERGE orders USING x'])).toEqual([{ table: 'x', mode: 'read', statement: 'MERGE', fallback: true }]);
   });
 
   it('what does not parse is null, never guessed', () => {
     expect(tables('SELECT * FROM $1')).toBeNull();
     expect(tables('SELEC * FRM orders')).toBeNull();
     expect(tables(`SELECT * FROM orders WHERE id IN (${'1,'.repeat(12_000)}1)`)).toBeNull();
+  });
+
+  it('placeholders of every driver parse: :name, $n with a cast, ? in PostgreSQL syntax; quoted text is left alone', () => {
+    expect(tables('UPDATE accounts SET name = :name WHERE id = :id')).toEqual(['accounts:write']);
+    expect(tables('SELECT * FROM accounts WHERE id = $1 AND created_at > $2::timestamptz')).toEqual(['accounts:read']);
+    expect(tables('SELECT id FROM api_keys WHERE key_hash = ? AND created_at > now()::date')).toEqual(['api_keys:read']);
+    expect(normalizePlaceholders(`SELECT ':x', "a?b" FROM t -- :c ?\nWHERE a = :a AND b::int = $12 AND c = ?`)).toBe(
+      `SELECT ':x', "a?b" FROM t -- :c ?\nWHERE a = 0 AND b::int = 0 AND c = 0`,
+    );
+    for (const access of analyzeSql(['SELECT * FROM accounts WHERE id = $1 AND created_at > $2::timestamptz']) ?? []) expect(access.fallback).toBeUndefined();
+  });
+
+  it('a hole holding a clause is dropped, a hole holding a value stays a value', () => {
+    const found = analyzeSql(['SELECT id FROM accounts ', ' ORDER BY id LIMIT ', '']);
+    expect(found?.map((access) => `${access.table}:${access.mode}:${access.fallback ?? false}`)).toEqual(['accounts:read:false']);
+    expect(analyzeSql(['SELECT * FROM orders o ', ' JOIN items i ON i.order_id = o.id WHERE o.id = ', ''])?.map((access) => access.table).sort()).toEqual(['items', 'orders']);
+  });
+
+  it('the keyword fallback: plain names after FROM/JOIN/INTO/UPDATE/DELETE FROM/USING, mode by verb, marked as fallback', () => {
+    const fallback = (sql: string): string[] | null => {
+      const found = analyzeSql([sql]);
+      if (found) for (const access of found) expect(access.fallback).toBe(true);
+      return found ? found.map((access) => `${access.table}:${access.mode}:${access.statement}`).sort() : null;
+    };
+    expect(fallback('DELETE FROM sessions s USING account_users u WHERE s.user_id = u.id')).toEqual(['account_users:read:DELETE', 'sessions:write:DELETE']);
+    expect(fallback('INSERT INTO audit (id) VALUES ($1) ON CONFLICT ON CONSTRAINT audit_pk DO UPDATE SET at = now()')).toEqual(['audit:write:INSERT']);
+    // Neither grammar reads FETCH FIRST before FOR UPDATE.
+    const unparsable = ' WHERE a = 1 FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED';
+    expect(fallback(`SELECT * FROM "public"."balances" b, ledger l${unparsable}`)).toEqual(['balances:read:SELECT', 'ledger:read:SELECT']);
+    expect(fallback(`WITH w AS (SELECT * FROM entries) SELECT * FROM w${unparsable}`)).toEqual(['entries:read:SELECT']);
+    // No plain name: a function, a subquery, a placeholder.
+    expect(fallback(`SELECT * FROM generate_series(1, 3) g${unparsable}`)).toBeNull();
+    expect(fallback(`SELECT * FROM (SELECT 1) x${unparsable}`)).toBeNull();
+    expect(fallback(`SELECT * FROM :table${unparsable}`)).toBeNull();
   });
 
   it('only text that starts like a data statement is SQL', () => {
@@ -101,6 +137,21 @@ export async function f(table: string, text: string) {
     });
     expect(run.unresolved).toEqual({ 'src/dyn.ts': 3 });
     expect(rowsOf(run, 'src/dyn.ts')).toEqual([]);
+  });
+
+  it('tables the keyword fallback found are facts marked fallback; a run-time table is unresolved even there', () => {
+    const run = runProject({
+      'src/db.ts': `import pg from 'pg';\nexport const pool = new pg.Pool();\n`,
+      'src/purge.ts': `import { pool } from './db';
+export async function purge(id: number, table: string) {
+  await pool.query('DELETE FROM sessions s USING users u WHERE s.user_id = u.id AND u.id = $1', [id]);
+  await pool.query(\`DELETE FROM \${table} t USING users u WHERE t.user_id = u.id\`);
+}
+`,
+    });
+    expect(rowsOf(run, 'src/purge.ts')).toEqual(['src/purge.ts sessions write', 'src/purge.ts users read']);
+    expect(run.scans.get('src/purge.ts')!.accesses.every((fact) => fact.fallback === true)).toBe(true);
+    expect(run.unresolved).toEqual({ 'src/purge.ts': 1 });
   });
 
   it('fragments and non-SQL strings are ignored', () => {

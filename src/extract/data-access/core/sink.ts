@@ -41,12 +41,13 @@ export class FactSink {
   }
 
   /** An access to `target`; a `dynamic` target counts as unresolved at that site instead. */
-  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node): void {
+  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node, how?: { fallback: boolean }): void {
     if (target === 'dynamic') {
       this.unresolvedAt(node);
       return;
     }
     const fact: DataAccessFact = { target, mode, line: this.file.line(node), orm, operation };
+    if (how?.fallback) fact.fallback = true;
     this.accesses.set(factKey(fact), fact);
   }
 

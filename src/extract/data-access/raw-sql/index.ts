@@ -83,13 +83,14 @@ function emitSql(sink: FactSink, sql: SqlText, node: ts.Node): void {
     return;
   }
   for (const access of accesses) {
+    const how = { fallback: access.fallback === true };
     if (access.hole === undefined) {
-      sink.access({ by: 'table', table: access.table }, access.mode, 'sql', access.statement, node);
+      sink.access({ by: 'table', table: access.table }, access.mode, 'sql', access.statement, node, how);
       continue;
     }
     // A table taken from a hole: an imported constant the linker reads, or a run-time value.
     const ref = sql.holes[access.hole];
-    if (ref) sink.access(ref, access.mode, 'sql', access.statement, node);
+    if (ref) sink.access(ref, access.mode, 'sql', access.statement, node, how);
     else sink.unresolvedAt(node);
   }
 }

@@ -8,14 +8,14 @@ export interface MergeHeader {
   source: { kind: 'table'; name: string } | { kind: 'query'; query: string };
 }
 
-interface Token {
+export interface Token {
   kind: 'word' | 'quoted' | 'punct';
   text: string;
   start: number;
   end: number;
 }
 
-function tokenize(sql: string): Token[] | null {
+export function tokenize(sql: string): Token[] | null {
   const tokens: Token[] = [];
   let index = 0;
   while (index < sql.length) {

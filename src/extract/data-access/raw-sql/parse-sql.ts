@@ -2,11 +2,14 @@
 // MySQL). FROM/JOIN tables are read; INSERT/REPLACE/UPDATE/DELETE/TRUNCATE targets are written;
 // `UPDATE t ... FROM x` reads x; CTE names are not tables. node-sql-parser has no MERGE, so
 // `MERGE INTO target USING source` is read by a strict token reader of that header (the USING
-// subquery goes back to the parser); anything it does not recognise stays unparsed. Text that does
-// not parse is reported as such, never guessed at.
+// subquery goes back to the parser). Text that still fails is tried again with every driver's
+// placeholders (`$1`, `?`, `:name`) made plain and clause holes dropped (normalize.ts); then the
+// keyword fallback (keyword-fallback.ts) reads plain names after FROM/JOIN/INTO/UPDATE, marked as such.
 import { createRequire } from 'node:module';
 import type { AccessMode } from '../../../shared/facts.js';
+import { keywordTables } from './keyword-fallback.js';
 import { mergeHeader } from './merge-header.js';
+import { normalizePlaceholders, withFragmentsDropped } from './normalize.js';
 
 export interface SqlTableAccess {
   table: string;
@@ -15,6 +18,8 @@ export interface SqlTableAccess {
   statement: string;
   /** Set when the table is the value of hole `hole` of the text (`FROM "${table}"`), not a name in it. */
   hole?: number;
+  /** Found by the keyword fallback (no grammar parsed the text), not by the parser. */
+  fallback?: true;
 }
 
 interface SqlParser {
@@ -56,10 +61,14 @@ const HOLE_NAME = /^__carve_hole_(\d+)__$/;
 export function withParameters(parts: readonly string[], dialect: Dialect): string {
   let text = parts[0] ?? '';
   for (let index = 1; index < parts.length; index++) {
-    const isName = NAME_BEFORE.test(parts[index - 1]!) || NAME_AFTER.test(parts[index]!);
-    text += (isName ? `__carve_hole_${index - 1}__` : dialect === 'postgresql' ? `$${index}` : '?') + parts[index];
+    text += (nameHole(parts[index - 1]!, parts[index]!, index - 1) ?? (dialect === 'postgresql' ? `$${index}` : '?')) + parts[index];
   }
   return text;
+}
+
+/** The identifier that stands for hole `index` when a name goes there; null when a value does. */
+function nameHole(before: string, after: string, index: number): string | null {
+  return NAME_BEFORE.test(before) || NAME_AFTER.test(after) ? `__carve_hole_${index}__` : null;
 }
 
 /** Tables that are hole placeholders carry the hole's index instead. */
@@ -89,8 +98,19 @@ const MAX_SQL_LENGTH = 20_000;
 
 function analyzeUncached(parts: readonly string[]): SqlTableAccess[] | null {
   if (parts.reduce((length, part) => length + part.length, 0) > MAX_SQL_LENGTH) return null;
+  const parsed = parseEither((dialect) => withParameters(parts, dialect)) ?? mergeStatement(parts);
+  if (parsed) return parsed;
+  // Second attempt: every driver's placeholders (`$1`, `?`, `:name`) made a plain literal, holes that
+  // hold a clause (`FROM orders ${where}`) dropped.
+  const normalized = normalizePlaceholders(withFragmentsDropped(parts, nameHole));
+  const reparsed = parseEither(() => normalized);
+  if (reparsed) return reparsed;
+  return keywordTables(normalized)?.map((access) => ({ ...access, fallback: true })) ?? null;
+}
+
+function parseEither(textFor: (dialect: Dialect) => string): SqlTableAccess[] | null {
   for (const dialect of ['postgresql', 'mysql'] as const) {
-    const text = withParameters(parts, dialect);
+    const text = textFor(dialect);
     try {
       const parsed = parserFor(dialect).parse(text, { database: dialect });
       // The PostgreSQL grammar reads `FROM $1` as a table named '1': a hole where a table goes is a
@@ -101,13 +121,17 @@ function analyzeUncached(parts: readonly string[]): SqlTableAccess[] | null {
       // Not this grammar; try the next.
     }
   }
+  return null;
+}
+
+function mergeStatement(parts: readonly string[]): SqlTableAccess[] | null {
   const merge = mergeHeader(withParameters(parts, 'postgresql'));
   if (!merge) return null;
   const accesses: SqlTableAccess[] = [{ table: merge.target, mode: 'write', statement: 'MERGE' }];
   if (merge.source.kind === 'table') accesses.push({ table: merge.source.name, mode: 'read', statement: 'MERGE' });
   else {
     const inner = analyzeSql([merge.source.query]);
-    if (!inner) return null;
+    if (!inner || inner.some((access) => access.fallback)) return null;
     for (const access of inner) accesses.push({ ...access, statement: 'MERGE' });
   }
   return accesses;

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { AnalyzeOptions } from '../analysis/index.js';
-import { parseNonNegativeNumber, parsePositiveInt } from './parse-args.js';
+import { parsePositiveInt, parsePositiveNumber, parseShare } from './parse-args.js';
 
 export function addAnalysisOptions(command: Command): Command {
   return command
@@ -15,8 +15,8 @@ export function addAnalysisOptions(command: Command): Command {
     .option('--exclude <glob...>', 'leave out files matching these globs (relative to dir)')
     .option('--include-tests', 'also analyze test files (*.spec.ts, __tests__/ ...)')
     .addOption(new Option('--history <commits>', 'add co-change edges from the last N git commits').argParser(parsePositiveInt))
-    .addOption(new Option('--resolution <n>', 'Louvain resolution: higher gives more, smaller contexts').argParser(parseNonNegativeNumber))
-    .addOption(new Option('--kernel-threshold <share>', 'share of contexts that must import a file for it to count as shared kernel').argParser(parseNonNegativeNumber))
+    .addOption(new Option('--resolution <n>', 'Louvain resolution: higher gives more, smaller contexts').argParser(parsePositiveNumber))
+    .addOption(new Option('--kernel-threshold <share>', 'share of contexts (in (0, 1]) that must import a file for it to count as shared kernel').argParser(parseShare))
     .addOption(new Option('--max-file-size <bytes>', 'skip files larger than this').argParser(parsePositiveInt))
     .addOption(new Option('--max-files <n>', 'refuse to analyze more files than this').argParser(parsePositiveInt).default(50_000))
     .option('--cache-dir <dir>', 'where per-file facts are cached (default: $XDG_CACHE_HOME/carve or ~/.cache/carve)')

@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { carveVersion } from '../shared/version.js';
 import { addAnalysisOptions } from './analysis-options.js';
 import { useCodeCache } from './code-cache.js';
+import { parseCompare } from './parse-args.js';
 import { reportError } from './report-error.js';
 import { exitCodeAfterOutput, guardStandardStreams } from './std-streams.js';
 
@@ -45,7 +46,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .argument('[dir]', 'the project folder', '.'),
   )
     .option('-o, --out <dir>', 'where to write the reports', './carve-report')
-    .option('--compare <partition>', "score the contexts against another partition: a JSON/TSV file of file -> group, 'config', or 'folders:<depth>'")
+    .addOption(new Option('--compare <partition>', "score the contexts against another partition: a JSON/TSV file of file -> group, 'config', or 'folders:<depth>'").argParser(parseCompare))
     .option('--json', 'print analysis.json to stdout instead of the summary')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--timings <file>', 'write the wall time of each stage (ms) as JSON to this file')

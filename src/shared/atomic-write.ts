@@ -6,21 +6,24 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { CarveError } from './errors.js';
+import { describeSystemError, isSystemError } from './system-error.js';
 
 let counter = 0;
 const TEMP_PREFIX = '.carve-tmp-';
 
+/** Writes `content` to `path`; a failure of the disk (ENOSPC, EROFS, EACCES ...) is a CarveError naming `path`. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   refuseNonRegularTarget(path);
-  mkdirSync(dirname(path), { recursive: true });
-  removeStaleTemps(dirname(path), basename(path));
   const temp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${counter++}-${basename(path)}`);
   try {
+    mkdirSync(dirname(path), { recursive: true });
+    removeStaleTemps(dirname(path), basename(path));
     // 'wx': a file (or a planted symlink) already under the temp name is an error, never followed.
     writeFileSync(temp, content, { flag: 'wx' });
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
+    if (isSystemError(error)) throw new CarveError('cannot-write', `cannot write ${path}: ${describeSystemError(error)}`, 'check the free space and the permissions of that folder');
     throw error;
   }
 }

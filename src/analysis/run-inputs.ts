@@ -3,12 +3,12 @@
 // from read-project.ts because a fully cached run (analyze-project.ts) needs them without loading the
 // extractor and, with it, the TypeScript compiler.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/index.js';
 import type { LayoutOptions, ProjectLayout, ReadFacts } from '../extract/index.js';
 import type { AnalyzeOptions, AnalyzeResult } from './read-project.js';
 import { readCachedResult, resultKey } from './result-cache.js';
+import { DATA_FILE_MAX_BYTES, readNamedFile } from '../shared/safe-read.js';
 
 export type Timer = <T>(name: string, run: () => T) => T;
 
@@ -50,11 +50,8 @@ function factsIdentity(read: ReadFacts): unknown {
 function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | null): unknown {
   let compareFile: string | null = null;
   if (options.compare && options.compare !== 'config' && !options.compare.startsWith('folders:')) {
-    try {
-      compareFile = createHash('sha1').update(readFileSync(resolve(options.compare))).digest('hex');
-    } catch {
-      compareFile = 'unreadable';
-    }
+    const read = readNamedFile(resolve(options.compare), DATA_FILE_MAX_BYTES);
+    compareFile = read.ok ? createHash('sha1').update(read.bytes).digest('hex') : 'unreadable';
   }
   return {
     resolution: options.resolution ?? null,

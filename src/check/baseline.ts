@@ -2,10 +2,10 @@
 // (an edit above an accepted import must not churn the file), are sorted and unique, so the same
 // violations always give the same bytes. Entries no longer seen are "fixed": reported, so the baseline
 // only shrinks when someone runs --update-baseline.
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatFieldPath } from '../config/index.js';
 import { CarveError } from '../shared/errors.js';
+import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside } from '../shared/safe-read.js';
 import { compareStrings } from '../shared/sort.js';
 import type { BaselineEntry, Violation } from './types.js';
 import { stringifySafeJson } from '../shared/safe-text.js';
@@ -87,8 +87,13 @@ function baselineError(message: string): CarveError {
   return new CarveError('bad-baseline', message, 'rewrite it with `carve check --update-baseline`');
 }
 
-/** The baseline at `path`; an absent file is an empty baseline. */
-export function readBaseline(path: string, displayPath: string): BaselineEntry[] {
-  if (!existsSync(path)) return [];
-  return parseBaseline(readFileSync(path, 'utf8'), displayPath);
+/**
+ * The baseline at `path`; an absent file is an empty baseline. Anything else that is not a regular
+ * file inside `repository` (a FIFO, a device, a link out) is an error, never a read.
+ */
+export function readBaseline(path: string, displayPath: string, repository: string): BaselineEntry[] {
+  const read = readTextInside(path, repository, CONFIG_FILE_MAX_BYTES);
+  if (read.ok) return parseBaseline(read.text, displayPath);
+  if (read.reason === 'missing') return [];
+  throw new CarveError('bad-baseline', `${displayPath} ${describeRefusal(read)}`, 'the baseline must be a regular file inside the repository; remove it and run `carve check --update-baseline`');
 }

@@ -1,7 +1,9 @@
 // Finding and reading carve.config.json. JSON only: Carve never runs code from the repository it reads.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { CarveError } from '../shared/errors.js';
+import { isAbsoluteAnywhere, isWithin, repositoryRoot } from '../shared/repository.js';
+import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside } from '../shared/safe-read.js';
 import { recordOf } from '../shared/records.js';
 import { configError, fromZodIssues, type ConfigIssue, type FieldPath } from './issues.js';
 import { rememberConfigSource } from './match.js';
@@ -31,10 +33,17 @@ export function loadConfig(root: string, configPath?: string): LoadedConfig | nu
   } else {
     path = resolve(root, CONFIG_FILE_NAME);
     displayPath = CONFIG_FILE_NAME;
-    if (!existsSync(path)) return null;
+    if (!existsSync(dirname(path))) return null;
   }
-  if (statSync(path).isDirectory()) throw new CarveError('bad-config', `${displayPath} is a folder, not a config file`, 'give the path of a carve.config.json');
-  const config = parseConfig(readFileSync(path, 'utf8'), displayPath);
+  // A file given on the command line is the user's choice; still, it is read like any repository file:
+  // a regular file of its own repository, within the size limit, never a FIFO or a device.
+  const read = readTextInside(path, repositoryRoot(dirname(path)), CONFIG_FILE_MAX_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'missing' && configPath === undefined) return null;
+    if (read.reason === 'folder') throw new CarveError('bad-config', `${displayPath} is a folder, not a config file`, 'give the path of a carve.config.json');
+    throw new CarveError('bad-config', `${displayPath} ${describeRefusal(read)}`, 'carve.config.json must be a regular file inside the repository');
+  }
+  const config = parseConfig(read.text, displayPath);
   return { config, path };
 }
 
@@ -58,9 +67,24 @@ export function parseConfig(text: string, displayPath: string = CONFIG_FILE_NAME
   return config;
 }
 
-/** Absolute path of the baseline file: the config's `baseline`, relative to the config file. */
+/**
+ * Absolute path of the baseline file: the config's `baseline`, relative to the config file. It must
+ * stay in the config's repository (see shared/repository.ts): a path that climbs out of it is a
+ * `bad-config` error naming the field. Links are checked where the file is read and written.
+ */
 export function baselinePath(loaded: LoadedConfig): string {
-  return resolve(dirname(loaded.path), loaded.config.baseline ?? DEFAULT_BASELINE_FILE);
+  const written = loaded.config.baseline ?? DEFAULT_BASELINE_FILE;
+  const field = `${basename(loaded.path)}: baseline`;
+  const hint = 'keep the baseline inside the repository, relative to carve.config.json';
+  if (isAbsoluteAnywhere(written)) throw new CarveError('bad-config', `${field}: is an absolute path`, hint);
+  const path = resolve(realpathSync.native(dirname(loaded.path)), written);
+  if (!isWithin(configRepository(loaded), path)) throw new CarveError('bad-config', `${field}: climbs out of the repository`, hint);
+  return path;
+}
+
+/** The repository a config's paths must stay in: the one holding the config file. */
+export function configRepository(loaded: LoadedConfig): string {
+  return repositoryRoot(dirname(loaded.path));
 }
 
 /**

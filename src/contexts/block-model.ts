@@ -7,6 +7,7 @@
 // degree correction). Moves only go to contexts a file touches, and the pass stops if modularity
 // falls: it refines a cut, it does not invent one.
 import { type Adjacency, modularityOf, normalizeLabels } from './adjacency.js';
+import type { WorkMeter } from './work-meter.js';
 
 export interface DirectedEdge {
   source: number;
@@ -21,12 +22,53 @@ const PRIOR = 0.5;
 /** The refinement is kept only while modularity stays within this of where it started. */
 export const BLOCK_MODEL_MAX_MODULARITY_LOSS = 0.01;
 
+/**
+ * The block matrix as log shares: for a pair of contexts, the log of the share of the first one's
+ * edge weight that lands in the second, PRIOR added to every pair. Only pairs joined by an edge are
+ * stored; every other pair of a row has the same value, so a repo of thousands of one-file clusters
+ * needs no clusters-by-clusters matrix (10k isolated files made two of 800 MB).
+ */
+function blockLogShares(
+  edges: readonly DirectedEdge[],
+  labels: readonly number[],
+  count: number,
+  meter?: WorkMeter,
+): (row: number, column: number) => number {
+  const sums = new Map<number, Map<number, number>>();
+  for (const edge of edges) {
+    const source = labels[edge.source] as number;
+    const column = labels[edge.target] as number;
+    let row = sums.get(source);
+    if (row === undefined) sums.set(source, (row = new Map()));
+    row.set(column, (row.get(column) ?? PRIOR) + edge.weight);
+  }
+  // A row without edges is the prior alone: the same share for every column.
+  const uniform = Math.log(PRIOR / (PRIOR * count));
+  const stored = new Map<number, { shares: Map<number, number>; unseen: number }>();
+  for (const [source, row] of sums) {
+    const columns = [...row.keys()].sort((a, b) => a - b);
+    let total = PRIOR * (count - columns.length);
+    for (const column of columns) total += row.get(column) as number;
+    const shares = new Map<number, number>();
+    for (const column of columns) shares.set(column, Math.log((row.get(column) as number) / total));
+    stored.set(source, { shares, unseen: Math.log(PRIOR / total) });
+    if (meter) meter.units += columns.length + 1;
+  }
+  if (meter) meter.units += edges.length;
+  return (row, column) => {
+    const entry = stored.get(row);
+    if (entry === undefined) return uniform;
+    return entry.shares.get(column) ?? entry.unseen;
+  };
+}
+
 export function refineByBlockModel(
   adjacency: Adjacency,
   edges: readonly DirectedEdge[],
   initial: readonly number[],
   resolution: number,
   fixed?: ReadonlySet<number>,
+  meter?: WorkMeter,
 ): number[] {
   let labels = normalizeLabels(initial);
   const count = labels.reduce((max, label) => Math.max(max, label + 1), 0);
@@ -40,16 +82,7 @@ export function refineByBlockModel(
   }
   const floor = modularityOf(adjacency, labels, resolution) - BLOCK_MODEL_MAX_MODULARITY_LOSS;
   for (let iteration = 0; iteration < BLOCK_MODEL_ITERATIONS; iteration++) {
-    const blocks = Array.from({ length: count }, () => new Float64Array(count).fill(PRIOR));
-    for (const edge of edges) {
-      const row = blocks[labels[edge.source] as number] as Float64Array;
-      const column = labels[edge.target] as number;
-      row[column] = (row[column] as number) + edge.weight;
-    }
-    const logShare = blocks.map((row) => {
-      const total = row.reduce((sum, value) => sum + value, 0);
-      return Array.from(row, (value) => Math.log(value / total));
-    });
+    const logShare = blockLogShares(edges, labels, count, meter);
     const next = [...labels];
     let moved = 0;
     for (let node = 0; node < next.length; node++) {
@@ -62,8 +95,8 @@ export function refineByBlockModel(
       let bestScore = -Infinity;
       for (const candidate of [...candidates].sort((a, b) => a - b)) {
         let score = 0;
-        for (const [other, weight] of outgoing[node] as [number, number][]) score += weight * ((logShare[candidate] as number[])[next[other] as number] as number);
-        for (const [other, weight] of incoming[node] as [number, number][]) score += weight * ((logShare[next[other] as number] as number[])[candidate] as number);
+        for (const [other, weight] of outgoing[node] as [number, number][]) score += weight * logShare(candidate, next[other] as number);
+        for (const [other, weight] of incoming[node] as [number, number][]) score += weight * logShare(next[other] as number, candidate);
         // Staying wins ties; another context must be strictly more likely.
         if (score > bestScore + 1e-9 || (candidate === own && score >= bestScore - 1e-9)) {
           best = candidate;

@@ -2,6 +2,8 @@
 // nothing left to place them put back, entities given to the context that writes them most. Labels are per indexed node, -1 for none; every loop runs in
 // index order so the result is deterministic.
 import type { IndexedGraph } from './graph-index.js';
+import { MinHeap } from './min-heap.js';
+import type { WorkMeter } from './work-meter.js';
 
 /** Summed undirected edge weight from `nodes` to each label (other than `exclude`). */
 function tiesOf(indexed: IndexedGraph, labels: readonly number[], nodes: Iterable<number>, exclude: number): Map<number, number> {
@@ -45,31 +47,46 @@ function strongest(ties: Map<number, number>, sizes: Map<number, number>): numbe
 /**
  * Merges clusters with fewer than `minSize` modules into their most tied neighbour, smallest first;
  * a tiny cluster tied to nothing is dissolved (its files end up in no context). `kept` labels (pinned
- * contexts) are never dissolved.
+ * contexts) are never dissolved. Sizes and member lists are updated merge by merge: recounting every
+ * label once per tiny cluster was quadratic where most files are isolated (one tiny cluster each).
  */
 export function mergeTinyClusters(
   indexed: IndexedGraph,
   labels: number[],
   minSize: number,
   kept: ReadonlySet<number>,
+  meter?: WorkMeter,
 ): void {
-  for (;;) {
-    const sizes = moduleCounts(indexed, labels);
-    const membersOf = new Map<number, number[]>();
-    labels.forEach((label, node) => {
-      if (label < 0) return;
-      const list = membersOf.get(label);
-      if (list) list.push(node);
-      else membersOf.set(label, [node]);
-    });
-    const tiny = [...membersOf.keys()]
-      .filter((label) => !kept.has(label) && (sizes.get(label) ?? 0) < minSize)
-      .sort((a, b) => (sizes.get(a) ?? 0) - (sizes.get(b) ?? 0) || a - b);
-    const first = tiny[0];
-    if (first === undefined) return;
-    const members = membersOf.get(first) ?? [];
-    const target = strongest(tiesOf(indexed, labels, members, first), sizes);
+  const sizes = moduleCounts(indexed, labels);
+  const membersOf = new Map<number, number[]>();
+  labels.forEach((label, node) => {
+    if (label < 0) return;
+    const list = membersOf.get(label);
+    if (list) list.push(node);
+    else membersOf.set(label, [node]);
+  });
+  if (meter) meter.units += 2 * labels.length;
+  const isTiny = (label: number): boolean => !kept.has(label) && (sizes.get(label) ?? 0) < minSize;
+  // Smallest size first, then the lowest label. Sizes only grow, so an entry whose size is no longer
+  // the label's own is stale: the label was merged away, grew out of tiny, or has a newer entry.
+  const queue = new MinHeap<[size: number, label: number]>((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const label of membersOf.keys()) if (isTiny(label)) queue.push([sizes.get(label) ?? 0, label]);
+  for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) {
+    const [size, label] = entry;
+    const members = membersOf.get(label);
+    if (members === undefined || (sizes.get(label) ?? 0) !== size) continue;
+    // In node order, so the ties are summed in the same order whatever merged into this cluster.
+    members.sort((a, b) => a - b);
+    const target = strongest(tiesOf(indexed, labels, members, label), sizes);
     for (const node of members) labels[node] = target;
+    membersOf.delete(label);
+    sizes.delete(label);
+    if (meter) for (const node of members) meter.units += 1 + (indexed.adjacency.neighbors[node] as number[]).length;
+    if (target < 0) continue;
+    const into = membersOf.get(target) as number[];
+    for (const node of members) into.push(node);
+    sizes.set(target, (sizes.get(target) ?? 0) + size);
+    if (isTiny(target)) queue.push([sizes.get(target) as number, target]);
   }
 }
 

@@ -112,6 +112,7 @@ export function nameContexts(inputs: NamingInput[]): Map<number, string> {
   }
   const names = new Map<number, string>();
   const used = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   for (const input of inputs) {
     if (input.fixedName !== undefined) {
       names.set(input.key, input.fixedName);
@@ -141,8 +142,11 @@ export function nameContexts(inputs: NamingInput[]): Map<number, string> {
       .sort((a, b) => b.score - a.score || compareStrings(a.word, b.word));
     let name = scored[0]?.word ?? fileStem(input.hub ?? [...input.modules].sort(compareStrings)[0] ?? 'context');
     if (used.has(name)) {
-      let suffix = 2;
+      // Names are only ever added, so the first free suffix never goes down: resume where the last
+      // search for this name stopped (thousands of one-folder contexts can share a name).
+      let suffix = nextSuffix.get(name) ?? 2;
       while (used.has(`${name}-${suffix}`)) suffix++;
+      nextSuffix.set(name, suffix + 1);
       name = `${name}-${suffix}`;
     }
     names.set(input.key, name);

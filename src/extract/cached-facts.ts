@@ -48,7 +48,8 @@ export type ReadFile = (entry: SourceFileEntry, stamp: string | null) => { facts
  */
 export function collectFacts(layout: ProjectLayout, scan: FactsCacheScan, readFile?: ReadFile, onProgress?: (done: number, total: number) => void): ReadFacts {
   const files: FileFacts[] = [];
-  const diagnostics: Diagnostic[] = [];
+  // What the layout passed over (a FIFO .gitignore, a link out of the root) is said with the rest.
+  const diagnostics: Diagnostic[] = [...(layout.warnings ?? [])];
   layout.files.forEach((entry, index) => {
     const cached = scan.unchanged[index];
     if (!cached && !readFile) throw new Error(`${entry.path} is not in the facts cache`);

@@ -54,7 +54,7 @@ export function readFacts(layout: ProjectLayout, options: ExtractOptions = {}, s
     return result;
   };
   const readFile: ReadFile = (entry, stamp) => {
-    const source = readSource(entry.absolutePath, entry.path, scan.maxBytes);
+    const source = readSource(entry.absolutePath, entry.path, scan.maxBytes, layout.root);
     if (!source.ok) return { diagnostic: source.diagnostic };
     try {
       let facts = cache?.get(entry.path, source.hash, stamp);

@@ -11,7 +11,7 @@ describe('readSource', () => {
 
   it('reads UTF-8 text and strips a byte-order mark', () => {
     writeFileSync(join(dir, 'bom.ts'), '\ufeffexport const a = 1;\n');
-    const read = readSource(join(dir, 'bom.ts'), 'bom.ts', 1000);
+    const read = readSource(join(dir, 'bom.ts'), 'bom.ts', 1000, dir);
     expect(read.ok && read.text).toBe('export const a = 1;\n');
   });
 
@@ -20,7 +20,7 @@ describe('readSource', () => {
     writeFileSync(join(dir, 'latin1.ts'), Buffer.from('const s = "caf\xe9";', 'latin1'));
     writeFileSync(join(dir, 'big.ts'), 'x'.repeat(2000));
     const codes = ['bin.ts', 'latin1.ts', 'big.ts'].map((name) => {
-      const read = readSource(join(dir, name), name, 1000);
+      const read = readSource(join(dir, name), name, 1000, dir);
       return read.ok ? 'ok' : `${read.diagnostic.file}:${read.diagnostic.code}`;
     });
     expect(codes).toEqual(['bin.ts:binary-file', 'latin1.ts:not-utf8', 'big.ts:file-too-large']);

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts } from '../../analysis/read-project.js';
-import { baselinePath, loadConfig } from '../../config/index.js';
+import { baselinePath, configRepository, loadConfig } from '../../config/index.js';
 import {
   checkBoundaries,
   findViolations,
@@ -19,6 +19,7 @@ import {
 import { writeFileAtomic } from '../../shared/atomic-write.js';
 import { CarveError, isCarveError } from '../../shared/errors.js';
 import { isInside } from '../../shared/paths.js';
+import { isWritableInside } from '../../shared/repository.js';
 import { carveVersion } from '../../shared/version.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { createProgress } from '../progress.js';
@@ -73,6 +74,14 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
     const init = dir === '.' ? 'carve init' : `carve init ${dir}`;
     throw new CarveError('no-config', `no carve.config.json in ${dir}`, `run \`${init}\` to write one from the detected contexts, then edit and commit it`);
   }
+  // The baseline's path and file are checked before the analysis: a bad one fails at once.
+  const baselineFile = baselinePath(loaded);
+  const repository = configRepository(loaded);
+  let baseline = readBaseline(baselineFile, displayPath(baselineFile), repository);
+  // No folder is created, and nothing written, outside the repository, whatever links lie on the way.
+  if (opts.updateBaseline && !isWritableInside(repository, baselineFile)) {
+    throw new CarveError('bad-config', `${displayPath(baselineFile)} leads outside the repository (a symbolic link on its way)`, 'keep the baseline inside the repository, relative to carve.config.json');
+  }
   const progress = createProgress(format === 'pretty');
   try {
     const analyzeOptions: AnalyzeOptions = { ...toAnalyzeOptions(opts), configPath: loaded.path, loadedConfig: loaded };
@@ -80,8 +89,6 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
     const baseAnalysis = opts.base ? await analyzeBase(dir, opts.base, analyzeOptions, loaded.path) : undefined;
     progress.clear();
 
-    const baselineFile = baselinePath(loaded);
-    let baseline = readBaseline(baselineFile, displayPath(baselineFile));
     if (opts.updateBaseline) {
       const current = findViolations(loaded.config, analysis);
       const before = new Set(baseline.map(violationKey));
@@ -90,7 +97,7 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
       const added = [...after].filter((key) => !before.has(key)).length;
       const removed = [...before].filter((key) => !after.has(key)).length;
       process.stderr.write(`carve: wrote ${displayPath(baselineFile)}: ${after.size} accepted violation${after.size === 1 ? '' : 's'} (${added} added, ${removed} removed)\n`);
-      baseline = readBaseline(baselineFile, displayPath(baselineFile));
+      baseline = readBaseline(baselineFile, displayPath(baselineFile), repository);
     }
 
     const result = checkBoundaries({ analysis, config: loaded.config, baseline, ...(baseAnalysis ? { baseAnalysis } : {}) });

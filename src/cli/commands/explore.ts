@@ -2,10 +2,11 @@
 // fly, with a progress view) or a saved analysis.json. Without a terminal (stdout or stdin not a TTY,
 // or CI set) it prints the Markdown report instead and exits 0. The ink app is imported only for an
 // interactive run. Exit: 0 on q, 130 on Ctrl-C or SIGINT, 143 on SIGTERM, 129 on SIGHUP.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Analysis } from '../../shared/analysis.js';
 import { CarveError } from '../../shared/errors.js';
+import { DATA_FILE_MAX_BYTES, describeRefusal, readNamedFile } from '../../shared/safe-read.js';
 import { parseAnalysisJson } from '../../explore/analysis-file.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
@@ -26,13 +27,10 @@ function resolveTarget(target: string): Target {
 }
 
 function readAnalysisFile(path: string): Analysis {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CarveError('unreadable-analysis', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'check the path and its permissions');
-  }
-  return parseAnalysisJson(text, path);
+  // Only a regular file is read: a FIFO or a device named here would block or never end.
+  const read = readNamedFile(path, DATA_FILE_MAX_BYTES);
+  if (!read.ok) throw new CarveError('unreadable-analysis', `cannot read ${path}: it ${describeRefusal(read)}`, 'check the path and its permissions');
+  return parseAnalysisJson(read.bytes.toString('utf8'), path);
 }
 
 /**

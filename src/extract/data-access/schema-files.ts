@@ -19,7 +19,7 @@ export function readSchemaFiles(root: string, maxBytes: number): { files: { path
       ignore: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.git/**'],
     }).sort(compareStrings);
     for (const path of paths) {
-      const source = readSource(`${root}/${path}`, path, maxBytes);
+      const source = readSource(`${root}/${path}`, path, maxBytes, root);
       if (!source.ok) {
         diagnostics.push(source.diagnostic);
         continue;

@@ -1,8 +1,9 @@
-// Reading a source file safely: size cap, binary detection, strict UTF-8. A file that fails any of
-// these is a Diagnostic and is skipped; the analysis goes on.
+// Reading a source file safely: a regular file inside the analyzed root (shared/safe-read.ts: never a
+// FIFO, a device or a link out), size cap, binary detection, strict UTF-8. A file that fails any of
+// these is a Diagnostic and is skipped; the analysis goes on. Messages name no absolute path.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic, RepoPath } from '../../shared/facts.js';
+import { describeRefusal, readFileInside } from '../../shared/safe-read.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -12,21 +13,21 @@ export type ReadSource =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function readSource(absolutePath: string, path: RepoPath, maxBytes: number): ReadSource {
-  let bytes: Buffer;
-  try {
-    const size = statSync(absolutePath).size;
-    if (size > maxBytes) {
+/** `root`: the real path of the analyzed folder, which the file must really lie in. */
+export function readSource(absolutePath: string, path: RepoPath, maxBytes: number, root: string): ReadSource {
+  const read = readFileInside(absolutePath, root, maxBytes);
+  if (!read.ok) {
+    if (read.reason === 'too-large') {
       return {
         ok: false,
         hash: '',
-        diagnostic: { file: path, code: 'file-too-large', message: `skipped: ${size} bytes is over the ${maxBytes}-byte limit (--max-file-size)` },
+        diagnostic: { file: path, code: 'file-too-large', message: `skipped: ${read.size} bytes is over the ${maxBytes}-byte limit (--max-file-size)` },
       };
     }
-    bytes = readFileSync(absolutePath);
-  } catch (error) {
-    return { ok: false, hash: '', diagnostic: { file: path, code: 'unreadable', message: `skipped: ${(error as Error).message}` } };
+    const code = read.reason === 'special-file' ? 'special-file' : read.reason === 'outside-root' ? 'link-outside-root' : 'unreadable';
+    return { ok: false, hash: '', diagnostic: { file: path, code, message: `skipped: ${describeRefusal(read)}` } };
   }
+  const bytes = read.bytes;
   const hash = createHash('sha1').update(bytes).digest('hex');
   if (bytes.subarray(0, 8192).includes(0)) {
     return { ok: false, hash, diagnostic: { file: path, code: 'binary-file', message: 'skipped: binary content (NUL bytes)' } };

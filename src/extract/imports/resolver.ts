@@ -4,6 +4,8 @@
 import { builtinModules } from 'node:module';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { repositoryRoot } from '../../shared/repository.js';
+import { CONFIG_FILE_MAX_BYTES, readTextInside } from '../../shared/safe-read.js';
 import ts from '../../shared/typescript.cjs';
 import type { ProjectLayout, WorkspacePackage } from '../project/index.js';
 
@@ -49,10 +51,16 @@ export class ModuleResolver {
     this.fileSet = new Set(layout.files.map((file) => file.absolutePath));
     // Longest names first, so '@acme/b-extra' is not taken for '@acme/b'.
     this.workspaces = [...layout.workspaces].sort((a, b) => b.name.length - a.name.length);
+    // The compiler reads package.json files while resolving: only regular files in the repository
+    // (its node_modules included), never a FIFO, a device or a link out.
+    const repository = repositoryRoot(layout.root);
     this.host = {
       fileExists: (path) => this.fileExists(path),
       directoryExists: (path) => this.directoryExists(path),
-      readFile: (path) => ts.sys.readFile(path),
+      readFile: (path) => {
+        const read = readTextInside(path, repository, CONFIG_FILE_MAX_BYTES);
+        return read.ok ? read.text : undefined;
+      },
       realpath: (path) => (ts.sys.realpath ? ts.sys.realpath(path) : path),
       getCurrentDirectory: () => layout.root,
     };

@@ -1,14 +1,17 @@
 // Project layout: which tsconfig projects and workspace packages there are, and which files Carve
 // reads, each with the compiler options its imports resolve under.
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { CarveError } from '../../shared/errors.js';
-import type { RepoPath } from '../../shared/facts.js';
+import type { Diagnostic, RepoPath } from '../../shared/facts.js';
 import { isInside, toRepoPath } from '../../shared/paths.js';
+import { escapeOf, repositoryRoot } from '../../shared/repository.js';
+import { compareStrings } from '../../shared/sort.js';
 import type { LayoutInputs } from './layout-inputs.js';
+import { displayPath, readConfigText, warn, type ProjectFiles } from './project-files.js';
 import { implicitProject, readTsProjects, type TsProject } from './tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from './workspaces.js';
 
@@ -29,6 +32,8 @@ export interface ProjectLayout {
   workspaces: WorkspacePackage[];
   /** Sorted by path. */
   files: SourceFileEntry[];
+  /** Files and links passed over while reading the layout (a FIFO .gitignore, a link out), by path. */
+  warnings?: Diagnostic[];
 }
 
 export interface LayoutOptions {
@@ -50,12 +55,13 @@ const TEST_FILE = /\.(spec|test|e2e-spec|e2e|stories|bench)\.(ts|tsx|mts|cts)$/;
 /** `inputs`, when given, records what the layout was read from (for the layout cache). */
 export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inputs?: LayoutInputs): ProjectLayout {
   const root = realRoot(dir);
-  const display = (path: string): string => (isInside(root, path) ? toRepoPath(root, path) : path);
+  const projectFiles: ProjectFiles = { root, repository: repositoryRoot(root), warnings: new Map() };
+  const display = (path: string): string => displayPath(projectFiles, path);
 
   const projects: TsProject[] = [];
   const loadedConfigs = new Set<string>();
   const addProjects = (configPath: string): void => {
-    for (const project of readTsProjects(configPath, display, inputs)) {
+    for (const project of readTsProjects(configPath, display, projectFiles, inputs)) {
       if (project.configPath && loadedConfigs.has(project.configPath)) continue;
       if (project.configPath) loadedConfigs.add(project.configPath);
       projects.push(project);
@@ -70,7 +76,7 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
   } else if (existsSync(rootConfig)) {
     addProjects(rootConfig);
   }
-  const workspaces = findWorkspacePackages(root, inputs);
+  const workspaces = findWorkspacePackages(projectFiles, inputs);
   for (const workspace of workspaces) {
     const config = join(workspace.dir, 'tsconfig.json');
     inputs?.note(config);
@@ -79,6 +85,12 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
 
   const candidates = new Map<string, number>();
   if (options.include && options.include.length > 0) {
+    // A glob that climbs out or is absolute would walk outside the root (the config's are refused
+    // earlier, by field; these may come from the command line).
+    for (const pattern of options.include) {
+      const escape = escapeOf(pattern);
+      if (escape) throw new CarveError('bad-include', `include glob "${pattern}" ${escape}`, 'give globs relative to the analyzed folder, such as "src/**/*.ts"');
+    }
     for (const file of globSync(options.include, { cwd: root, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })) {
       candidates.set(resolve(file), -1);
     }
@@ -93,7 +105,7 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
     }
   }
 
-  const keep = fileFilter(root, options, inputs);
+  const keep = fileFilter(projectFiles, options, inputs);
   const files: SourceFileEntry[] = [];
   let implicitIndex = -1;
   for (const [absolutePath, projectIndex] of candidates) {
@@ -122,7 +134,8 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
     );
   }
   inputs?.noteFolders(root, SKIPPED_FOLDERS);
-  return { root, projects, workspaces, files };
+  const warnings = [...projectFiles.warnings.values()].sort((a, b) => compareStrings(a.file ?? '', b.file ?? ''));
+  return { root, projects, workspaces, files, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function realRoot(dir: string): string {
@@ -148,8 +161,9 @@ function owningProject(projects: TsProject[], absolutePath: string): number {
 }
 
 /** Returns the file's RepoPath when Carve should read it, else null. */
-function fileFilter(root: string, options: LayoutOptions, inputs?: LayoutInputs): (absolutePath: string) => RepoPath | null {
-  const gitignore = gitignoreMatcher(root, inputs);
+function fileFilter(projectFiles: ProjectFiles, options: LayoutOptions, inputs?: LayoutInputs): (absolutePath: string) => RepoPath | null {
+  const { root } = projectFiles;
+  const gitignore = gitignoreMatcher(projectFiles, inputs);
   const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
   const isRealPathInside = realPathChecker(root);
   return (absolutePath) => {
@@ -165,9 +179,13 @@ function fileFilter(root: string, options: LayoutOptions, inputs?: LayoutInputs)
     }
     if (!options.includeTests && TEST_FILE.test(fileName)) return null;
     if (isExcluded(path)) return null;
-    if (gitignore(path)) return null;
-    // A symlink may point out of the analyzed folder: never follow it there.
-    return isRealPathInside(absolutePath) ? path : null;
+    // A symlink may point out of the analyzed folder: never follow it there, nor read the .gitignore
+    // files on its way.
+    if (!isRealPathInside(absolutePath)) {
+      warn(projectFiles, absolutePath, 'link-outside-root', 'skipped: a symbolic link to outside the analyzed folder');
+      return null;
+    }
+    return gitignore(path) ? null : path;
   };
 }
 
@@ -206,14 +224,15 @@ function realPathChecker(root: string): (absolutePath: string) => boolean {
  * Whether git would ignore a file: every .gitignore from the root down to the file's folder, each
  * relative to its own folder, a deeper one overriding (including its `!` negations) a shallower one.
  */
-function gitignoreMatcher(root: string, inputs?: LayoutInputs): (path: RepoPath) => boolean {
+function gitignoreMatcher(projectFiles: ProjectFiles, inputs?: LayoutInputs): (path: RepoPath) => boolean {
+  const { root } = projectFiles;
   const byFolder = new Map<string, ReturnType<typeof ignore> | null>();
   const rulesOf = (folder: string): ReturnType<typeof ignore> | null => {
     let rules = byFolder.get(folder);
     if (rules === undefined) {
       const absoluteFolder = folder === '' ? root : join(root, folder);
       inputs?.note(join(absoluteFolder, '.gitignore'));
-      rules = readGitignore(absoluteFolder);
+      rules = readGitignore(projectFiles, absoluteFolder);
       byFolder.set(folder, rules);
     }
     return rules;
@@ -233,11 +252,12 @@ function gitignoreMatcher(root: string, inputs?: LayoutInputs): (path: RepoPath)
   };
 }
 
-function readGitignore(folder: string): ReturnType<typeof ignore> | null {
-  const file = join(folder, '.gitignore');
-  if (!existsSync(file)) return null;
+/** A folder's .gitignore rules: read only inside the analyzed root, never a FIFO, device or link out. */
+function readGitignore(projectFiles: ProjectFiles, folder: string): ReturnType<typeof ignore> | null {
+  const text = readConfigText(projectFiles, join(folder, '.gitignore'), projectFiles.root);
+  if (text === null) return null;
   try {
-    return ignore().add(readFileSync(file, 'utf8'));
+    return ignore().add(text);
   } catch {
     return null;
   }

@@ -1,11 +1,14 @@
 // tsconfig.json through the compiler's own parser: `extends` chains (each level's paths relative to
 // its own folder), baseUrl, paths, rootDirs, include/exclude, and project references, followed
-// recursively. A broken tsconfig is the user's error (exit 2), not a diagnostic.
+// recursively. A broken tsconfig is the user's error (exit 2), not a diagnostic. The compiler reads
+// and walks through a host confined to the repository and the analyzed root (project-files.ts).
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from '../../shared/typescript.cjs';
 import { CarveError } from '../../shared/errors.js';
+import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside, type ReadRefusal } from '../../shared/safe-read.js';
 import type { LayoutInputs } from './layout-inputs.js';
+import { displayPath, entriesInside, type ProjectFiles } from './project-files.js';
 
 export interface TsProject {
   /** Absolute path of the tsconfig, or null for the implicit project of a folder without one. */
@@ -22,29 +25,64 @@ function flatten(diagnostic: ts.Diagnostic): string {
   return ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
 }
 
-/** ts.sys, with every file and folder the config parser reads or probes noted (extends targets, references). */
-function recordingHost(inputs: LayoutInputs | undefined): ts.ParseConfigHost & ts.System {
-  if (!inputs) return ts.sys;
-  return {
-    ...ts.sys,
-    readFile: (path: string, encoding?: string) => {
-      inputs.note(resolve(path));
-      return ts.sys.readFile(path, encoding);
-    },
-    fileExists: (path) => {
-      inputs.note(resolve(path));
-      return ts.sys.fileExists(path);
-    },
-    directoryExists: (path) => {
-      inputs.note(resolve(path));
-      return ts.sys.directoryExists(path);
-    },
-  };
+type MatchFiles = (
+  path: string,
+  extensions: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean,
+  currentDirectory: string,
+  depth: number | undefined,
+  getFileSystemEntries: (path: string) => { files: readonly string[]; directories: readonly string[] },
+  realpath: (path: string) => string,
+) => string[];
+
+// The include matcher ts.sys.readDirectory uses, with our folder listing instead of its own.
+const matchFiles = (ts as unknown as { matchFiles?: MatchFiles }).matchFiles;
+
+interface ConfinedHost extends ts.ParseConfigHost {
+  /** The first file the compiler asked for that safe-read refused (not a missing one). */
+  refused: { path: string; refusal: ReadRefusal } | null;
 }
 
-export function readTsProject(configPath: string, displayPath: string, inputs?: LayoutInputs): { project: TsProject; references: string[] } {
-  const host = recordingHost(inputs);
+/**
+ * The compiler's view of the disk while parsing a tsconfig: files read through safe-read inside the
+ * repository (an `extends` into the repository's node_modules works; a FIFO, /dev/zero or a link
+ * out does not), include patterns walked inside the analyzed root; everything read or probed noted.
+ */
+function confinedHost(files: ProjectFiles, inputs: LayoutInputs | undefined): ConfinedHost {
+  if (!matchFiles) throw new Error('this TypeScript has no matchFiles: Carve cannot walk tsconfig include patterns safely');
+  const listFolder = entriesInside(files);
+  const host: ConfinedHost = {
+    refused: null,
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readFile: (path) => {
+      inputs?.note(resolve(path));
+      const read = readTextInside(path, files.repository, CONFIG_FILE_MAX_BYTES);
+      if (read.ok) return read.text;
+      if (read.reason !== 'missing') host.refused ??= { path, refusal: read };
+      return undefined;
+    },
+    fileExists: (path) => {
+      inputs?.note(resolve(path));
+      return ts.sys.fileExists(path);
+    },
+    readDirectory: (path, extensions, excludes, includes, depth) =>
+      matchFiles(path, extensions, excludes, includes, ts.sys.useCaseSensitiveFileNames, process.cwd(), depth, listFolder, (p) => ts.sys.realpath?.(p) ?? p),
+  };
+  return host;
+}
+
+function refusedError(files: ProjectFiles, host: ConfinedHost): CarveError | null {
+  if (!host.refused) return null;
+  return new CarveError('bad-tsconfig', `${displayPath(files, host.refused.path)} ${describeRefusal(host.refused.refusal)}`, 'a tsconfig and what it extends must be regular files inside the repository');
+}
+
+export function readTsProject(configPath: string, displayPath: string, files: ProjectFiles, inputs?: LayoutInputs): { project: TsProject; references: string[] } {
+  const host = confinedHost(files, inputs);
   const read = ts.readConfigFile(configPath, host.readFile);
+  const refused = refusedError(files, host);
+  if (refused) throw refused;
   if (read.error) {
     throw new CarveError('bad-tsconfig', `${displayPath}: ${flatten(read.error)}`, 'fix the tsconfig or point --tsconfig at another one');
   }
@@ -52,6 +90,8 @@ export function readTsProject(configPath: string, displayPath: string, inputs?: 
     throw new CarveError('bad-tsconfig', `${displayPath}: not a JSON object`, 'fix the tsconfig or point --tsconfig at another one');
   }
   const parsed = ts.parseJsonConfigFileContent(read.config, host, dirname(configPath), undefined, configPath);
+  const refusedInChain = refusedError(files, host);
+  if (refusedInChain) throw refusedInChain;
   const fatal = parsed.errors.find(
     (error) => error.category === ts.DiagnosticCategory.Error && !IGNORED_CONFIG_ERRORS.has(error.code) && isStructuralError(error.code),
   );
@@ -96,7 +136,7 @@ export function implicitProject(fileNames: string[]): TsProject {
 }
 
 /** Loads a tsconfig and every project it references, each once, references first. */
-export function readTsProjects(configPath: string, displayOf: (path: string) => string, inputs?: LayoutInputs): TsProject[] {
+export function readTsProjects(configPath: string, displayOf: (path: string) => string, files: ProjectFiles, inputs?: LayoutInputs): TsProject[] {
   const projects: TsProject[] = [];
   const seen = new Set<string>();
   const visit = (path: string, isRoot: boolean): void => {
@@ -108,7 +148,7 @@ export function readTsProjects(configPath: string, displayOf: (path: string) => 
       // A missing referenced project is skipped: the rest still analyzes.
       return;
     }
-    const { project, references } = readTsProject(path, displayOf(path), inputs);
+    const { project, references } = readTsProject(path, displayOf(path), files, inputs);
     for (const reference of references) visit(reference, false);
     projects.push(project);
   };

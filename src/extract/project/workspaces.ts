@@ -1,10 +1,10 @@
 // npm/yarn `workspaces` and pnpm-workspace.yaml: sibling packages by name, so that `@acme/b` resolves
 // to the package's source, not to node_modules or its built dist/.
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import type { LayoutInputs } from './layout-inputs.js';
+import { readConfigText, type ProjectFiles } from './project-files.js';
 
 export interface WorkspacePackage {
   name: string;
@@ -24,27 +24,31 @@ export interface PackageManifest {
   workspaces?: string[] | { packages?: string[] };
 }
 
-export function readManifest(path: string): PackageManifest | null {
+/** A package.json read through safe-read (never a FIFO, a device or a link out); null when absent or broken. */
+export function readManifest(files: ProjectFiles, path: string): PackageManifest | null {
+  const text = readConfigText(files, path);
+  if (text === null) return null;
   try {
-    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null ? (value as PackageManifest) : null;
   } catch {
     return null;
   }
 }
 
-function workspacePatterns(root: string, inputs?: LayoutInputs): string[] {
+function workspacePatterns(files: ProjectFiles, inputs?: LayoutInputs): string[] {
+  const { root } = files;
   const patterns: string[] = [];
   inputs?.note(join(root, 'package.json'));
   inputs?.note(join(root, 'pnpm-workspace.yaml'));
-  const manifest = readManifest(join(root, 'package.json'));
+  const manifest = readManifest(files, join(root, 'package.json'));
   const workspaces = manifest?.workspaces;
   if (Array.isArray(workspaces)) patterns.push(...workspaces);
   else if (workspaces && Array.isArray(workspaces.packages)) patterns.push(...workspaces.packages);
-  const pnpmFile = join(root, 'pnpm-workspace.yaml');
-  if (existsSync(pnpmFile)) {
+  const pnpmText = readConfigText(files, join(root, 'pnpm-workspace.yaml'));
+  if (pnpmText !== null) {
     try {
-      const parsed = parseYaml(readFileSync(pnpmFile, 'utf8')) as { packages?: unknown } | null;
+      const parsed = parseYaml(pnpmText) as { packages?: unknown } | null;
       if (parsed && Array.isArray(parsed.packages)) patterns.push(...parsed.packages.filter((p): p is string => typeof p === 'string'));
     } catch {
       // An unreadable pnpm-workspace.yaml only costs workspace resolution; imports fall back to node_modules.
@@ -62,8 +66,9 @@ function staysInside(pattern: string): boolean {
   return body !== '' && !isAbsolute(body) && !/^[A-Za-z]:/.test(body) && !body.split(/[\\/]/).includes('..');
 }
 
-export function findWorkspacePackages(root: string, inputs?: LayoutInputs): WorkspacePackage[] {
-  const patterns = workspacePatterns(root, inputs);
+export function findWorkspacePackages(files: ProjectFiles, inputs?: LayoutInputs): WorkspacePackage[] {
+  const { root } = files;
+  const patterns = workspacePatterns(files, inputs);
   if (patterns.length === 0) return [];
   const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
   const negative = patterns.filter((p) => p.startsWith('!')).map((p) => `${p.slice(1).replace(/\/+$/, '')}/package.json`);
@@ -76,7 +81,7 @@ export function findWorkspacePackages(root: string, inputs?: LayoutInputs): Work
   const packages: WorkspacePackage[] = [];
   for (const manifestPath of manifests) {
     inputs?.note(manifestPath);
-    const manifest = readManifest(manifestPath);
+    const manifest = readManifest(files, manifestPath);
     if (manifest?.name) packages.push({ name: manifest.name, dir: dirname(manifestPath), manifest });
   }
   return packages;

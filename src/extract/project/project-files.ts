@@ -1,0 +1,84 @@
+// How the layout reads the repository's configuration-like files (tsconfig chain, package.json,
+// pnpm-workspace.yaml, .gitignore) and walks folders for tsconfig `include` patterns: through
+// shared/safe-read.ts, confined to the repository (config) or the analyzed root (sources), never
+// following a link out of them nor opening a FIFO or a device. What is passed over is a warning.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../../shared/facts.js';
+import { isWithin } from '../../shared/repository.js';
+import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside, type ReadRefusal } from '../../shared/safe-read.js';
+
+export interface ProjectFiles {
+  /** Real path of the analyzed folder: sources and walks stay in it. */
+  root: string;
+  /** Real path of the repository (shared/repository.ts): configuration-like files stay in it. */
+  repository: string;
+  /** Files and links passed over, keyed by path so each is said once. */
+  warnings: Map<string, Diagnostic>;
+}
+
+/** A path as messages show it: relative to the analyzed root, with '/'. Never absolute. */
+export function displayPath(files: ProjectFiles, path: string): string {
+  const rel = relative(files.root, resolve(path));
+  return (sep === '/' ? rel : rel.split(sep).join('/')) || '.';
+}
+
+export function warn(files: ProjectFiles, path: string, code: string, message: string): void {
+  const file = displayPath(files, path);
+  if (!files.warnings.has(file)) files.warnings.set(file, { file, code, message });
+}
+
+export function refusalCode(refusal: ReadRefusal): string {
+  if (refusal.reason === 'special-file') return 'special-file';
+  if (refusal.reason === 'outside-root') return 'link-outside-root';
+  if (refusal.reason === 'too-large') return 'file-too-large';
+  return 'unreadable';
+}
+
+/** A configuration-like file's text; null when it is absent, or refused (with a warning). `within`: default the repository. */
+export function readConfigText(files: ProjectFiles, path: string, within: string = files.repository): string | null {
+  const read = readTextInside(path, within, CONFIG_FILE_MAX_BYTES);
+  if (read.ok) return read.text;
+  if (read.reason !== 'missing') warn(files, path, refusalCode(read), `ignored: ${describeRefusal(read)}`);
+  return null;
+}
+
+/**
+ * A folder's entries for the compiler's include matcher (ts.matchFiles), kept inside the analyzed
+ * root: a link whose target resolves outside is skipped with a warning (`src/link -> /proc` would
+ * walk the disk); a FIFO, socket or device is listed as a file, so the reader warns about it if it
+ * is a source, and is never opened blocking. Links inside the root are followed as before.
+ */
+export function entriesInside(files: ProjectFiles): (folder: string) => { files: string[]; directories: string[] } {
+  return (folder) => {
+    const result = { files: [] as string[], directories: [] as string[] };
+    const absolute = resolve(folder || '.');
+    try {
+      if (!isWithin(files.root, realpathSync.native(absolute))) return result;
+      for (const entry of readdirSync(absolute, { withFileTypes: true })) {
+        if (entry.isDirectory()) result.directories.push(entry.name);
+        else if (!entry.isSymbolicLink()) result.files.push(entry.name);
+        else {
+          const path = join(absolute, entry.name);
+          let real: string;
+          try {
+            real = realpathSync.native(path);
+          } catch {
+            continue; // dangling or a loop
+          }
+          if (!isWithin(files.root, real)) {
+            warn(files, path, 'link-outside-root', 'skipped: a symbolic link to outside the analyzed folder');
+            continue;
+          }
+          if (statSync(real).isDirectory()) result.directories.push(entry.name);
+          else result.files.push(entry.name);
+        }
+      }
+    } catch {
+      return result;
+    }
+    result.files.sort();
+    result.directories.sort();
+    return result;
+  };
+}

@@ -104,6 +104,11 @@ export interface DataAccessFact {
   operation: string;
   /** Read by the raw-SQL keyword fallback (no grammar parsed the statement); coverage counts it apart. */
   fallback?: true;
+  /**
+   * 'schema': seen in a migration or seed, which defines and fills tables (`createTable`, `CREATE TABLE`,
+   * table rebuilds) rather than using them; the linker keeps it out of dataAccess and makes no entity of it.
+   */
+  role?: 'schema';
 }
 
 export type EntryPointKind = 'http' | 'handler' | 'cli' | 'export';

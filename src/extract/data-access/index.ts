@@ -1,14 +1,18 @@
 // Data access: which files define, read and write which tables. Per file, `scanDataAccess` runs every
 // ORM adapter whose cheap gate opens over one shared walk of the already-parsed tree, then the
-// model-call pass (`Order.find()` on imported models). Once per project, `linkDataAccess` binds
-// what the files name (classes, model names, table names) to entity definitions, following
-// re-exports, and merges accesses into one record per (module, entity, mode).
+// model-call pass (`Order.find()` on imported models); in a migration or seed, what it finds (and the
+// tables its schema builder and DDL name) becomes schema facts, never accesses. Once per project,
+// `linkDataAccess` binds what the files name (classes, model names, table names) to entity
+// definitions, following re-exports, and merges accesses into one record per (module, entity, mode).
+import type { DataAccessFact } from '../../shared/facts.js';
 import type { DataAccessAdapter, DataAccessScanInput, DataAccessScanResult } from '../types.js';
 import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { exportedStrings } from './core/constants.js';
 import { indexFile } from './core/file-index.js';
 import { collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
-import { FactSink } from './core/sink.js';
+import { schemaRoleOf } from './core/schema-role.js';
+import { collectSchemaDefinitions } from './core/schema-definitions.js';
+import { FactSink, isAliasFact } from './core/sink.js';
 import { ORM_ADAPTERS } from './registry.js';
 
 export { linkDataAccess } from './link/link-data-access.js';
@@ -39,10 +43,17 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
   const withStrings = (result: DataAccessScanResult): DataAccessScanResult => (strings ? { ...result, exportedStrings: strings } : result);
   const applying = ORM_ADAPTERS.filter((adapter) => adapterApplies(adapter, input));
   const modelCalls = importsProjectModelName(input) && MODEL_CALL_GATE.test(input.text);
-  if (applying.length === 0 && !modelCalls) return withStrings({ entities: [], accesses: [], unresolved: 0 });
+  const role = schemaRoleOf(input.path, input.text);
+  if (applying.length === 0 && !modelCalls && !role) return withStrings({ entities: [], accesses: [], unresolved: 0 });
   const file = indexFile(input);
   const sink = new FactSink(file);
   for (const adapter of applying) adapter.collect(file, sink);
   collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
-  return withStrings(sink.result());
+  if (!role) return withStrings(sink.result());
+  // A migration or seed defines and fills the schema: its tables are schema facts, and what it could
+  // not name is nobody's unresolved access.
+  collectSchemaDefinitions(file, sink);
+  const result = sink.result();
+  const accesses = result.accesses.map((fact): DataAccessFact => (isAliasFact(fact) ? fact : { ...fact, role: 'schema' }));
+  return withStrings({ ...result, accesses, unresolved: 0 });
 }

@@ -142,7 +142,8 @@ export function linkDataAccess(
   const builders = new Map<string, RecordBuilder>();
   for (const facts of files) {
     for (const fact of facts.dataAccess) {
-      if (isAliasFact(fact)) continue;
+      // A migration's or seed's tables are schema, not a module's access: no record, no entity.
+      if (isAliasFact(fact) || fact.role === 'schema') continue;
       const record = bind(fact.target, facts.path, fact.orm);
       if (!record) {
         if (fact.target.by === 'model') {

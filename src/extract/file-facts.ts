@@ -106,6 +106,7 @@ export function extractFileFacts(
     facts.dataAccess = data.accesses;
     facts.unresolvedDataAccess = data.unresolved;
     if (data.exportedStrings) facts.exportedStrings = data.exportedStrings;
+    if (data.relations) facts.relations = data.relations;
   }
   return facts;
 }

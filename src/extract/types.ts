@@ -7,6 +7,7 @@ import type {
   EntityFact,
   FileFacts,
   OrmName,
+  RelationFact,
   RepoPath,
 } from '../shared/facts.js';
 import type { DataAccessRecord, DependencyRecord, EntityRecord } from '../shared/analysis.js';
@@ -58,6 +59,8 @@ export interface DataAccessScanResult {
   unresolved: number;
   /** FileFacts.exportedStrings: string constants other files may name tables with. */
   exportedStrings?: Record<string, string>;
+  /** FileFacts.relations: relations declared apart from their entities. */
+  relations?: RelationFact[];
 }
 
 export interface DataAccessAdapter {

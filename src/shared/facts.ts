@@ -77,6 +77,19 @@ export interface EntityFact {
   table: string;
   orm: OrmName;
   line: number;
+  /**
+   * Relation fields declared with the entity (a TypeORM `@OneToMany(() => Order)`, a Prisma field of
+   * a model type): field name -> the related entity, named as the declaring file sees it.
+   */
+  relations?: Record<string, EntityRef>;
+}
+
+/** A relation declared apart from its entity (Drizzle `relations(users, ({ many }) => ({ posts: many(posts) }))`). */
+export interface RelationFact {
+  owner: EntityRef;
+  field: string;
+  target: EntityRef;
+  orm: OrmName;
 }
 
 /**
@@ -109,6 +122,11 @@ export interface DataAccessFact {
    * table rebuilds) rather than using them; the linker keeps it out of dataAccess and makes no entity of it.
    */
   role?: 'schema';
+  /**
+   * A relation load (`include: { posts: true }`, `with: {...}`, `relations: ['orders.items']`): the
+   * relation fields followed from `target`; the access reads the entity at the end of the path.
+   */
+  relation?: string[];
 }
 
 export type EntryPointKind = 'http' | 'handler' | 'cli' | 'export';
@@ -145,6 +163,8 @@ export interface FileFacts {
    * member, a const; only identifier-like values. Absent when there are none.
    */
   exportedStrings?: Record<string, string>;
+  /** Relations declared apart from their entities (Drizzle `relations(...)`). Absent when there are none. */
+  relations?: RelationFact[];
   entryPoints: EntryPointFact[];
   diagnostics: Diagnostic[];
 }

@@ -1,7 +1,7 @@
 // Where adapters put what they find in one file. Deduplicates, counts run-time names once per site,
 // and hands back sorted facts so the same file always yields the same bytes.
 import type { ts } from 'ts-morph';
-import type { AccessMode, DataAccessFact, EntityFact, EntityRef, OrmName } from '../../../shared/facts.js';
+import type { AccessMode, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact } from '../../../shared/facts.js';
 import type { DataAccessScanResult } from '../../types.js';
 import { compareStrings } from '../../../shared/sort.js';
 import type { FileIndex } from './file-index.js';
@@ -32,22 +32,34 @@ export class FactSink {
   private readonly entities = new Map<string, EntityFact>();
   private readonly accesses = new Map<string, DataAccessFact>();
   private readonly unresolvedSites = new Set<number>();
+  private readonly relations = new Map<string, RelationFact>();
 
   constructor(private readonly file: FileIndex) {}
 
-  entity(name: string, table: string, orm: OrmName, node: ts.Node): void {
+  entity(name: string, table: string, orm: OrmName, node: ts.Node, relations?: Record<string, EntityRef>): void {
     const fact: EntityFact = { name, table, orm, line: this.file.line(node) };
+    if (relations && Object.keys(relations).length > 0) fact.relations = relations;
     this.entities.set(`${orm}\u0000${name}\u0000${table}`, fact);
   }
 
-  /** An access to `target`; a `dynamic` target counts as unresolved at that site instead. */
-  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node, how?: { fallback: boolean }): void {
+  /** A relation declared apart from its entity (`relations(users, ...)`). */
+  relation(owner: EntityRef, field: string, target: EntityRef, orm: OrmName): void {
+    const fact: RelationFact = { owner, field, target, orm };
+    this.relations.set(JSON.stringify(fact), fact);
+  }
+
+  /**
+   * An access to `target`; a `dynamic` target counts as unresolved at that site instead. `relation`:
+   * a relation load, the fields followed from `target` to the entity it reads.
+   */
+  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node, how?: { fallback?: boolean; relation?: string[] }): void {
     if (target === 'dynamic') {
       this.unresolvedAt(node);
       return;
     }
     const fact: DataAccessFact = { target, mode, line: this.file.line(node), orm, operation };
     if (how?.fallback) fact.fallback = true;
+    if (how?.relation && how.relation.length > 0) fact.relation = how.relation;
     this.accesses.set(factKey(fact), fact);
   }
 
@@ -77,10 +89,13 @@ export class FactSink {
     const accesses = [...this.accesses.entries()]
       .sort(([keyA, a], [keyB, b]) => a.line - b.line || compareStrings(keyA, keyB))
       .map(([, fact]) => fact);
-    return { entities, accesses, unresolved: this.unresolvedSites.size };
+    const result: DataAccessScanResult = { entities, accesses, unresolved: this.unresolvedSites.size };
+    if (this.relations.size > 0) result.relations = [...this.relations.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, fact]) => fact);
+    return result;
   }
 }
 
 function factKey(fact: DataAccessFact): string {
-  return `${fact.orm}\u0000${fact.mode}\u0000${fact.operation}\u0000${fact.line}\u0000${JSON.stringify(fact.target)}`;
+  const relation = fact.relation ? `\u0000${fact.relation.join('.')}` : '';
+  return `${fact.orm}\u0000${fact.mode}\u0000${fact.operation}\u0000${fact.line}\u0000${JSON.stringify(fact.target)}${relation}`;
 }

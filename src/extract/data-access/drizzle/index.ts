@@ -1,16 +1,18 @@
 // Drizzle: tables are objects, `export const orders = pgTable('orders', {...})` (also mysqlTable,
 // sqliteTable, views, `pgSchema('s').table(...)`, `pgTableCreator(fn)` with a template name). Access
 // passes the table object: `db.select().from(orders)` and joins read, `db.insert/update/delete(orders)`
-// write, `db.query.orders.findMany()` reads. The object must link to a Drizzle table, so `cache.delete(x)`
+// write, `db.query.orders.findMany()` reads, and its `with` loads read the tables its `relations(...)`
+// declarations lead to. The object must link to a Drizzle table, so `cache.delete(x)`
 // or `Array.from(list)` never count: the linker drops a target that is not one.
 import ts from '../../../shared/typescript.cjs';
-import type { AccessMode } from '../../../shared/facts.js';
+import type { AccessMode, EntityRef } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { symbolTarget } from '../core/entity-ref.js';
 import type { FileIndex } from '../core/file-index.js';
 import { importedFrom } from '../core/imports.js';
+import { nestedLoads } from '../core/relation-loads.js';
 import type { FactSink } from '../core/sink.js';
-import { dottedName, methodCall, stringValue, unwrap } from '../core/syntax.js';
+import { dottedName, methodCall, propertyNameText, stringValue, unwrap } from '../core/syntax.js';
 import { methodTable } from '../core/method-table.js';
 
 const PACKAGES = ['drizzle-orm'];
@@ -91,6 +93,7 @@ function collectEntities(file: FileIndex, sink: FactSink): void {
 
 function collect(file: FileIndex, sink: FactSink): void {
   collectEntities(file, sink);
+  collectRelations(file, sink);
   for (const call of file.calls) {
     const method = methodCall(call);
     if (!method) continue;
@@ -108,11 +111,48 @@ function collect(file: FileIndex, sink: FactSink): void {
     const holder = ts.isPropertyAccessExpression(accessor) || ts.isElementAccessExpression(accessor) ? unwrap(accessor.expression) : undefined;
     if (!holder || !ts.isPropertyAccessExpression(holder) || holder.name.text !== 'query') continue;
     const operation = `${dottedName(holder) ?? 'db.query'}.${ts.isPropertyAccessExpression(accessor) ? accessor.name.text : '[]'}.${method.name}`;
-    if (ts.isPropertyAccessExpression(accessor)) sink.access({ by: 'model', name: accessor.name.text, orm: 'drizzle' }, 'read', 'drizzle', operation, call);
-    else if (ts.isElementAccessExpression(accessor)) {
-      const key = stringValue(unwrap(accessor.argumentExpression));
-      if (key === null) sink.unresolvedAt(call);
-      else sink.access({ by: 'model', name: key, orm: 'drizzle' }, 'read', 'drizzle', operation, call);
+    const key = ts.isPropertyAccessExpression(accessor) ? accessor.name.text : ts.isElementAccessExpression(accessor) ? stringValue(unwrap(accessor.argumentExpression)) : null;
+    if (key === null) {
+      sink.unresolvedAt(call);
+      continue;
+    }
+    const table: EntityRef = { by: 'model', name: key, orm: 'drizzle' };
+    sink.access(table, 'read', 'drizzle', operation, call);
+    // `with: { posts: { with: { comments: true } } }` loads the related tables: reads, through `relations(...)`.
+    for (const relation of nestedLoads(call.arguments[0], ['with'])) sink.access(table, 'read', 'drizzle', `${operation}.with`, call, { relation });
+  }
+}
+
+/** The object literal a `relations(table, ({ one, many }) => ({ ... }))` callback returns. */
+function returnedObject(fn: ts.Expression | undefined): ts.ObjectLiteralExpression | null {
+  const node = fn ? unwrap(fn) : undefined;
+  if (!node || !(ts.isArrowFunction(node) || ts.isFunctionExpression(node))) return null;
+  let body: ts.Node = node.body;
+  if (ts.isBlock(body)) {
+    const returned = body.statements.find(ts.isReturnStatement);
+    if (!returned?.expression) return null;
+    body = returned.expression;
+  }
+  const value = unwrap(body as ts.Expression);
+  return ts.isObjectLiteralExpression(value) ? value : null;
+}
+
+/** `relations(users, ({ many }) => ({ posts: many(posts) }))`: relation fields, wherever they are declared. */
+function collectRelations(file: FileIndex, sink: FactSink): void {
+  for (const call of file.calls) {
+    const callee = unwrap(call.expression);
+    if (!ts.isIdentifier(callee) || importedFrom(file, callee.text, PACKAGES) !== 'relations' || !call.arguments[0]) continue;
+    const owner = symbolTarget(file, call.arguments[0]);
+    const fields = returnedObject(call.arguments[1]);
+    if (!owner || owner === 'dynamic' || !fields) continue;
+    for (const property of fields.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const field = propertyNameText(property.name);
+      const made = unwrap(property.initializer);
+      if (field === null || !ts.isCallExpression(made) || !made.arguments[0]) continue;
+      // `one(users, {...})`, `many(posts)`: the related table object is the first argument.
+      const target = symbolTarget(file, made.arguments[0]);
+      if (target && target !== 'dynamic') sink.relation(owner, field, target, 'drizzle');
     }
   }
 }

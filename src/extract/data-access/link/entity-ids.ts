@@ -2,7 +2,7 @@
 // name, the one first in ORM order (then path, then line) keeps it and the others become `Name@orm`,
 // or `Name@orm:path` when even that repeats. Deterministic: depends only on the definitions.
 import type { EntityRecord } from '../../../shared/analysis.js';
-import type { OrmName, RepoPath } from '../../../shared/facts.js';
+import type { EntityRef, OrmName, RepoPath } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
 
 export interface EntityDefinition {
@@ -11,6 +11,7 @@ export interface EntityDefinition {
   orm: OrmName;
   definedIn: RepoPath;
   line: number;
+  relations?: Record<string, EntityRef>;
 }
 
 const ORM_ORDER: readonly OrmName[] = ['typeorm', 'prisma', 'sequelize', 'mikro-orm', 'drizzle', 'mongoose', 'knex', 'sql'];

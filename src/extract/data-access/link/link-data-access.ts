@@ -2,7 +2,9 @@
 // re-exports to the file that declares it, then through repository/model aliases to an entity of
 // the same ORM (facts from the model-call pass exist once per candidate ORM; the others drop here).
 // A `model` target matches by model name; a `table` target by table name, or else becomes a
-// synthetic `sql` entity. One record per (module, entity, mode), locations merged and sorted.
+// synthetic `sql` entity. A relation load follows the relation fields of the entities (declared with
+// them, or apart in `relations` facts) to the entity it reads. One record per (module, entity, mode),
+// locations merged and sorted.
 import type { DataAccessRecord, EntityRecord } from '../../../shared/analysis.js';
 import type { AccessMode, DataAccessFact, Diagnostic, EntityFact, EntityRef, FileFacts, OrmName, RepoPath } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
@@ -139,18 +141,51 @@ export function linkDataAccess(
     return bindDeclared(owner.file, owner.name, orm, depth);
   };
 
+  // Relation fields, bound once and only when some access loads a relation: entity id -> field -> entity.
+  let relationMap: Map<string, Map<string, EntityRecord>> | null = null;
+  const relationsByEntity = (): Map<string, Map<string, EntityRecord>> => {
+    if (relationMap) return relationMap;
+    const map = new Map<string, Map<string, EntityRecord>>();
+    const add = (owner: EntityRecord | null, field: string, target: EntityRecord | null): void => {
+      if (!owner || !target) return;
+      let fields = map.get(owner.id);
+      if (!fields) map.set(owner.id, (fields = new Map()));
+      if (!fields.has(field)) fields.set(field, target);
+    };
+    // A related model named as a string must be an entity of that name: no table is made up for it.
+    const related = (ref: EntityRef, file: RepoPath, orm: OrmName): EntityRecord | null =>
+      ref.by === 'model' ? (byOrmName.get(`${ref.orm}\u0000${ref.name}`)?.[0] ?? null) : bind(ref, file, orm);
+    entities.forEach((record, index) => {
+      const definition = definitions[index]!;
+      for (const [field, ref] of Object.entries(definition.relations ?? {})) add(record, field, related(ref, definition.definedIn, definition.orm));
+    });
+    for (const facts of files) {
+      for (const relation of facts.relations ?? []) add(bind(relation.owner, facts.path, relation.orm), relation.field, related(relation.target, facts.path, relation.orm));
+    }
+    relationMap = map;
+    return map;
+  };
+  /** The entity a relation path leads to from `root`; null when a field is no relation (a scalar). */
+  const followRelation = (root: EntityRecord, path: readonly string[]): EntityRecord | null => {
+    let current: EntityRecord | null = root;
+    for (const field of path) current = current ? (relationsByEntity().get(current.id)?.get(field) ?? null) : null;
+    return current;
+  };
+
   const builders = new Map<string, RecordBuilder>();
   for (const facts of files) {
     for (const fact of facts.dataAccess) {
       // A migration's or seed's tables are schema, not a module's access: no record, no entity.
       if (isAliasFact(fact) || fact.role === 'schema') continue;
-      const record = bind(fact.target, facts.path, fact.orm);
-      if (!record) {
+      const root = bind(fact.target, facts.path, fact.orm);
+      if (!root) {
         if (fact.target.by === 'model') {
           diagnostics.push({ file: facts.path, code: 'unknown-model', message: `${fact.orm} model '${fact.target.name}' is defined nowhere in the project`, line: fact.line });
         }
         continue;
       }
+      const record = fact.relation ? followRelation(root, fact.relation) : root;
+      if (!record) continue;
       const key = `${facts.path}\u0000${record.id}\u0000${fact.mode}`;
       let builder = builders.get(key);
       if (!builder) {

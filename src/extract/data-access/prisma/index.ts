@@ -3,11 +3,13 @@
 // `prismaService`), typed `PrismaClient`/`PrismaService`/`Prisma.TransactionClient`, made by
 // `new PrismaClient()`, is the `tx` of a `$transaction` callback, or is used elsewhere in the file with
 // an operation only Prisma has (`findMany`, `findUnique`...). `a.b.find()` alone is never Prisma.
+// `include`/`select` relation loads read the related models (through schema.prisma's relation fields).
 import ts from '../../../shared/typescript.cjs';
-import type { AccessMode } from '../../../shared/facts.js';
+import type { AccessMode, EntityRef } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';
 import type { FileIndex } from '../core/file-index.js';
+import { nestedLoads } from '../core/relation-loads.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, lastName, methodCall, typeReference, unwrap } from '../core/syntax.js';
 import { methodTable } from '../core/method-table.js';
@@ -99,7 +101,13 @@ function collect(file: FileIndex, sink: FactSink): void {
       continue;
     }
     const operation = `${dottedName(candidate.client) ?? 'prisma'}.${candidate.model}.${candidate.operation}`;
-    sink.access({ by: 'model', name: candidate.model, orm: 'prisma' }, mode, 'prisma', operation, candidate.call);
+    const model: EntityRef = { by: 'model', name: candidate.model, orm: 'prisma' };
+    sink.access(model, mode, 'prisma', operation, candidate.call);
+    // `include: { posts: true }`, `select: { author: { select: ... } }`: whatever the operation, the
+    // related rows come back, so the related tables are read.
+    for (const relation of nestedLoads(candidate.call.arguments[0], ['include', 'select'])) {
+      sink.access(model, 'read', 'prisma', `${operation}.include`, candidate.call, { relation });
+    }
   }
 }
 

@@ -1,8 +1,10 @@
 // TypeORM: entities from `@Entity`/`@ViewEntity`/`EntitySchema`; access through repositories
 // (`getRepository(E)`, `@InjectRepository(E)`, `Repository<E>`, custom repositories), the
 // EntityManager (`manager.find(E)`), and query builders (a builder that updates, inserts or deletes writes).
+// Relation loads (`relations: [...]`, joins of `'alias.relation'`) read what the entity's relation
+// decorators lead to (relations.ts).
 import ts from '../../../shared/typescript.cjs';
-import type { AccessMode } from '../../../shared/facts.js';
+import type { AccessMode, EntityRef } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { builderCalls } from '../core/builder-chain.js';
 import { entityDecoratorOf } from '../core/class-entities.js';
@@ -10,9 +12,11 @@ import type { Target } from '../core/entity-ref.js';
 import type { FileIndex } from '../core/file-index.js';
 import { importOf } from '../core/imports.js';
 import { snakeCase } from '../core/naming.js';
+import { relationOption } from '../core/relation-loads.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, methodCall, objectString, stringValue, unwrap } from '../core/syntax.js';
 import { createReceivers, entityArgument, instanceOrClassTarget, repositoryClassTarget, type RepositoryValue } from './receivers.js';
+import { entityRelations } from './relations.js';
 import {
   INSTANCE_ARGUMENT_METHODS,
   QUERY_BUILDER_JOINS,
@@ -28,7 +32,7 @@ function collectEntities(file: FileIndex, sink: FactSink): void {
     if (!found || found.orm !== 'typeorm' || !cls.name) continue;
     const arg = found.decorator.args[0];
     const table = stringValue(arg) ?? objectString(arg, 'name') ?? snakeCase(cls.name.text);
-    sink.entity(cls.name.text, table, 'typeorm', cls.name);
+    sink.entity(cls.name.text, table, 'typeorm', cls.name, entityRelations(file, cls));
   }
   for (const expr of file.news) {
     if (!ts.isIdentifier(expr.expression) || importOf(file, expr.expression.text)?.specifier !== 'typeorm') continue;
@@ -66,9 +70,17 @@ function collectQueryBuilder(file: FileIndex, sink: FactSink, call: ts.CallExpre
   const mode: AccessMode = writer ? 'write' : 'read';
   const operation = `createQueryBuilder.${writer ?? 'select'}`;
   const emit = (target: Target, linkMode: AccessMode, node: ts.Node): void => sink.access(target, linkMode, 'typeorm', operation, node);
+  /** Builder aliases: the entity each stands for and the relation path from it (`'c'`, `'o'` of `'c.orders'`). */
+  const aliases = new Map<string, { target: EntityRef; path: string[] }>();
+  const alias = (node: ts.Expression | undefined, target: Target, path: string[]): void => {
+    const name = node ? stringValue(unwrap(node)) : null;
+    if (name !== null && target !== 'dynamic') aliases.set(name, { target, path });
+  };
   if (base) {
     if (base.target === 'dynamic') sink.unresolvedAt(base.origin);
     else emit(base.target, mode, call);
+    // `repo.createQueryBuilder('c')`, `manager.createQueryBuilder(Customer, 'c')`.
+    alias(call.arguments.slice(0, 2).find((arg) => stringValue(unwrap(arg)) !== null), base.target, []);
   }
   for (const link of calls) {
     const name = methodCall(link)?.name;
@@ -77,19 +89,37 @@ function collectQueryBuilder(file: FileIndex, sink: FactSink, call: ts.CallExpre
       // `.update()` with no argument, or `.update({ ... })` values, names no table.
       const arg = unwrap(link.arguments[0]);
       if (ts.isObjectLiteralExpression(arg) || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) continue;
-      emit(entityArgument(file, arg), mode, link);
+      const target = entityArgument(file, arg);
+      emit(target, mode, link);
+      alias(link.arguments[1], target, []);
     }
     const joinIndex = QUERY_BUILDER_JOINS[name];
     if (joinIndex !== undefined) {
       const arg = link.arguments[joinIndex];
       if (!arg) continue;
       const text = stringValue(unwrap(arg));
-      // 'order.items' is a relation path: its entity is in metadata we do not read.
-      if (text !== null && text.includes('.')) continue;
+      if (text !== null && text.includes('.')) {
+        // 'c.orders' joins a relation of alias `c`: a read of the entity that relation leads to.
+        const [from, field] = text.split('.');
+        const known = from !== undefined ? aliases.get(from) : undefined;
+        if (!known || !field) continue;
+        const path = [...known.path, field];
+        sink.access(known.target, 'read', 'typeorm', operation, link, { relation: path });
+        alias(link.arguments[joinIndex + 1], known.target, path);
+        continue;
+      }
       if (ts.isArrowFunction(unwrap(arg)) || ts.isFunctionExpression(unwrap(arg))) continue;
-      emit(entityArgument(file, arg), 'read', link);
+      const target = entityArgument(file, arg);
+      emit(target, 'read', link);
+      alias(link.arguments[joinIndex + 1], target, []);
     }
   }
+}
+
+/** `find({ relations: ['orders', 'orders.items'] })`: each loaded relation is a read of what it leads to. */
+function collectRelationLoads(sink: FactSink, target: Target, options: ts.Expression | undefined, operation: string, call: ts.CallExpression): void {
+  if (target === 'dynamic') return;
+  for (const relation of relationOption(options)) sink.access(target, 'read', 'typeorm', `${operation}.relations`, call, { relation });
 }
 
 function collect(file: FileIndex, sink: FactSink): void {
@@ -109,7 +139,10 @@ function collect(file: FileIndex, sink: FactSink): void {
       const mode = REPOSITORY_METHODS[method.name];
       if (method.name === 'createQueryBuilder') collectQueryBuilder(file, sink, call, repository);
       else if (mode && repository.target === 'dynamic') sink.unresolvedAt(repository.origin);
-      else if (mode) sink.access(repository.target, mode, 'typeorm', operation, call);
+      else if (mode) {
+        sink.access(repository.target, mode, 'typeorm', operation, call);
+        collectRelationLoads(sink, repository.target, call.arguments[0], operation, call);
+      }
       continue;
     }
     if (!isManager(receiver)) continue;
@@ -125,6 +158,7 @@ function collect(file: FileIndex, sink: FactSink): void {
       ? instanceOrClassTarget(file, call.arguments[0], repositoryOf)
       : entityArgument(file, call.arguments[0]);
     sink.access(target, mode, 'typeorm', operation, call);
+    collectRelationLoads(sink, target, call.arguments[1], operation, call);
   }
 }
 

@@ -36,6 +36,7 @@ export function runProject(files: Readonly<Record<string, string>>): ProjectRun 
       dataAccess: result.accesses,
       unresolvedDataAccess: result.unresolved,
       ...(result.exportedStrings ? { exportedStrings: result.exportedStrings } : {}),
+      ...(result.relations ? { relations: result.relations } : {}),
       entryPoints: [],
       diagnostics: [],
     });

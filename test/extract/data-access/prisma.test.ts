@@ -23,9 +23,9 @@ function project(files: Record<string, string>) {
 }
 
 describe('prisma schema', () => {
-  it('reads models, honours @@map, ignores comments and strings', () => {
+  it('reads models, honours @@map, ignores comments and strings; a field of a model type is a relation', () => {
     expect(parsePrismaSchema('prisma/schema.prisma', SCHEMA).entities).toEqual([
-      { name: 'Order', table: 'orders', orm: 'prisma', line: 6 },
+      { name: 'Order', table: 'orders', orm: 'prisma', line: 6, relations: { items: { by: 'model', name: 'OrderItem', orm: 'prisma' } } },
       { name: 'OrderItem', table: 'OrderItem', orm: 'prisma', line: 12 },
     ]);
   });

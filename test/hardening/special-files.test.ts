@@ -103,6 +103,19 @@ describe.skipIf(!isCliBuilt())('a special file under a name Carve reads', () => 
   });
 });
 
+describe.skipIf(!isCliBuilt() || !canMakeFifo())('a FIFO named on the command line', () => {
+  it('--compare <fifo> and explore <fifo> exit 2 instead of blocking', async () => {
+    const dir = project();
+    const fifo = join(scratch('named'), 'partition.json');
+    plantSpecial(fifo, 'fifo');
+    for (const args of [['analyze', dir, '--out', join(dir, '.carve-out'), '--compare', fifo], ['explore', fifo]]) {
+      const run = await runCli(args, { timeoutMs: RUN_LIMIT_MS, env: { XDG_CACHE_HOME: join(dir, '.cache') } });
+      expectEnded(run);
+      expect(run.exitCode, `${args[0]}: ${run.stderr}`).toBe(2);
+    }
+  });
+});
+
 describe('warnings name files relative to the root, never by an absolute path', () => {
   it('a file that vanished between listing and reading', () => {
     const dir = project();

@@ -4,6 +4,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadProjectLayout } from '../../src/extract/index.js';
+import { isCarveError } from '../../src/shared/errors.js';
 import { isCliBuilt, runCli } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 import { canMakeFifo, plantLink, plantSpecial } from './special-files.js';
@@ -58,4 +60,46 @@ describe.skipIf(!isCliBuilt())('discovery', () => {
       }
     });
   }
+});
+
+describe('a tsconfig extends chain', () => {
+  function repo(extendsTarget: string): { dir: string; outside: string } {
+    const top = scratch('extends');
+    const dir = join(top, 'repo');
+    const outside = join(top, 'outside');
+    const files: Record<string, string> = {
+      'src/a.ts': 'export const a = 1;\n',
+      'tsconfig.json': JSON.stringify({ extends: extendsTarget, include: ['src'] }),
+      // pnpm's layout: the package folder is a link to the store, inside the repository.
+      'node_modules/.pnpm/@acme+tsconfig@1.0.0/node_modules/@acme/tsconfig/base.json': JSON.stringify({ compilerOptions: { strict: true } }),
+      'node_modules/.pnpm/@acme+tsconfig@1.0.0/node_modules/@acme/tsconfig/package.json': JSON.stringify({ name: '@acme/tsconfig' }),
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    plantLink(join(dir, 'node_modules/@acme/tsconfig'), join(dir, 'node_modules/.pnpm/@acme+tsconfig@1.0.0/node_modules/@acme/tsconfig'));
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'base.json'), JSON.stringify({ compilerOptions: { strict: true } }));
+    plantLink(join(dir, 'linked-base.json'), join(outside, 'base.json'));
+    return { dir, outside };
+  }
+
+  it('into node_modules inside the repository (a pnpm link included) still works', () => {
+    const { dir } = repo('@acme/tsconfig/base.json');
+    expect(loadProjectLayout(dir).projects[0]?.options.strict).toBe(true);
+  });
+
+  it('to a file that links outside the repository is a bad-tsconfig error naming it relatively', () => {
+    const { dir } = repo('./linked-base.json');
+    let error: unknown;
+    try {
+      loadProjectLayout(dir);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isCarveError(error) && error.code).toBe('bad-tsconfig');
+    expect((error as Error).message).toContain('linked-base.json');
+    expect((error as Error).message).not.toContain(dir);
+  });
 });

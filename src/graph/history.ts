@@ -1,8 +1,9 @@
 // Co-change from git history: files changed in the same commit, counted per pair. Read-only: one
-// `git log`, run with execFile (no shell, so no quoting of the root), never anything that writes.
-import { execFileSync } from 'node:child_process';
+// `git log --name-only` through shared/git.ts (no shell, no hook, pager, textconv or external diff,
+// no file named by the repository's config), never anything that writes.
 import type { RepoPath } from '../shared/facts.js';
 import type { CoChange } from './types.js';
+import { runGitText } from '../shared/git.js';
 import { emptyRecord } from '../shared/records.js';
 import { compareStrings } from '../shared/sort.js';
 
@@ -79,19 +80,17 @@ export function readChangeCounts(root: string, commits: number): Record<RepoPath
 /** The files each of the last `commits` commits changed. Throws when git fails (not a repository, git missing). */
 export function readChangedFiles(root: string, commits: number): RepoPath[][] {
   if (!Number.isInteger(commits) || commits <= 0) return [];
+  // The runner's settings keep the repository's config out (signatures, mailmap, order file, quoting, colour).
   const args = [
-    '-C', root,
-    // A user's config must not change the output: no signatures in the log, no quoted paths.
-    '-c', 'log.showSignature=false', '-c', 'core.quotePath=false',
     'log', '-z', '--name-only', '--relative', '--no-renames', '--no-merges', '--no-color',
+    '--no-ext-diff', '--no-textconv', '--no-notes', '--no-show-signature', '--no-mailmap',
     '--format=%x01%H', `--max-count=${commits}`, '--', '.',
   ];
   let stdout: string;
   try {
-    stdout = execFileSync('git', args, { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    stdout = runGitText(root, args, { maxBuffer: 512 * 1024 * 1024 });
   } catch (error) {
-    const detail = error instanceof Error ? (error.message.split('\n').find((line) => line.trim()) ?? '') : '';
-    throw new Error(`cannot read git history of ${root}: ${detail}`);
+    throw new Error(`cannot read git history of ${root}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return parseNameOnlyLog(stdout);
 }

@@ -13,7 +13,8 @@ export interface TmpGitRepo {
   remove(paths: string[]): void;
   /** Stages everything and commits; returns the new commit id. */
   commit(message: string): string;
-  git(args: string[]): string;
+  /** Runs git in the work tree; `input` goes to its stdin (mktree, hash-object --stdin). */
+  git(args: string[], input?: string): string;
   /** Deletes the whole scratch folder. */
   dispose(): void;
 }
@@ -35,7 +36,8 @@ export function createTmpGitRepo(files: Record<string, string> = {}, prefix = 'c
   const scratch = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const dir = join(scratch, 'repo');
   mkdirSync(dir);
-  const git = (args: string[]): string => execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const git = (args: string[], input?: string): string =>
+    execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8', ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }) }).trim();
   git(['init', '--quiet', '--initial-branch=main']);
   const repo: TmpGitRepo = {
     dir,

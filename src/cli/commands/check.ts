@@ -23,7 +23,7 @@ import { isWritableInside } from '../../shared/repository.js';
 import { carveVersion } from '../../shared/version.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { createProgress } from '../progress.js';
-import { withSignalsDeferred } from '../signals.js';
+import { registerCleanup, withSignalsDeferred } from '../signals.js';
 
 export interface CheckCommandOptions extends AnalysisCommandOptions {
   base?: string;
@@ -49,7 +49,8 @@ function baseOptions(options: AnalyzeOptions, dir: string, baseDir: string, conf
 
 async function analyzeBase(dir: string, ref: string, options: AnalyzeOptions, configPath: string): Promise<BoundaryFacts> {
   const empty: BoundaryFacts = { modules: [], dependencies: [], entities: [], dataAccess: [], diagnostics: [] };
-  const base = await materializeBase(dir, ref);
+  // The copy of the base goes on every way out: the finally below, a signal, or process exit.
+  const base = await materializeBase(dir, ref, { ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), registerCleanup });
   try {
     if (base.dir === null) return empty;
     return analyzeBoundaries(base.dir, baseOptions(options, dir, base.dir, configPath)).facts;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CarveError } from '../shared/errors.js';
 import { GitError, GIT_TIMEOUT_MS, runGitText, spawnGit } from '../shared/git.js';
+import { CONFIG_FILE_MAX_BYTES } from '../shared/safe-read.js';
 
 export interface BaseTree {
   /** The analyzed folder as it was at the ref, or null when that folder did not exist then. */
@@ -40,13 +41,12 @@ export interface BaseEntry {
 // of the schema adapters of extract/data-access (*.prisma). Anything else is never opened.
 const ANALYSIS_INPUT = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|json|jsonc|prisma)$/;
 const ANALYSIS_INPUT_NAMES = new Set(['.gitignore', 'pnpm-workspace.yaml']);
-/** The config-file limit of shared/safe-read.ts: a tsconfig, manifest or .gitignore larger than this is refused by size. */
-const CONFIG_FILE_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * Blobs larger than this are written as empty (sparse) files of their size: the analysis refuses
  * every file over its limit by size alone, a source over --max-file-size as a config over the config
- * limit, so the answer is that of the work tree without reading or writing the blob.
+ * limit (CONFIG_FILE_MAX_BYTES: tsconfig, manifests, .gitignore), so the answer is that of the work
+ * tree without writing the blob.
  */
 export function placeholderThreshold(maxFileBytes: number | undefined): number {
   return Math.max(maxFileBytes ?? 0, CONFIG_FILE_MAX_BYTES);

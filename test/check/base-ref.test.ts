@@ -5,13 +5,13 @@
 import { existsSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { materializeBase } from '../../src/check/index.js';
 import { batchParser, isAnalysisInput, isSafeTreePath, parseTreeListing, placeholderThreshold } from '../../src/check/base-ref.js';
 import { schemaFileAdapters } from '../../src/extract/data-access/schema-files.js';
 import { CarveError } from '../../src/shared/errors.js';
 import { snapshotTree } from '../helpers/fixtures.js';
-import { createTmpGitRepo } from '../helpers/tmp-git-repo.js';
+import { createTmpGitRepo, type TmpGitRepo } from '../helpers/tmp-git-repo.js';
 
 const repo = createTmpGitRepo({ 'app/src/a.ts': 'export const a = 1;\n', 'app/src/b.ts': 'export const b = 1;\n', 'README.md': 'hi\n' });
 const first = repo.commit('first');
@@ -56,7 +56,7 @@ describe('materializeBase', () => {
   });
 
   it('takes a folder name with pathspec magic or wildcards literally', async () => {
-    const odd = createTmpGitRepo({ ':(top)lib/x.ts': 'export const odd = 1;\n', 'lib/y.ts': 'export {};\n', 'l*b/z.ts': 'export {};\n', 'lxb/w.ts': 'export {};\n' }, 'carve-base-odd-');
+    const odd = createTmpGitRepo({ ':(top)lib/x.ts': 'export const odd = 1;\n', 'lib/y.ts': 'export {};\n', 'l*b/z.ts': 'export {};\n', 'lxb/w.ts': 'export {};\n' }, 'carve-git-odd-');
     try {
       odd.commit('odd names');
       for (const [folder, files] of [[':(top)lib', ['x.ts']], ['l*b', ['z.ts']]] as const) {
@@ -95,31 +95,35 @@ function filesUnder(dir: string, prefix = ''): string[] {
 }
 
 describe('the files of the base', () => {
-  const tree = createTmpGitRepo(
-    {
-      'src/a.ts': 'export const a = 1;\n',
-      'src/odd\nname.ts': 'export const odd = 1;\n',
-      'src/view.tsx': 'export {};\n',
-      'src/legacy.js': 'module.exports = 1;\n',
-      'src/.gitignore': '*.gen.ts\n',
-      'prisma/schema.prisma': 'model A { id Int @id }\n',
-      'tsconfig.json': '{}\n',
-      'tsconfig.base.json': '{}\n',
-      'package.json': '{"name":"x"}\n',
-      'pnpm-workspace.yaml': 'packages: []\n',
-      'README.md': 'not read\n',
-      'logo.png': 'not read\n',
-      '.gitattributes': '* filter=evil\n',
-    },
-    'carve-base-files-',
-  );
-  symlinkSync('/etc/passwd', join(tree.dir, 'src', 'linked.ts'));
-  symlinkSync('a.ts', join(tree.dir, 'src', 'alias.ts'));
-  const head = tree.commit('files');
-  // A submodule: a commit entry (mode 160000) in the tree.
-  tree.git(['update-index', '--add', '--cacheinfo', `160000,${head},vendor/lib.ts`]);
-  tree.commit('submodule');
-  afterAll(() => tree.dispose());
+  // Made in beforeAll: a filtered run that skips these tests also skips afterAll, and must not leave it behind.
+  let tree: TmpGitRepo;
+  beforeAll(() => {
+    tree = createTmpGitRepo(
+      {
+        'src/a.ts': 'export const a = 1;\n',
+        'src/odd\nname.ts': 'export const odd = 1;\n',
+        'src/view.tsx': 'export {};\n',
+        'src/legacy.js': 'module.exports = 1;\n',
+        'src/.gitignore': '*.gen.ts\n',
+        'prisma/schema.prisma': 'model A { id Int @id }\n',
+        'tsconfig.json': '{}\n',
+        'tsconfig.base.json': '{}\n',
+        'package.json': '{"name":"x"}\n',
+        'pnpm-workspace.yaml': 'packages: []\n',
+        'README.md': 'not read\n',
+        'logo.png': 'not read\n',
+        '.gitattributes': '* filter=evil\n',
+      },
+      'carve-git-files-',
+    );
+    symlinkSync('/etc/passwd', join(tree.dir, 'src', 'linked.ts'));
+    symlinkSync('a.ts', join(tree.dir, 'src', 'alias.ts'));
+    const head = tree.commit('files');
+    // A submodule: a commit entry (mode 160000) in the tree.
+    tree.git(['update-index', '--add', '--cacheinfo', `160000,${head},vendor/lib.ts`]);
+    tree.commit('submodule');
+  });
+  afterAll(() => tree?.dispose());
 
   it('writes exactly the files the analysis reads, with their committed bytes; no symlink, no submodule', async () => {
     const base = await materializeBase(tree.dir, 'HEAD');

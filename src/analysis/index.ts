@@ -102,6 +102,7 @@ function assemble(extracted: ExtractResult, contextMap: ContextMap): Omit<Analys
       dataAccesses: extracted.dataAccess.length,
       contexts: contexts.length,
       warnings: extracted.diagnostics.length,
+      ...(extracted.dataCoverage ? { dataAccessCoverage: extracted.dataCoverage } : {}),
     },
     modules,
     dependencies: extracted.dependencies,

@@ -90,6 +90,7 @@ export function linkFacts(read: ReadFacts): ExtractResult {
     dependencies,
     entities: data.entities,
     dataAccess: data.dataAccess,
+    ...(data.coverage.length > 0 ? { dataCoverage: data.coverage } : {}),
     diagnostics,
     cacheStats: read.cacheStats,
     dataAccessMs: Math.round(dataAccessMs),

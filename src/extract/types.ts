@@ -9,8 +9,9 @@ import type {
   OrmName,
   RelationFact,
   RepoPath,
+  UnresolvedAccessFact,
 } from '../shared/facts.js';
-import type { DataAccessRecord, DependencyRecord, EntityRecord } from '../shared/analysis.js';
+import type { DataAccessCoverage, DataAccessRecord, DependencyRecord, EntityRecord } from '../shared/analysis.js';
 
 export interface LinkedModule {
   id: RepoPath;
@@ -26,6 +27,8 @@ export interface ExtractResult {
   dependencies: DependencyRecord[];
   entities: EntityRecord[];
   dataAccess: DataAccessRecord[];
+  /** Resolved and unresolved access sites per adapter, with reasons (absent when the data pass saw none). */
+  dataCoverage?: DataAccessCoverage[];
   diagnostics: Diagnostic[];
   /** Files taken from the facts cache and files read afresh; null without a cache. */
   cacheStats: { hits: number; misses: number } | null;
@@ -61,6 +64,8 @@ export interface DataAccessScanResult {
   exportedStrings?: Record<string, string>;
   /** FileFacts.relations: relations declared apart from their entities. */
   relations?: RelationFact[];
+  /** FileFacts.unresolvedReasons: the unresolved count by adapter and reason. */
+  unresolvedReasons?: UnresolvedAccessFact[];
 }
 
 export interface DataAccessAdapter {

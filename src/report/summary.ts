@@ -1,5 +1,5 @@
 // The short text summary `analyze` prints: what was read, what was found, what went wrong.
-import type { Analysis } from '../shared/analysis.js';
+import type { Analysis, DataAccessCoverage } from '../shared/analysis.js';
 import { safeText } from '../shared/safe-text.js';
 import { dataMatrix } from './data-matrix.js';
 
@@ -30,8 +30,9 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
   lines.push(
     `  dependencies  ${count(summary.dependencies)} edges; ${count(summary.externalImports)} external imports; ${count(summary.unresolvedImports)} unresolved`,
   );
-  if (summary.entities > 0 || summary.dataAccesses > 0) {
+  if (summary.entities > 0 || summary.dataAccesses > 0 || (summary.dataAccessCoverage?.length ?? 0) > 0) {
     lines.push(`  data          ${count(summary.entities)} entities; ${count(summary.dataAccesses)} file-table accesses`);
+    lines.push(...renderCoverage(summary.dataAccessCoverage ?? []));
   }
   if (summary.contexts > 0) {
     lines.push(`  contexts      ${count(summary.contexts)}; modularity ${analysis.metrics.modularity.toFixed(2)}`);
@@ -65,6 +66,17 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
   lines.push(`  time          ${(options.elapsedMs / 1000).toFixed(2)} s${cache}`);
   if (options.writtenFiles.length > 0) lines.push(`  reports       ${options.writtenFiles.map(safeText).join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Per adapter: access sites read, by the keyword fallback, not read and why, kept out as schema. */
+function renderCoverage(coverage: readonly DataAccessCoverage[]): string[] {
+  return coverage.map((entry) => {
+    const fallback = entry.fallback > 0 ? ` (${count(entry.fallback)} by keyword fallback)` : '';
+    const reasons = entry.reasons.slice(0, 3).map((reason) => `${safeText(reason.reason)} ${count(reason.sites)}`).join(', ');
+    const unresolved = entry.unresolved > 0 ? `, ${count(entry.unresolved)} unresolved: ${reasons}` : ', 0 unresolved';
+    const schema = entry.schema > 0 ? `; ${count(entry.schema)} in migrations and seeds, kept out` : '';
+    return `    ${safeText(entry.orm).padEnd(10)} ${count(entry.resolved)} access sites resolved${fallback}${unresolved}${schema}`;
+  });
 }
 
 /** Table x context: R reads, W writes, RW both; '*' marks a table more than one context touches. */

@@ -277,6 +277,21 @@ export interface Plan {
   steps: PlanStep[];
 }
 
+/**
+ * How much of one adapter's data access Carve could read, in access sites (a call or statement):
+ * resolved to an entity (`fallback` of them only by the SQL keyword fallback), unresolved with the
+ * reasons, and sites in migrations and seeds kept out as schema.
+ */
+export interface DataAccessCoverage {
+  orm: OrmName;
+  resolved: number;
+  fallback: number;
+  unresolved: number;
+  /** Most sites first. */
+  reasons: { reason: string; sites: number }[];
+  schema: number;
+}
+
 export interface AnalysisSummary {
   files: number;
   dependencies: number;
@@ -286,6 +301,8 @@ export interface AnalysisSummary {
   dataAccesses: number;
   contexts: number;
   warnings: number;
+  /** Per adapter that saw any access site; absent when none did. */
+  dataAccessCoverage?: DataAccessCoverage[];
 }
 
 export interface Analysis {

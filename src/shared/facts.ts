@@ -84,6 +84,14 @@ export interface EntityFact {
   relations?: Record<string, EntityRef>;
 }
 
+/** Access sites of one adapter in a file whose entity or table could not be named, and why. */
+export interface UnresolvedAccessFact {
+  orm: OrmName;
+  /** For humans: 'entity or table from a run-time value', 'sql did not parse', ... */
+  reason: string;
+  count: number;
+}
+
 /** A relation declared apart from its entity (Drizzle `relations(users, ({ many }) => ({ posts: many(posts) }))`). */
 export interface RelationFact {
   owner: EntityRef;
@@ -165,6 +173,8 @@ export interface FileFacts {
   exportedStrings?: Record<string, string>;
   /** Relations declared apart from their entities (Drizzle `relations(...)`). Absent when there are none. */
   relations?: RelationFact[];
+  /** The unresolved data accesses by adapter and reason (they add up to unresolvedDataAccess). Absent when none. */
+  unresolvedReasons?: UnresolvedAccessFact[];
   entryPoints: EntryPointFact[];
   diagnostics: Diagnostic[];
 }

@@ -47,13 +47,16 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
   if (applying.length === 0 && !modelCalls && !role) return withStrings({ entities: [], accesses: [], unresolved: 0 });
   const file = indexFile(input);
   const sink = new FactSink(file);
-  for (const adapter of applying) adapter.collect(file, sink);
+  for (const adapter of applying) {
+    sink.adapter = adapter.orm;
+    adapter.collect(file, sink);
+  }
   collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
   if (!role) return withStrings(sink.result());
   // A migration or seed defines and fills the schema: its tables are schema facts, and what it could
   // not name is nobody's unresolved access.
   collectSchemaDefinitions(file, sink);
-  const result = sink.result();
-  const accesses = result.accesses.map((fact): DataAccessFact => (isAliasFact(fact) ? fact : { ...fact, role: 'schema' }));
-  return withStrings({ ...result, accesses, unresolved: 0 });
+  const { entities, accesses: found, relations } = sink.result();
+  const accesses = found.map((fact): DataAccessFact => (isAliasFact(fact) ? fact : { ...fact, role: 'schema' }));
+  return withStrings({ entities, accesses, unresolved: 0, ...(relations ? { relations } : {}) });
 }

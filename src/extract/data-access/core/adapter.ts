@@ -46,6 +46,7 @@ export function toDataAccessAdapter(adapter: OrmAdapter): DataAccessAdapter {
     scan: (input) => {
       const file = indexFile(input);
       const sink = new FactSink(file);
+      sink.adapter = adapter.orm;
       adapter.collect(file, sink);
       return sink.result();
     },

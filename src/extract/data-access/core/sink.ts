@@ -1,7 +1,7 @@
 // Where adapters put what they find in one file. Deduplicates, counts run-time names once per site,
 // and hands back sorted facts so the same file always yields the same bytes.
 import type { ts } from 'ts-morph';
-import type { AccessMode, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact } from '../../../shared/facts.js';
+import type { AccessMode, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact, UnresolvedAccessFact } from '../../../shared/facts.js';
 import type { DataAccessScanResult } from '../../types.js';
 import { compareStrings } from '../../../shared/sort.js';
 import type { FileIndex } from './file-index.js';
@@ -23,6 +23,14 @@ export function aliasNameOf(fact: DataAccessFact): string {
   return fact.operation.slice(ALIAS_OPERATION_PREFIX.length);
 }
 
+/** Why an access site's entity or table could not be named: shown to the user, grouped by adapter. */
+export const UNRESOLVED = {
+  runtimeValue: 'entity or table from a run-time value',
+  sqlUnparsed: 'sql did not parse',
+  sqlAtRunTime: 'sql built at run time',
+  constantNotFound: 'imported name holds no string constant',
+} as const;
+
 export interface LocalName {
   name: string;
   orm: OrmName;
@@ -31,7 +39,10 @@ export interface LocalName {
 export class FactSink {
   private readonly entities = new Map<string, EntityFact>();
   private readonly accesses = new Map<string, DataAccessFact>();
-  private readonly unresolvedSites = new Set<number>();
+  /** Source position -> the adapter that met it and why; one count per position. */
+  private readonly unresolvedSites = new Map<number, { orm: OrmName; reason: string }>();
+  /** The adapter collecting now: unresolved sites are counted under it. */
+  adapter: OrmName = 'sql';
   private readonly relations = new Map<string, RelationFact>();
 
   constructor(private readonly file: FileIndex) {}
@@ -68,8 +79,9 @@ export class FactSink {
   }
 
   /** A data access whose entity or table is only known at run time; counted once per source position. */
-  unresolvedAt(node: ts.Node): void {
-    this.unresolvedSites.add(node.getStart(this.file.sourceFile));
+  unresolvedAt(node: ts.Node, reason: string = UNRESOLVED.runtimeValue): void {
+    const position = node.getStart(this.file.sourceFile);
+    if (!this.unresolvedSites.has(position)) this.unresolvedSites.set(position, { orm: this.adapter, reason });
   }
 
   /** Entities declared so far in this file: module-level names other code calls model methods on. */
@@ -90,9 +102,21 @@ export class FactSink {
       .sort(([keyA, a], [keyB, b]) => a.line - b.line || compareStrings(keyA, keyB))
       .map(([, fact]) => fact);
     const result: DataAccessScanResult = { entities, accesses, unresolved: this.unresolvedSites.size };
+    if (this.unresolvedSites.size > 0) result.unresolvedReasons = countReasons(this.unresolvedSites.values());
     if (this.relations.size > 0) result.relations = [...this.relations.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, fact]) => fact);
     return result;
   }
+}
+
+function countReasons(sites: Iterable<{ orm: OrmName; reason: string }>): UnresolvedAccessFact[] {
+  const counts = new Map<string, UnresolvedAccessFact>();
+  for (const { orm, reason } of sites) {
+    const key = `${orm}\u0000${reason}`;
+    const found = counts.get(key);
+    if (found) found.count++;
+    else counts.set(key, { orm, reason, count: 1 });
+  }
+  return [...counts.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, fact]) => fact);
 }
 
 function factKey(fact: DataAccessFact): string {

@@ -5,11 +5,12 @@
 // synthetic `sql` entity. A relation load follows the relation fields of the entities (declared with
 // them, or apart in `relations` facts) to the entity it reads. One record per (module, entity, mode),
 // locations merged and sorted.
-import type { DataAccessRecord, EntityRecord } from '../../../shared/analysis.js';
+import type { DataAccessCoverage, DataAccessRecord, EntityRecord } from '../../../shared/analysis.js';
 import type { AccessMode, DataAccessFact, Diagnostic, EntityFact, EntityRef, FileFacts, OrmName, RepoPath } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
 import { constantKey, lowerFirst, sqlTableName } from '../core/naming.js';
-import { aliasNameOf, isAliasFact } from '../core/sink.js';
+import { aliasNameOf, isAliasFact, UNRESOLVED } from '../core/sink.js';
+import { CoverageCounter } from './coverage.js';
 import { assignEntityIds, type EntityDefinition } from './entity-ids.js';
 
 export type ExportFollower = (file: RepoPath, name: string) => { file: RepoPath; name: string } | null;
@@ -33,7 +34,7 @@ export function linkDataAccess(
   files: readonly FileFacts[],
   schemaEntities: readonly { path: RepoPath; entities: EntityFact[] }[],
   resolveExport: ExportFollower,
-): { entities: EntityRecord[]; dataAccess: DataAccessRecord[]; diagnostics: Diagnostic[] } {
+): { entities: EntityRecord[]; dataAccess: DataAccessRecord[]; coverage: DataAccessCoverage[]; diagnostics: Diagnostic[] } {
   const definitions: EntityDefinition[] = [];
   for (const facts of files) for (const entity of facts.entities) definitions.push({ ...entity, definedIn: facts.path });
   for (const schema of schemaEntities) for (const entity of schema.entities) definitions.push({ ...entity, definedIn: schema.path });
@@ -115,9 +116,12 @@ export function linkDataAccess(
     return found?.length === 1 ? found[0]! : null;
   };
 
+  /** Where an imported constant is declared. */
+  const constantOwner = (target: Extract<EntityRef, { by: 'constant' }>): { file: RepoPath; name: string } =>
+    resolveExport(target.module, target.name) ?? { file: target.module, name: target.name };
   /** The table name an imported constant holds, read from the exporting file's string constants. */
   const constantTable = (target: Extract<EntityRef, { by: 'constant' }>): string | null => {
-    const owner = resolveExport(target.module, target.name) ?? { file: target.module, name: target.name };
+    const owner = constantOwner(target);
     const value = stringsByFile.get(owner.file)?.[constantKey(owner.name, target.path)];
     return value === undefined ? null : sqlTableName(value);
   };
@@ -173,12 +177,24 @@ export function linkDataAccess(
   };
 
   const builders = new Map<string, RecordBuilder>();
+  const coverage = new CoverageCounter();
   for (const facts of files) {
+    if (facts.unresolvedReasons) coverage.scanned(facts.unresolvedReasons);
     for (const fact of facts.dataAccess) {
+      if (isAliasFact(fact)) continue;
       // A migration's or seed's tables are schema, not a module's access: no record, no entity.
-      if (isAliasFact(fact) || fact.role === 'schema') continue;
+      if (fact.role === 'schema') {
+        coverage.schema(facts.path, fact);
+        continue;
+      }
       const root = bind(fact.target, facts.path, fact.orm);
+      if (root) coverage.resolved(facts.path, fact);
       if (!root) {
+        // An imported name holding no string: unresolved, unless it is an entity (a table object).
+        if (fact.target.by === 'constant') {
+          const owner = constantOwner(fact.target);
+          if (fact.target.path.length > 0 || !byFileName.has(`${owner.file}\u0000${owner.name}`)) coverage.unresolved(facts.path, fact, UNRESOLVED.constantNotFound);
+        }
         if (fact.target.by === 'model') {
           diagnostics.push({ file: facts.path, code: 'unknown-model', message: `${fact.orm} model '${fact.target.name}' is defined nowhere in the project`, line: fact.line });
         }
@@ -212,7 +228,7 @@ export function linkDataAccess(
   diagnostics.sort(
     (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message),
   );
-  return { entities: allEntities, dataAccess, diagnostics };
+  return { entities: allEntities, dataAccess, coverage: coverage.result(), diagnostics };
 }
 
 function reportClashes(entities: readonly EntityRecord[], definitions: readonly EntityDefinition[], diagnostics: Diagnostic[]): void {

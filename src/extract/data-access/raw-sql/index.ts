@@ -9,7 +9,7 @@ import type { EntityRef } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { constantString, importedConstant } from '../core/constants.js';
 import type { FileIndex } from '../core/file-index.js';
-import type { FactSink } from '../core/sink.js';
+import { UNRESOLVED, type FactSink } from '../core/sink.js';
 import { dottedName, lastName, methodCall, objectProperty, unwrap } from '../core/syntax.js';
 import { analyzeSql, looksLikeStatement } from './parse-sql.js';
 
@@ -79,7 +79,7 @@ function emitSql(sink: FactSink, sql: SqlText, node: ts.Node): void {
   if (!looksLikeStatement(sql.parts.join(' '))) return;
   const accesses = analyzeSql(sql.parts);
   if (!accesses) {
-    sink.unresolvedAt(node);
+    sink.unresolvedAt(node, UNRESOLVED.sqlUnparsed);
     return;
   }
   for (const access of accesses) {
@@ -124,7 +124,7 @@ function collect(file: FileIndex, sink: FactSink): void {
     const receiver = method ? dottedName(method.receiver) : null;
     const isDatabaseCall = method?.name.startsWith('$') || (receiver !== null && DATABASE_RECEIVER.test(receiver));
     if (isDatabaseCall && (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg) || ts.isCallExpression(arg) || ts.isBinaryExpression(arg))) {
-      sink.unresolvedAt(arg);
+      sink.unresolvedAt(arg, UNRESOLVED.sqlAtRunTime);
     }
   }
   for (const tagged of file.taggedTemplates) {

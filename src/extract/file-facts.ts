@@ -107,6 +107,7 @@ export function extractFileFacts(
     facts.unresolvedDataAccess = data.unresolved;
     if (data.exportedStrings) facts.exportedStrings = data.exportedStrings;
     if (data.relations) facts.relations = data.relations;
+    if (data.cte) facts.cte = data.cte;
     if (data.unresolvedReasons) facts.unresolvedReasons = data.unresolvedReasons;
   }
   return facts;

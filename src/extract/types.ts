@@ -2,6 +2,7 @@
 // (barrels followed, entity references bound to their definitions).
 import type { ts } from 'ts-morph';
 import type {
+  CteFacts,
   DataAccessFact,
   Diagnostic,
   EntityFact,
@@ -64,6 +65,8 @@ export interface DataAccessScanResult {
   exportedStrings?: Record<string, string>;
   /** FileFacts.relations: relations declared apart from their entities. */
   relations?: RelationFact[];
+  /** FileFacts.cte: CTE helpers exported and imported ones called. */
+  cte?: CteFacts;
   /** FileFacts.unresolvedReasons: the unresolved count by adapter and reason. */
   unresolvedReasons?: UnresolvedAccessFact[];
 }

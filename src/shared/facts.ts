@@ -92,6 +92,24 @@ export interface UnresolvedAccessFact {
   count: number;
 }
 
+/**
+ * Common table expressions named through a helper of another file (`addCte(qb, '_filtered')`, whose
+ * body calls `.with(<its parameter>, ...)`): the helpers a file exports, and the calls a file makes.
+ */
+export interface CteFacts {
+  /** Exported helper name -> index of the parameter it passes to `.with(...)` as the CTE name. */
+  helpers?: Record<string, number>;
+  /** Calls of imported functions passing, as argument `index`, a name this file also queries as `table`. */
+  calls?: CteCall[];
+}
+
+export interface CteCall {
+  module: RepoPath;
+  name: string;
+  index: number;
+  table: string;
+}
+
 /** A relation declared apart from its entity (Drizzle `relations(users, ({ many }) => ({ posts: many(posts) }))`). */
 export interface RelationFact {
   owner: EntityRef;
@@ -173,6 +191,8 @@ export interface FileFacts {
   exportedStrings?: Record<string, string>;
   /** Relations declared apart from their entities (Drizzle `relations(...)`). Absent when there are none. */
   relations?: RelationFact[];
+  /** CTE helpers this file exports and calls of imported ones; absent when there are none. */
+  cte?: CteFacts;
   /** The unresolved data accesses by adapter and reason (they add up to unresolvedDataAccess). Absent when none. */
   unresolvedReasons?: UnresolvedAccessFact[];
   entryPoints: EntryPointFact[];

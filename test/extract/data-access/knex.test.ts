@@ -208,5 +208,28 @@ export { Reports };
         'src/report.ts prices read',
       ]);
     });
+
+    it('a helper of another file that passes its parameter to .with: named, via a barrel or a namespace', () => {
+      const run = runProject({
+        'src/db/cte.ts': `import type { Knex } from 'knex';
+export function addCte(qb: Knex.QueryBuilder, name: string) { return qb.with(name, (inner) => inner.select('*').from('orders')); }
+const keepTable = (qb: Knex.QueryBuilder, name: string) => qb.from(name);
+export { keepTable as useTable };
+`,
+        'src/db/index.ts': `export * from './cte';\n`,
+        'src/a.ts': `import type { Knex } from 'knex';
+import { addCte, useTable } from './db';
+import * as cte from './db/cte';
+export function a(qb: Knex.QueryBuilder) {
+  addCte(qb, '_filtered');
+  cte.addCte(qb, '_other');
+  useTable(qb, 'payments');
+  return qb.select('*').from('_filtered').join('_other', 'x', 'y').join('payments', 'p', 'q');
+}
+`,
+      });
+      expect(rowsOf(run, 'src/a.ts')).toEqual(['src/a.ts payments read']);
+      expect(run.linked.entities.map((entity) => entity.id)).toEqual(['orders', 'payments']);
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Where adapters put what they find in one file. Deduplicates, counts run-time names once per site,
 // and hands back sorted facts so the same file always yields the same bytes.
 import type { ts } from 'ts-morph';
-import type { AccessMode, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact, UnresolvedAccessFact } from '../../../shared/facts.js';
+import type { AccessMode, CteFacts, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact, UnresolvedAccessFact } from '../../../shared/facts.js';
 import type { DataAccessScanResult } from '../../types.js';
 import { compareStrings } from '../../../shared/sort.js';
 import type { FileIndex } from './file-index.js';
@@ -44,6 +44,7 @@ export class FactSink {
   /** The adapter collecting now: unresolved sites are counted under it. */
   adapter: OrmName = 'sql';
   private readonly relations = new Map<string, RelationFact>();
+  private readonly cteFacts: CteFacts = {};
 
   constructor(private readonly file: FileIndex) {}
 
@@ -51,6 +52,12 @@ export class FactSink {
     const fact: EntityFact = { name, table, orm, line: this.file.line(node) };
     if (relations && Object.keys(relations).length > 0) fact.relations = relations;
     this.entities.set(`${orm}\u0000${name}\u0000${table}`, fact);
+  }
+
+  /** CTE helpers exported here, and calls of imported ones (`knex/cte-names.ts`). */
+  cte(facts: CteFacts): void {
+    if (facts.helpers) this.cteFacts.helpers = { ...this.cteFacts.helpers, ...facts.helpers };
+    if (facts.calls && facts.calls.length > 0) this.cteFacts.calls = [...(this.cteFacts.calls ?? []), ...facts.calls];
   }
 
   /** A relation declared apart from its entity (`relations(users, ...)`). */
@@ -103,6 +110,7 @@ export class FactSink {
       .map(([, fact]) => fact);
     const result: DataAccessScanResult = { entities, accesses, unresolved: this.unresolvedSites.size };
     if (this.unresolvedSites.size > 0) result.unresolvedReasons = countReasons(this.unresolvedSites.values());
+    if (this.cteFacts.helpers || this.cteFacts.calls) result.cte = this.cteFacts;
     if (this.relations.size > 0) result.relations = [...this.relations.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, fact]) => fact);
     return result;
   }

@@ -1,12 +1,14 @@
 // Common table expressions are named in the query, not in the database: `.with('recent', qb => ...)`,
 // `.withRecursive('tree', ...)`, and a helper whose body calls `.with(<its parameter>, ...)`
 // (`addCte(qb, '_filtered')`: its body says which parameter is the name). A table reference by one of
-// these names in the same file is the CTE, never a table.
+// these names in the same file is the CTE, never a table. A helper imported from another file is read
+// there (its exported helpers) and matched by the linker against the calls made here.
 import ts from '../../../shared/typescript.cjs';
 import { constantString } from '../core/constants.js';
 import type { FileIndex } from '../core/file-index.js';
 import { sqlTableName } from '../core/naming.js';
-import { calleeName, methodCall, propertyNameText, unwrap } from '../core/syntax.js';
+import type { CteCall } from '../../../shared/facts.js';
+import { calleeName, hasExportModifier, methodCall, propertyNameText, unwrap } from '../core/syntax.js';
 
 const CTE_METHODS = new Set(['with', 'withRecursive', 'withMaterialized', 'withNotMaterialized']);
 
@@ -21,9 +23,15 @@ function functionName(fn: ts.Node): string | null {
   return null;
 }
 
-export function cteNames(file: FileIndex): Set<string> {
+export interface CteNames {
+  /** Names this file gives CTEs (`.with('x')`, a local helper called with 'x'). */
+  names: Set<string>;
+  /** Helper name -> index of the parameter it passes to `.with(...)` as the CTE name. */
+  helpers: Map<string, number>;
+}
+
+export function cteNames(file: FileIndex): CteNames {
   const names = new Set<string>();
-  /** helper name -> index of the parameter it passes to `.with(...)` as the CTE name */
   const helpers = new Map<string, number>();
   for (const call of file.calls) {
     const method = methodCall(call);
@@ -41,7 +49,7 @@ export function cteNames(file: FileIndex): Set<string> {
     const helper = functionName(fn);
     if (helper !== null) helpers.set(helper, (fn as ts.SignatureDeclaration).parameters.indexOf(site.declaration));
   }
-  if (helpers.size === 0) return names;
+  if (helpers.size === 0) return { names, helpers };
   for (const call of file.calls) {
     const helper = calleeName(call);
     const index = helper === null ? undefined : helpers.get(helper);
@@ -49,5 +57,58 @@ export function cteNames(file: FileIndex): Set<string> {
     const name = arg ? constantString(file, arg) : null;
     if (name !== null) names.add(sqlTableName(name));
   }
-  return names;
+  return { names, helpers };
+}
+
+/** The exported names of the file's own top-level functions and consts: exported name -> local name. */
+function exportedLocals(sourceFile: ts.SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && hasExportModifier(statement)) out.set(statement.name.text, statement.name.text);
+    else if (ts.isVariableStatement(statement) && hasExportModifier(statement)) {
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) out.set(declaration.name.text, declaration.name.text);
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) out.set(element.name.text, (element.propertyName ?? element.name).text);
+    }
+  }
+  return out;
+}
+
+/** Helpers other files may call: exported name -> the CTE-name parameter's index. */
+export function exportedCteHelpers(file: FileIndex, helpers: ReadonlyMap<string, number>): Record<string, number> | null {
+  if (helpers.size === 0) return null;
+  const out: Record<string, number> = {};
+  for (const [exported, local] of exportedLocals(file.sourceFile)) {
+    const index = helpers.get(local);
+    if (index !== undefined) out[exported] = index;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/**
+ * Calls of functions imported from project files that pass, as argument `index`, a name this file
+ * also queries as a table: when the linker finds that function passes that parameter to `.with(...)`,
+ * the name is a CTE and those accesses are dropped.
+ */
+export function importedHelperCalls(file: FileIndex, tables: ReadonlySet<string>): CteCall[] {
+  if (tables.size === 0) return [];
+  const calls: CteCall[] = [];
+  for (const call of file.calls) {
+    const callee = unwrap(call.expression);
+    let imported: { module: string; name: string } | null = null;
+    if (ts.isIdentifier(callee)) {
+      const found = file.input.importsByLocal.get(callee.text);
+      if (found?.module && found.imported !== '*' && !file.bindings.lookup(callee)) imported = { module: found.module, name: found.imported };
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      const found = file.input.importsByLocal.get(callee.expression.text);
+      if (found?.module && found.imported === '*') imported = { module: found.module, name: callee.name.text };
+    }
+    if (!imported) continue;
+    call.arguments.forEach((arg, index) => {
+      const text = constantString(file, arg);
+      const table = text === null ? null : sqlTableName(text);
+      if (table !== null && tables.has(table)) calls.push({ ...imported!, index, table });
+    });
+  }
+  return calls;
 }

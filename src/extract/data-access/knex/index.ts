@@ -18,7 +18,7 @@ import { importedFrom } from '../core/imports.js';
 import { sqlTableName } from '../core/naming.js';
 import type { FactSink } from '../core/sink.js';
 import { lastName, methodCall, stringValue, typeBaseName, typeReference, unwrap } from '../core/syntax.js';
-import { cteNames } from './cte-names.js';
+import { cteNames, exportedCteHelpers, importedHelperCalls } from './cte-names.js';
 
 const WRITES = new Set(['insert', 'update', 'del', 'delete', 'truncate', 'upsert', 'increment', 'decrement', 'merge']);
 const TABLE_METHODS = new Set(['table', 'from', 'into']);
@@ -98,7 +98,8 @@ function collect(file: FileIndex, sink: FactSink): void {
     return CALLBACK_BUILDERS.has(method.name) ? instanceEvidence(method.receiver) : null;
   };
   const instanceEvidence = (expr: ts.Expression): Evidence | null => followValue(file.bindings, expr, direct, fromSite);
-  const ctes = cteNames(file);
+  const { names: ctes, helpers } = cteNames(file);
+  const tables = new Set<string>();
 
   for (const call of file.calls) {
     // `knex('orders')`, `this.knex('orders')`: the instance called with a table; else `knex.select(...)`.
@@ -130,6 +131,7 @@ function collect(file: FileIndex, sink: FactSink): void {
         return;
       }
       if (table.by === 'table' && ctes.has(table.table)) return;
+      if (table.by === 'table') tables.add(table.table);
       sink.access(table, tableMode, 'knex', operation, node);
     };
     emit(rootTable, mode, call);
@@ -140,6 +142,10 @@ function collect(file: FileIndex, sink: FactSink): void {
       else if (JOINS.has(name)) emit(tableArgument(file, link.arguments[0]), 'read', link);
     }
   }
+  // CTE helpers of other files are matched by the linker: what this file exports, what it calls.
+  const exported = exportedCteHelpers(file, helpers);
+  const calls = importedHelperCalls(file, tables);
+  if (exported || calls.length > 0) sink.cte({ ...(exported ? { helpers: exported } : {}), ...(calls.length > 0 ? { calls } : {}) });
 }
 
 export const knexAdapter: OrmAdapter = {

@@ -176,6 +176,18 @@ export function linkDataAccess(
     return current;
   };
 
+  // Names a file passes to a CTE helper of another file (its body passes that parameter to `.with`):
+  // CTEs of that file, never tables.
+  const cteHelpersByFile = new Map<RepoPath, Record<string, number>>();
+  for (const facts of files) if (facts.cte?.helpers) cteHelpersByFile.set(facts.path, facts.cte.helpers);
+  const cteTables = new Set<string>();
+  for (const facts of files) {
+    for (const call of facts.cte?.calls ?? []) {
+      const owner = resolveExport(call.module, call.name) ?? { file: call.module, name: call.name };
+      if (cteHelpersByFile.get(owner.file)?.[owner.name] === call.index) cteTables.add(`${facts.path}\u0000${call.table}`);
+    }
+  }
+
   const builders = new Map<string, RecordBuilder>();
   const coverage = new CoverageCounter();
   for (const facts of files) {
@@ -187,6 +199,7 @@ export function linkDataAccess(
         coverage.schema(facts.path, fact);
         continue;
       }
+      if (fact.target.by === 'table' && cteTables.has(`${facts.path}\u0000${fact.target.table}`)) continue;
       const root = bind(fact.target, facts.path, fact.orm);
       if (root) coverage.resolved(facts.path, fact);
       if (!root) {

@@ -37,6 +37,7 @@ export function runProject(files: Readonly<Record<string, string>>): ProjectRun 
       unresolvedDataAccess: result.unresolved,
       ...(result.exportedStrings ? { exportedStrings: result.exportedStrings } : {}),
       ...(result.relations ? { relations: result.relations } : {}),
+      ...(result.cte ? { cte: result.cte } : {}),
       ...(result.unresolvedReasons ? { unresolvedReasons: result.unresolvedReasons } : {}),
       entryPoints: [],
       diagnostics: [],

@@ -1,9 +1,9 @@
 // A generator of hostile repositories: a small valid project (two contexts, a config, a baseline, a
 // tsconfig that extends another, workspaces, .gitignore files), then one attack planted in it: a
 // special file under a name Carve reads, symlinks out of the root, or git config that would run
-// commands. Every attack leaves a trace if it works: a marker file, a secret echoed, a hang, memory.
+// commands (test/helpers/hostile-git.ts). Every attack leaves a trace if it works: a marker file, a secret echoed, a hang, memory.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Every file name Carve reads from a repository: config-like files and one source file. */
@@ -103,33 +103,5 @@ export function plantEscapingLinks(layout: HostileLayout): void {
   symlinkSync(join(away, 'stolen.ts'), join(layout.repo, 'src', 'stolen.ts'));
 }
 
-/** Marker files that hostile git settings create when git runs what they name. */
-export const GIT_MARKERS = ['smudge', 'clean', 'fsmonitor', 'hook', 'textconv', 'external-diff', 'pager'] as const;
-
-/**
- * Git settings an attacker may control (the repository's .git/config, .gitattributes, hooks): each
- * names a command that would leave a marker in `layout.outside`. Needs `layout.repo` to be a git repo.
- */
-export function plantHostileGitConfig(layout: HostileLayout): void {
-  const marker = (name: string): string => `touch '${join(layout.outside, `ran-${name}`)}'`;
-  const git = (args: string[]): void => {
-    execFileSync('git', args, { cwd: layout.repo, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
-  };
-  git(['config', 'filter.evil.smudge', `sh -c "${marker('smudge')}; cat"`]);
-  git(['config', 'filter.evil.clean', `sh -c "${marker('clean')}; cat"`]);
-  git(['config', 'filter.evil.required', 'false']);
-  git(['config', 'core.fsmonitor', `sh -c "${marker('fsmonitor')}"`]);
-  git(['config', 'diff.external', `sh -c "${marker('external-diff')}"`]);
-  git(['config', 'diff.evil.textconv', `sh -c "${marker('textconv')}; cat"`]);
-  git(['config', 'core.pager', `sh -c "${marker('pager')}; cat"`]);
-  const hooks = join(layout.repo, '.git', 'evil-hooks');
-  mkdirSync(hooks, { recursive: true });
-  for (const hook of ['post-checkout', 'pre-commit', 'post-merge', 'reference-transaction', 'pre-auto-gc', 'post-index-change']) {
-    writeFileSync(join(hooks, hook), `#!/bin/sh\n${marker('hook')}\n`);
-    chmodSync(join(hooks, hook), 0o755);
-  }
-  git(['config', 'core.hooksPath', hooks]);
-}
-
-/** Attributes that send every source through the filter and textconv above (commit them). */
-export const HOSTILE_GITATTRIBUTES = '* filter=evil diff=evil\n';
+/** Git settings that name commands (filters, hooks, fsmonitor, pagers, transports): one planter for all tests. */
+export { HOSTILE_GITATTRIBUTES, plantHostileGitConfig } from '../helpers/hostile-git.js';

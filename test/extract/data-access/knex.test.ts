@@ -143,6 +143,18 @@ export const audit2 = () => db(\`\${Audit.Log} as a\`).select('a.id');
       expect(run.linked.entities.map((entity) => entity.id)).not.toContain('dynamic');
     });
 
+    it('a function declared in the file, passed where a table goes, is neither a table nor unresolved', () => {
+      const run = runProject({
+        'src/q.ts': `import knex from 'knex';
+const db = knex({ client: 'pg' });
+function openOrders(this: unknown) { return db('orders').where({ open: true }).as('o'); }
+export const a = () => db.select('*').from(openOrders);
+`,
+      });
+      expect(rowsOf(run, 'src/q.ts')).toEqual(['src/q.ts orders read']);
+      expect(run.unresolved).toEqual({});
+    });
+
     it('a table picked at run time is unresolved, never a table named "dynamic"', () => {
       const run = runProject({
         'src/db.ts': `import knex from 'knex';\nexport const db = knex({ client: 'pg' });\n`,

@@ -55,8 +55,12 @@ function tableArgument(file: FileIndex, arg: ts.Expression | undefined): Target 
   const imported = importedConstant(file, node) ?? importedTemplateHead(file, node);
   if (imported) return imported;
   const root = ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? rootName(node) : node;
-  if (ts.isIdentifier(root) && file.input.importsByLocal.has(root.text)) return null;
-  if (ts.isIdentifier(root) && file.bindings.lookup(root)?.isModuleLevel) return null;
+  if (ts.isIdentifier(root)) {
+    if (file.input.importsByLocal.has(root.text)) return null;
+    // A function or class declared here, a global, a module-level object: no table name.
+    const site = file.bindings.lookup(root);
+    if (!site || site.isModuleLevel) return null;
+  }
   return 'dynamic';
 }
 

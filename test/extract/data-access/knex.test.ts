@@ -146,9 +146,9 @@ export const audit2 = () => db(\`\${Audit.Log} as a\`).select('a.id');
     it('a function declared in the file, passed where a table goes, is neither a table nor unresolved', () => {
       const run = runProject({
         'src/q.ts': `import knex from 'knex';
-const db = knex({ client: 'pg' });
-function openOrders(this: unknown) { return db('orders').where({ open: true }).as('o'); }
-export const a = () => db.select('*').from(openOrders);
+const store = knex({ client: 'pg' });
+function openOrders(this: unknown) { return store('orders').where({ open: true }).as('o'); }
+export const a = () => store.select('*').from(openOrders);
 `,
       });
       expect(rowsOf(run, 'src/q.ts')).toEqual(['src/q.ts orders read']);

@@ -1,9 +1,9 @@
 // Which context a file belongs to, and whether a context exposes it. Globs are picomatch globs over
 // RepoPaths (relative to the analyzed folder, '/'-separated); a leading './' is ignored and a leading
 // '!' excludes. Matchers are compiled once per config object: check calls these for every file.
-import picomatch from 'picomatch';
 import { CarveError } from '../shared/errors.js';
 import type { RepoPath } from '../shared/facts.js';
+import { GlobIndex } from './glob-index.js';
 import { formatFieldPath } from './issues.js';
 import type { CarveConfig } from './schema.js';
 
@@ -11,18 +11,21 @@ type Test = (path: string) => boolean;
 
 interface ContextMatcher {
   name: string;
-  /** Whether any positive glob of `paths` matches. */
-  isIncluded: Test;
-  /** The index in `paths` of the first positive glob matching (to name the field in errors). */
-  indexOf: (path: string) => number;
-  isExcluded: Test;
   /** null: the context exposes all its files (no `expose`, or an empty one). */
   isExposed: Test | null;
+}
+
+/** A context whose paths match a file, with the index in `paths` of its first positive glob matching. */
+export interface ContextClaim {
+  context: number;
+  name: string;
+  index: number;
 }
 
 interface CompiledConfig {
   contexts: ContextMatcher[];
   byName: Map<string, ContextMatcher>;
+  claimsOf: (path: string) => ContextClaim[];
 }
 
 const compiled = new WeakMap<CarveConfig, CompiledConfig>();
@@ -40,20 +43,13 @@ export function matchablePath(path: string): string {
 
 /**
  * One test for a list of globs. Plain file paths (what `carve init` writes for a mixed folder, by
- * the hundred in a layered codebase) are looked up in a set; only real globs run picomatch.
+ * the hundred in a layered codebase) are looked up exactly; a real glob is tried only on paths in its
+ * static folder (glob-index.ts), so thousands of globs do not make every test walk all of them.
  */
-function matcher(globs: string | string[]): Test {
-  const literals = new Set<string>();
-  const patterns: string[] = [];
-  for (const glob of typeof globs === 'string' ? [globs] : globs) {
-    if (picomatch.scan(glob).isGlob) patterns.push(glob);
-    else literals.add(glob.replace(/\\(.)/g, '$1'));
-  }
-  const test = patterns.length > 0 ? picomatch(patterns, { dot: true }) : NEVER;
-  return (path) => {
-    const matchable = matchablePath(path);
-    return literals.has(matchable) || test(matchable);
-  };
+function matcher(globs: readonly string[]): Test {
+  const index = new GlobIndex<true>();
+  for (const glob of globs) index.add(glob, true);
+  return (path) => index.matches(matchablePath(path)).length > 0;
 }
 
 export function normalizeGlob(glob: string): string {
@@ -81,21 +77,39 @@ export function configDisplayName(config: CarveConfig): string {
 function compile(config: CarveConfig): CompiledConfig {
   let result = compiled.get(config);
   if (result) return result;
-  const contexts: ContextMatcher[] = Object.entries(config.contexts).map(([name, context]) => {
-    const negative = context.paths.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
-    const positive = context.paths.filter((glob) => !glob.startsWith('!')).map(normalizeGlob);
+  const included = new GlobIndex<{ context: number; index: number }>();
+  const excluded = new GlobIndex<number>();
+  const contexts: ContextMatcher[] = Object.entries(config.contexts).map(([name, context], position) => {
+    context.paths.forEach((glob, index) => {
+      if (glob.startsWith('!')) excluded.add(normalizeGlob(glob.slice(1)), position);
+      else included.add(normalizeGlob(glob), { context: position, index });
+    });
     const expose = context.expose ?? [];
-    return {
-      name,
-      isIncluded: positive.length > 0 ? matcher(positive) : NEVER,
-      indexOf: (path) => context.paths.findIndex((glob) => !glob.startsWith('!') && matcher(normalizeGlob(glob))(path)),
-      isExcluded: negative.length > 0 ? matcher(negative) : NEVER,
-      isExposed: expose.length > 0 ? compileGlobs(expose) : null,
-    };
+    return { name, isExposed: expose.length > 0 ? compileGlobs(expose) : null };
   });
-  result = { contexts, byName: new Map(contexts.map((context) => [context.name, context])) };
+  // Every context's globs in one index: a file is tried on the globs of its own folders only, not on
+  // every glob of every context.
+  const claimsOf = (path: string): ContextClaim[] => {
+    const matchable = matchablePath(path);
+    const left = new Set(excluded.matches(matchable));
+    const claims: ContextClaim[] = [];
+    for (const { context, index } of included.matches(matchable)) {
+      if (left.has(context) || claims.at(-1)?.context === context) continue;
+      claims.push({ context, name: (contexts[context] as ContextMatcher).name, index });
+    }
+    return claims;
+  };
+  result = { contexts, byName: new Map(contexts.map((context) => [context.name, context])), claimsOf };
   compiled.set(config, result);
   return result;
+}
+
+/**
+ * The contexts whose `paths` match the file (a '!glob' of a context leaves it out of that one), in
+ * the config's order, each with the index of its first positive glob that matches.
+ */
+export function contextsClaiming(config: CarveConfig, repoPath: RepoPath): ContextClaim[] {
+  return compile(config).claimsOf(repoPath);
 }
 
 /**
@@ -103,19 +117,15 @@ function compile(config: CarveConfig): CompiledConfig {
  * a config error (each file belongs to one context), named by both fields.
  */
 export function contextOfFile(config: CarveConfig, repoPath: RepoPath): string | null {
-  let found: ContextMatcher | null = null;
-  for (const context of compile(config).contexts) {
-    if (!context.isIncluded(repoPath) || context.isExcluded(repoPath)) continue;
-    if (found) {
-      const first = formatFieldPath(['contexts', found.name, 'paths', found.indexOf(repoPath)]);
-      const second = formatFieldPath(['contexts', context.name, 'paths', context.indexOf(repoPath)]);
-      throw new CarveError(
-        'bad-config',
-        `${configDisplayName(config)}: ${second}: '${repoPath}' is also matched by ${first}; a file belongs to one context`,
-        'narrow one of the globs, or exclude the file from one context with a "!glob" entry',
-      );
-    }
-    found = context;
+  const [found, other] = compile(config).claimsOf(repoPath);
+  if (found && other) {
+    const first = formatFieldPath(['contexts', found.name, 'paths', found.index]);
+    const second = formatFieldPath(['contexts', other.name, 'paths', other.index]);
+    throw new CarveError(
+      'bad-config',
+      `${configDisplayName(config)}: ${second}: '${repoPath}' is also matched by ${first}; a file belongs to one context`,
+      'narrow one of the globs, or exclude the file from one context with a "!glob" entry',
+    );
   }
   return found?.name ?? null;
 }
@@ -128,6 +138,5 @@ export function isExposedFile(config: CarveConfig, context: string, repoPath: Re
 
 /** Whether the context's `paths` match the file (ignoring other contexts). */
 export function isInContext(config: CarveConfig, context: string, repoPath: RepoPath): boolean {
-  const found = compile(config).byName.get(context);
-  return !!found && found.isIncluded(repoPath) && !found.isExcluded(repoPath);
+  return compile(config).claimsOf(repoPath).some((claim) => claim.name === context);
 }

@@ -4,7 +4,7 @@
 // catches the rest on the real files.
 import picomatch from 'picomatch';
 import { closest, formatFieldPath, type ConfigIssue } from './issues.js';
-import { compileGlobs, normalizeGlob } from './match.js';
+import { contextsClaiming, isInContext, normalizeGlob } from './match.js';
 import type { CarveConfig } from './schema.js';
 
 /** A concrete path the glob matches (wildcards replaced by '_'), or null when that is not obvious. */
@@ -48,14 +48,13 @@ export function semanticIssues(config: CarveConfig): ConfigIssue[] {
         issues.push({ path, message: `unknown context '${dependency}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}` });
       }
     });
-    const isOwnFile = compileGlobs(context.paths);
     context.expose?.forEach((glob, index) => {
       const path = ['contexts', name, 'expose', index];
       const problem = globProblem(glob);
       if (problem) return issues.push({ path, message: problem });
       if (glob.startsWith('!')) return;
       const probe = globProbe(glob);
-      if (probe !== null && !isOwnFile(probe)) {
+      if (probe !== null && !isInContext(config, name, probe)) {
         issues.push({ path, message: `'${glob}' is outside context '${name}' (its paths: ${context.paths.join(', ')}); a context can only expose its own files` });
       }
     });
@@ -75,26 +74,24 @@ export function semanticIssues(config: CarveConfig): ConfigIssue[] {
 
 /**
  * Two contexts whose paths visibly claim the same file: a glob's literal path or concrete stand-in
- * (its probe) that another context's paths also match. Each context's globs are compiled once
- * (plain paths as a set), so a config listing thousands of files stays linear, not quadratic.
+ * (its probe) that another context's paths also match. Each probe is tried only on the globs that
+ * could match it (contextsClaiming), so a config of thousands of globs stays linear, not quadratic.
  */
 function overlapIssues(config: CarveConfig): ConfigIssue[] {
-  const contexts = Object.entries(config.contexts).map(([name, context], order) => ({
-    name,
-    order,
-    paths: context.paths,
-    claims: compileGlobs(context.paths),
-  }));
+  const contexts = Object.entries(config.contexts).map(([name, context], order) => ({ name, order, paths: context.paths }));
   const issues: ConfigIssue[] = [];
   const reported = new Set<string>();
   for (const owner of contexts) {
     owner.paths.forEach((glob, index) => {
       if (glob.startsWith('!')) return;
       const probe = globProbe(glob);
-      if (probe === null || !owner.claims(probe)) return;
-      for (const other of contexts) {
-        if (other === owner || !other.claims(probe)) continue;
-        const otherIndex = other.paths.findIndex((candidate) => !candidate.startsWith('!') && compileGlobs([candidate])(probe));
+      if (probe === null) return;
+      const claims = contextsClaiming(config, probe);
+      if (!claims.some((claim) => claim.context === owner.order)) return;
+      for (const claim of claims) {
+        if (claim.context === owner.order) continue;
+        const other = contexts[claim.context] as (typeof contexts)[number];
+        const otherIndex = claim.index;
         // Report once per pair of globs, on the one that comes later in the file.
         const [first, second] = other.order < owner.order ? [{ context: other, index: otherIndex }, { context: owner, index }] : [{ context: owner, index }, { context: other, index: otherIndex }];
         const key = `${first.context.name}\u0000${first.index}\u0000${second.context.name}\u0000${second.index}`;
@@ -108,11 +105,6 @@ function overlapIssues(config: CarveConfig): ConfigIssue[] {
       }
     });
   }
-  return issues.sort((a, b) => compareIssuePaths(a.path, b.path, config));
-}
-
-/** Issues in the order their fields appear in the file. */
-function compareIssuePaths(a: ConfigIssue['path'], b: ConfigIssue['path'], config: CarveConfig): number {
-  const names = Object.keys(config.contexts);
-  return names.indexOf(String(a[1])) - names.indexOf(String(b[1])) || Number(a[3]) - Number(b[3]);
+  const position = new Map(contexts.map((context) => [context.name, context.order]));
+  return issues.sort((a, b) => (position.get(String(a.path[1])) ?? -1) - (position.get(String(b.path[1])) ?? -1) || Number(a.path[3]) - Number(b.path[3]));
 }

@@ -8,22 +8,24 @@
  * - warm check: on a copy of the 5k input with a carve.config.json from `carve init`, `carve check
  *   --cache-dir <dir>` after a comment line is appended to one file;
  * - start-up: `carve --version`.
- * Inputs: generated monoliths of 1,000, 5,000 and 20,000 files and the src/ trees of pinned npm
- * packages (rxjs, effect). Prints the Targets table and writes bench/results.md (+ results.json).
+ * Inputs: generated monoliths of 1,000, 5,000 and 20,000 files, 10,000 files that barely import each
+ * other (generated-isolated-10k), and the src/ trees of pinned npm packages (rxjs, effect). Prints the
+ * Targets table and writes bench/results.md (+ results.json).
  *
  *   node dist/scripts/bench.js [--runs N] [--runs-large N] [--quick] [--no-large] [--no-real] [--no-check]
  *                              [--only a,b] [--out file] [--keep]
  *
  * --quick is one timed run per measure, no warm-up, and writes nothing unless --out is given.
  * --runs-large sets the timed runs on generated-20k (default: --runs). Input names for --only:
- * generated-1k, generated-5k, generated-20k, rxjs, effect (the warm check runs with generated-5k).
+ * generated-1k, generated-5k, generated-20k, generated-isolated-10k, rxjs, effect (the warm check runs
+ * with generated-5k).
  */
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { REAL_PACKAGES, generatedInputs, isSkipped, realInputs, type BenchInput, type SkippedInput } from './lib/bench-inputs.js';
+import { GENERATED_NAMES, REAL_PACKAGES, generatedInputs, isSkipped, realInputs, type BenchInput, type SkippedInput } from './lib/bench-inputs.js';
 import {
   TABLE_HEADER,
   TARGET_HEADER,
@@ -54,7 +56,6 @@ import { measureRun } from './lib/measure.js';
 import { runScript } from './lib/script-entry.js';
 
 const RUN_TIMEOUT_MS = 20 * 60_000;
-const GENERATED_NAMES = ['generated-1k', 'generated-5k', 'generated-20k'];
 const LARGE_INPUT = 'generated-20k';
 const CHECK_INPUT = 'generated-5k';
 

@@ -23,11 +23,44 @@ export interface SkippedInput {
   reason: string;
 }
 
-const GENERATED: readonly { name: string; files: number; seed: number; isLarge: boolean }[] = [
+const GENERATED: readonly { name: string; files: number; seed: number; isLarge: boolean; isIsolated?: boolean }[] = [
   { name: 'generated-1k', files: 1000, seed: 1, isLarge: false },
   { name: 'generated-5k', files: 5000, seed: 2, isLarge: false },
   { name: 'generated-20k', files: 20000, seed: 3, isLarge: true },
+  // Files that barely import each other: one cluster per file until clean-up (issue 12 #8).
+  { name: 'generated-isolated-10k', files: 10000, seed: 0, isLarge: false, isIsolated: true },
 ];
+
+/** Names of the generated inputs, for --only. */
+export const GENERATED_NAMES = GENERATED.map((g) => g.name);
+
+/** Files per folder of the isolated input; ISOLATED_CHAINED_EVERY-th folder is a chain of imports. */
+const ISOLATED_FOLDER_SIZE = 10;
+const ISOLATED_CHAINED_EVERY = 50;
+
+/**
+ * `files` files in folders of ten that import nothing, except every fifth file, which imports the
+ * next one, and every fiftieth folder, whose files import each other in a chain (a real context).
+ * Returns the number of import edges.
+ */
+export function writeIsolatedProject(dir: string, files: number): number {
+  const folderOf = (file: number): string => `src/part${Math.floor(file / ISOLATED_FOLDER_SIZE)}`;
+  let edges = 0;
+  for (let file = 0; file < files; file++) {
+    const isChained = Math.floor(file / ISOLATED_FOLDER_SIZE) % ISOLATED_CHAINED_EVERY === 0;
+    const hasNext = file + 1 < files && folderOf(file + 1) === folderOf(file);
+    const importsNext = hasNext && (isChained || file % 5 === 0);
+    const lines = importsNext ? [`import { value${file + 1} } from './file${file + 1}.js';`, ''] : [];
+    lines.push(`export const value${file} = ${importsNext ? `value${file + 1} + 1` : file};`, '');
+    const path = join(dir, folderOf(file), `file${file}.ts`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, lines.join('\n'));
+    if (importsNext) edges++;
+  }
+  const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src/**/*.ts'] };
+  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  return edges;
+}
 
 function listTsFiles(dir: string, base = dir): string[] {
   const out: string[] = [];
@@ -51,6 +84,13 @@ export function generatedInputs(
     if ((g.isLarge && !isLarge) || (only && !only.has(g.name))) continue;
     const started = Date.now();
     try {
+      if (g.isIsolated) {
+        const dir = join(scratch, g.name);
+        const edges = writeIsolatedProject(dir, g.files);
+        log(`  ${g.name}: ${g.files} files, ${edges} edges (${Date.now() - started} ms)`);
+        inputs.push({ name: g.name, dir, files: g.files, description: `${g.files} files in folders of ten, most importing nothing (scripts/lib/bench-inputs.ts, writeIsolatedProject)` });
+        continue;
+      }
       const result = generateMonolith(join(scratch, g.name), { files: g.files, domains: 12, mixing: 0.2, seed: g.seed });
       log(`  ${g.name}: ${result.files.length} files, ${result.importEdges} edges (${Date.now() - started} ms)`);
       inputs.push({

@@ -61,7 +61,7 @@ export function analyzeFacts(project: ProjectFacts, options: AnalyzeOptions): An
     });
   });
 
-  const withoutPlan = assemble(extracted, contextMap);
+  const withoutPlan = assemble(extracted, contextMap, read);
   if (options.compare) {
     const comparison = compareWith(options.compare, withoutPlan, loaded, layout.root);
     withoutPlan.metrics = { ...withoutPlan.metrics, comparison };
@@ -83,7 +83,8 @@ function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPat
   return pinned;
 }
 
-function assemble(extracted: ExtractResult, contextMap: ContextMap): Omit<Analysis, 'plan'> {
+/** `files`: what the layout and the facts stage say about the files (left out, tsconfigs). */
+function assemble(extracted: ExtractResult, contextMap: ContextMap, files: Pick<ProjectFacts['read'], 'leftOut' | 'tsconfigs'>): Omit<Analysis, 'plan'> {
   const modules = moduleRecords(extracted, contextMap.membership);
   const contexts: ContextRecord[] = [...contextMap.contexts].sort((a, b) => compareStrings(a.id, b.id));
   const externalImports = modules.reduce((sum, module) => sum + Object.values(module.external).reduce((a, b) => a + b, 0), 0);
@@ -103,6 +104,8 @@ function assemble(extracted: ExtractResult, contextMap: ContextMap): Omit<Analys
       contexts: contexts.length,
       warnings: extracted.diagnostics.length,
       ...(extracted.dataCoverage ? { dataAccessCoverage: extracted.dataCoverage } : {}),
+      leftOut: files.leftOut,
+      tsconfigs: files.tsconfigs,
     },
     modules,
     dependencies: extracted.dependencies,

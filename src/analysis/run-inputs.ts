@@ -43,7 +43,7 @@ export function layoutOptions(options: AnalyzeOptions, loaded: LoadedConfig | nu
 
 /** The facts and schemas the linked records come from, without run statistics (cache hits, timings). */
 function factsIdentity(read: ReadFacts): unknown {
-  return { files: read.files, diagnostics: read.diagnostics, schemas: read.schemas };
+  return { files: read.files, diagnostics: read.diagnostics, schemas: read.schemas, leftOut: read.leftOut, tsconfigs: read.tsconfigs };
 }
 
 /** Everything besides the facts that the stages after extract read. */

@@ -6,6 +6,8 @@ import type { Diagnostic, FileFacts } from '../shared/facts.js';
 import { factsCacheKey, fileStamp, openFactsCache, type FactsCache } from './cache/index.js';
 import { readSchemaFiles } from './data-access/schema-files.js';
 import { DEFAULT_MAX_FILE_BYTES } from './files/read-source.js';
+import { LeftOutCounter, leftOutReasonOfCode } from './files/left-out.js';
+import { testFilesByContent } from './files/test-files.js';
 import type { ReadFacts } from './index.js';
 import type { ProjectLayout, SourceFileEntry } from './project/index.js';
 
@@ -47,22 +49,43 @@ export type ReadFile = (entry: SourceFileEntry, stamp: string | null) => { facts
  * files. Without `readFile` the scan must have answered every file.
  */
 export function collectFacts(layout: ProjectLayout, scan: FactsCacheScan, readFile?: ReadFile, onProgress?: (done: number, total: number) => void): ReadFacts {
-  const files: FileFacts[] = [];
-  // What the layout passed over (a FIFO .gitignore, a link out of the root) is said with the rest.
-  const diagnostics: Diagnostic[] = [...(layout.warnings ?? [])];
+  const read: FileFacts[] = [];
+  // Per file in layout order: its facts, or the diagnostic that says why it was not read.
+  const results: ({ facts: FileFacts } | { diagnostic: Diagnostic })[] = [];
+  const leftOut = new LeftOutCounter();
+  leftOut.addAll(layout.leftOut);
   layout.files.forEach((entry, index) => {
     const cached = scan.unchanged[index];
     if (!cached && !readFile) throw new Error(`${entry.path} is not in the facts cache`);
-    const read = cached ? { facts: cached } : (readFile as ReadFile)(entry, scan.stamps[index] ?? null);
-    if ('facts' in read) {
-      files.push(read.facts);
-      diagnostics.push(...read.facts.diagnostics);
+    const result = cached ? { facts: cached } : (readFile as ReadFile)(entry, scan.stamps[index] ?? null);
+    results.push(result);
+    if ('facts' in result) {
+      read.push(result.facts);
     } else {
-      diagnostics.push(read.diagnostic);
+      const reason = leftOutReasonOfCode(result.diagnostic.code);
+      if (reason) leftOut.add(reason);
     }
     onProgress?.(index + 1, layout.files.length);
   });
+  // Tests by what they import or declare, and the helpers only they reach, leave with their warnings.
+  const tests = testFilesByContent(read, layout.includeTests === true, layout.foldersWithTests);
+  leftOut.add('tests', tests.size);
+  const files = tests.size === 0 ? read : read.filter((facts) => !tests.has(facts.path));
+  // What the layout passed over (a FIFO .gitignore, a link out of the root) is said with the rest.
+  const diagnostics: Diagnostic[] = [...(layout.warnings ?? [])];
+  for (const result of results) {
+    if (!('facts' in result)) diagnostics.push(result.diagnostic);
+    else if (!tests.has(result.facts.path)) diagnostics.push(...result.facts.diagnostics);
+  }
   const schemaStart = performance.now();
   const schemas = readSchemaFiles(layout.root, scan.maxBytes);
-  return { files, diagnostics, schemas, cacheStats: scan.cache?.stats ?? null, dataAccessMs: performance.now() - schemaStart };
+  return {
+    files,
+    diagnostics,
+    schemas,
+    leftOut: leftOut.counts(),
+    tsconfigs: layout.tsconfigs,
+    cacheStats: scan.cache?.stats ?? null,
+    dataAccessMs: performance.now() - schemaStart,
+  };
 }

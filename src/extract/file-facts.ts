@@ -7,6 +7,8 @@ import type { ModuleResolver } from './imports/resolver.js';
 import { exportFactsOf, lineOf, scanImports } from './imports/scan-imports.js';
 import { createEntryPointScanner } from './entry-points/scan-entry-points.js';
 import { countLinesOfCode } from './files/read-source.js';
+import { declaresGlobalTests } from './files/declares-tests.js';
+import { importsTestRunner } from './files/test-files.js';
 import type { DataAccessScanInput, DataAccessScanResult, LocalImport } from './types.js';
 import { toRepoPath } from '../shared/paths.js';
 
@@ -87,6 +89,7 @@ export function extractFileFacts(
     entryPoints: entryPointScanner.entryPoints.sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1)),
     diagnostics,
   };
+  if (importsTestRunner(imports) || declaresGlobalTests(sourceFile)) facts.isTest = true;
 
   if (scanDataAccess) {
     const importsByLocal = new Map<string, LocalImport>();

@@ -14,6 +14,7 @@ import { collectFacts, scanFactsCache, type FactsCacheOptions, type FactsCacheSc
 import { linkDataAccess, scanDataAccess } from './data-access/index.js';
 import type { readSchemaFiles } from './data-access/schema-files.js';
 import type { ExtractResult } from './types.js';
+import type { LeftOutCounts } from './files/left-out.js';
 
 export { loadProjectLayout } from './project/index.js';
 export type { LayoutOptions, ProjectLayout } from './project/index.js';
@@ -33,6 +34,10 @@ export interface ReadFacts {
   diagnostics: Diagnostic[];
   /** The schema files (schema.prisma), read once: linking needs them, and they key the result cache. */
   schemas: ReturnType<typeof readSchemaFiles>;
+  /** Files seen and left out, by reason: the layout's, the unreadable, and tests by content. */
+  leftOut: LeftOutCounts;
+  /** ProjectLayout.tsconfigs: what the files resolved with. */
+  tsconfigs: string[];
   cacheStats: ExtractResult['cacheStats'];
   dataAccessMs: number;
 }

@@ -1,5 +1,5 @@
 // The short text summary `analyze` prints: what was read, what was found, what went wrong.
-import type { Analysis, DataAccessCoverage } from '../shared/analysis.js';
+import type { Analysis, DataAccessCoverage, LeftOutCounts, LeftOutReason } from '../shared/analysis.js';
 import { safeText } from '../shared/safe-text.js';
 import { dataMatrix } from './data-matrix.js';
 
@@ -27,6 +27,9 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
   const lines: string[] = [];
   lines.push(`carve ${analysis.tool.version}: ${safeText(options.target)}`);
   lines.push(`  files         ${count(summary.files)} (${count(loc)} lines of code)`);
+  const leftOut = renderLeftOut(summary.leftOut ?? {});
+  if (leftOut) lines.push(leftOut);
+  if (summary.tsconfigs && summary.tsconfigs.length > 0) lines.push(`  tsconfig      ${renderList(summary.tsconfigs, 4)}`);
   lines.push(
     `  dependencies  ${count(summary.dependencies)} edges; ${count(summary.externalImports)} external imports; ${count(summary.unresolvedImports)} unresolved`,
   );
@@ -66,6 +69,37 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
   lines.push(`  time          ${(options.elapsedMs / 1000).toFixed(2)} s${cache}`);
   if (options.writtenFiles.length > 0) lines.push(`  reports       ${options.writtenFiles.map(safeText).join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+const LEFT_OUT_WORDS: Record<LeftOutReason, string> = {
+  tests: 'tests',
+  buildOutput: 'build output',
+  declarations: 'declaration files',
+  gitignored: 'ignored by .gitignore',
+  excluded: 'excluded by config or --exclude',
+  notInTsconfig: 'not in their tsconfig',
+  tooLarge: 'too large',
+  binary: 'binary',
+  notUtf8: 'not UTF-8',
+  specialFiles: 'special files',
+  linksOutside: 'links out of the folder',
+  unreadable: 'unreadable',
+  unparsable: 'too deeply nested to parse',
+};
+
+/** One line: how many files were left out and why, most first; null when none were. */
+function renderLeftOut(leftOut: LeftOutCounts): string | null {
+  const entries = (Object.entries(leftOut) as [LeftOutReason, number][]).filter(([reason, n]) => n > 0 && Object.hasOwn(LEFT_OUT_WORDS, reason));
+  if (entries.length === 0) return null;
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  return `  left out      ${count(total)} file${total === 1 ? '' : 's'}: ${entries.map(([reason, n]) => `${count(n)} ${LEFT_OUT_WORDS[reason]}`).join(', ')}`;
+}
+
+/** The first `max` items, then how many more. */
+function renderList(items: readonly string[], max: number): string {
+  const shown = items.slice(0, max).map(safeText).join(', ');
+  return items.length > max ? `${shown} and ${count(items.length - max)} more` : shown;
 }
 
 /** Per adapter: access sites read, by the keyword fallback, not read and why, kept out as schema. */

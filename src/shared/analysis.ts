@@ -292,6 +292,31 @@ export interface DataAccessCoverage {
   schema: number;
 }
 
+/**
+ * Why TypeScript files seen in the analyzed folder were left out: tests (by name, folder or what they
+ * import, and helpers only tests import), build output, declaration files, ignored by .gitignore,
+ * excluded by config or --exclude, not listed by the tsconfig that speaks for their folder, too
+ * large, binary, not UTF-8, special files (FIFOs, devices), links out of the folder, unreadable, or
+ * too deeply nested to parse.
+ */
+export type LeftOutReason =
+  | 'tests'
+  | 'buildOutput'
+  | 'declarations'
+  | 'gitignored'
+  | 'excluded'
+  | 'notInTsconfig'
+  | 'tooLarge'
+  | 'binary'
+  | 'notUtf8'
+  | 'specialFiles'
+  | 'linksOutside'
+  | 'unreadable'
+  | 'unparsable';
+
+/** Files left out by reason; only reasons with files, keys sorted. */
+export type LeftOutCounts = Partial<Record<LeftOutReason, number>>;
+
 export interface AnalysisSummary {
   files: number;
   dependencies: number;
@@ -303,6 +328,10 @@ export interface AnalysisSummary {
   warnings: number;
   /** Per adapter that saw any access site; absent when none did. */
   dataAccessCoverage?: DataAccessCoverage[];
+  /** Files seen and left out, by reason (absent in analyses written before it was recorded). */
+  leftOut?: LeftOutCounts;
+  /** The tsconfigs the files resolved with, relative to the analyzed folder, sorted. */
+  tsconfigs?: string[];
 }
 
 export interface Analysis {

@@ -197,4 +197,9 @@ export interface FileFacts {
   unresolvedReasons?: UnresolvedAccessFact[];
   entryPoints: EntryPointFact[];
   diagnostics: Diagnostic[];
+  /**
+   * A test by what it is: it imports a test runner (vitest, jest, mocha, node:test ...) or declares
+   * tests with the global describe/it/test. Absent otherwise.
+   */
+  isTest?: true;
 }

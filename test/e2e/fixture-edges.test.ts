@@ -139,11 +139,61 @@ for (const fixture of fixtures) {
       });
     }
 
+    if (expected.leftOut) {
+      const leftOut = expected.leftOut;
+      it('counts the files it left out, by reason', () => {
+        expect(analysis.summary.leftOut).toEqual(leftOut);
+      });
+    }
+    if (expected.tsconfigs) {
+      const tsconfigs = expected.tsconfigs;
+      it('names the tsconfigs it resolved with', () => {
+        expect(analysis.summary.tsconfigs).toEqual(tsconfigs);
+      });
+    }
+
     it('uses only root-relative paths, none in node_modules', () => {
       expect(pathProblems(analysis, [repoRoot, scratch])).toEqual([]);
     });
   });
 }
+
+describe('an Nx-style monorepo, zero config: from its root and from apps/api/src, the edges --tsconfig gives', () => {
+  const monorepo = fixtures.find((fixture) => fixture.name === 'resolution/nx-monorepo');
+  if (!monorepo) throw new Error('fixtures/resolution/nx-monorepo is missing');
+  const appSource = join(monorepo.dir, 'apps/api/src');
+  const runs: Record<string, Analysis> = {};
+  const internalEdges = (analysis: Analysis): string[] =>
+    analysis.dependencies.map((dependency) => `${dependency.from} -> ${dependency.to} ${dependency.kind}${dependency.via ? ` via ${dependency.via}` : ''}`).sort();
+
+  beforeAll(async () => {
+    const cases: Record<string, [string, string[]]> = {
+      rootZeroConfig: [monorepo.dir, []],
+      rootWithTsconfig: [monorepo.dir, ['--tsconfig', join(monorepo.dir, 'tsconfig.base.json')]],
+      appZeroConfig: [appSource, []],
+      appWithTsconfig: [appSource, ['--tsconfig', join(monorepo.dir, 'apps/api/tsconfig.app.json')]],
+    };
+    for (const [name, [dir, args]] of Object.entries(cases)) {
+      const run = await runCli(['analyze', dir, ...args, '--json', '--quiet', '--out', freshOut()], { cwd: dir });
+      expect(run.exitCode, `${name}: ${describeRun(run)}`).toBe(0);
+      runs[name] = parseAnalysis(run);
+    }
+  });
+
+  it('from the root: the same internal edges as with --tsconfig tsconfig.base.json', () => {
+    expect(internalEdges(runs.rootZeroConfig!)).toEqual(internalEdges(runs.rootWithTsconfig!));
+    expect(internalEdges(runs.rootZeroConfig!)).toContain('apps/api/src/main.ts -> libs/x/src/index.ts import');
+  });
+
+  it('from apps/api/src: the same internal edges as with --tsconfig ../tsconfig.app.json, no alias counted as a package', () => {
+    const zeroConfig = runs.appZeroConfig!;
+    expect(internalEdges(zeroConfig)).toEqual(internalEdges(runs.appWithTsconfig!));
+    expect(internalEdges(zeroConfig)).toEqual(['main.ts -> app/orders.ts import']);
+    expect(externalProblems(zeroConfig, { 'main.ts': {}, 'app/orders.ts': {} })).toEqual([]);
+    expect(unresolvedProblems(zeroConfig, [{ file: 'main.ts', specifier: '@org/y' }])).toEqual([]);
+    expect(zeroConfig.summary.tsconfigs).toEqual(['../tsconfig.app.json']);
+  });
+});
 
 describe('input git cannot hold: binary, non-UTF-8, a symlink loop, escape codes in names', () => {
   const project = join(scratch, 'hostile');

@@ -34,6 +34,10 @@ const expectedFixture = z.strictObject({
   unresolved: z.array(z.strictObject({ file: z.string(), specifier: z.string() })).optional(),
   /** Diagnostics that must be present (others may be too). */
   warnings: z.array(z.strictObject({ file: z.string(), code: z.string() })).optional(),
+  /** summary.leftOut: files left out, by reason, compared exactly. */
+  leftOut: z.record(z.string(), z.number().int().positive()).optional(),
+  /** summary.tsconfigs: the tsconfigs files resolved with, compared exactly. */
+  tsconfigs: z.array(z.string()).optional(),
   exitCode: z.number().int(),
 });
 

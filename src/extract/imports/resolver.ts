@@ -46,6 +46,8 @@ export class ModuleResolver {
   private readonly host: ts.ModuleResolutionHost;
   private readonly caches: ts.ModuleResolutionCache[];
   private readonly workspaces: WorkspacePackage[];
+  /** Every `paths` pattern of the tsconfigs in play, as [prefix, suffix] around its '*'. */
+  private readonly aliasPatterns: [string, string | null][];
 
   constructor(private readonly layout: ProjectLayout) {
     this.fileSet = new Set(layout.files.map((file) => file.absolutePath));
@@ -64,6 +66,7 @@ export class ModuleResolver {
       realpath: (path) => (ts.sys.realpath ? ts.sys.realpath(path) : path),
       getCurrentDirectory: () => layout.root,
     };
+    this.aliasPatterns = pathAliasPatterns(layout);
     this.caches = layout.projects.map((project) =>
       ts.createModuleResolutionCache(layout.root, (name) => name, project.options),
     );
@@ -109,16 +112,16 @@ export class ModuleResolver {
       // A file of the project Carve leaves out (a declaration, a test helper, JSON): no edge, no warning.
       return { resolved: null, external: null, isUnresolved: false };
     }
-    if (isRelative(specifier) || this.matchesPathAlias(specifier, options)) {
+    // An alias of any tsconfig in play that leads nowhere is a broken import of the project, never a package.
+    if (isRelative(specifier) || this.matchesPathAlias(specifier)) {
       return { resolved: null, external: null, isUnresolved: true };
     }
     return { resolved: null, external: packageName(specifier), isUnresolved: false };
   }
 
-  private matchesPathAlias(specifier: string, options: ts.CompilerOptions): boolean {
-    for (const pattern of Object.keys(options.paths ?? {})) {
-      const star = pattern.indexOf('*');
-      if (star < 0 ? specifier === pattern : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) {
+  private matchesPathAlias(specifier: string): boolean {
+    for (const [prefix, suffix] of this.aliasPatterns) {
+      if (suffix === null ? specifier === prefix : specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)) {
         return true;
       }
     }
@@ -177,6 +180,22 @@ export class ModuleResolver {
     }
     return exists;
   }
+}
+
+/**
+ * The `paths` patterns of every project some file of the layout resolves under, once each. A bare '*' (a catch-all that sends
+ * every specifier through extra folders first) is left out: it would make every package a broken alias.
+ */
+function pathAliasPatterns(layout: ProjectLayout): [string, string | null][] {
+  const patterns = new Set<string>();
+  const inPlay = new Set(layout.files.map((file) => file.project));
+  for (const index of inPlay) {
+    for (const pattern of Object.keys(layout.projects[index]?.options.paths ?? {})) if (pattern !== '*') patterns.add(pattern);
+  }
+  return [...patterns].sort().map((pattern) => {
+    const star = pattern.indexOf('*');
+    return star < 0 ? [pattern, null] : [pattern.slice(0, star), pattern.slice(star + 1)];
+  });
 }
 
 /** 'dist/esm/index.js' -> ['dist/esm/index.js', 'src/esm/index', 'src/index', ...]: built paths mapped back to source. */

@@ -37,12 +37,15 @@ export function linkModules(files: readonly FileFacts[], resolveExport: ExportRe
   };
 
   const modules: LinkedModule[] = [];
+  // An import of a file that is no module (a test recognised by its content, a file that could not
+  // be read) makes no edge: edges join modules.
+  const isModule = new Set(files.map((facts) => facts.path));
   for (const facts of files) {
     // Package names are the analysed code's: 'constructor' or '__proto__' are names like any other.
     const external = new Map<string, number>();
     for (const fact of facts.imports) {
       if (fact.external) external.set(fact.external, (external.get(fact.external) ?? 0) + 1);
-      if (!fact.resolved || fact.resolved === facts.path) continue;
+      if (!fact.resolved || fact.resolved === facts.path || !isModule.has(fact.resolved)) continue;
       const edge = edgeFor(facts.path, fact.resolved, fact.kind, undefined);
       edge.lines.add(fact.line);
       for (const binding of fact.bindings) {

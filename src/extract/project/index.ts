@@ -9,10 +9,13 @@ import { CarveError } from '../../shared/errors.js';
 import type { Diagnostic, RepoPath } from '../../shared/facts.js';
 import { isInside, toRepoPath } from '../../shared/paths.js';
 import { escapeOf, repositoryRoot } from '../../shared/repository.js';
-import { compareStrings } from '../../shared/sort.js';
+import { compareStrings, sortedUnique } from '../../shared/sort.js';
 import type { LayoutInputs } from './layout-inputs.js';
 import { displayPath, readConfigText, warn, type ProjectFiles } from './project-files.js';
-import { implicitProject, readTsProjects, type TsProject } from './tsconfig.js';
+import { implicitProject, type TsProject } from './tsconfig.js';
+import { TsconfigFamilies } from './tsconfig-families.js';
+import { isTestByName, testWordFolderOf } from '../files/test-files.js';
+import { LeftOutCounter, type LeftOutCounts, type LeftOutReason } from '../files/left-out.js';
 import { findWorkspacePackages, type WorkspacePackage } from './workspaces.js';
 
 export type { TsProject } from './tsconfig.js';
@@ -32,6 +35,14 @@ export interface ProjectLayout {
   workspaces: WorkspacePackage[];
   /** Sorted by path. */
   files: SourceFileEntry[];
+  /** The tsconfigs the files resolve with, relative to root ('../tsconfig.app.json' above it), sorted. */
+  tsconfigs: string[];
+  /** Files seen and passed over by the layout, by reason (tests by name, build output, ...). */
+  leftOut: LeftOutCounts;
+  /** --include-tests: the facts stage keeps files that are tests by their content, too. */
+  includeTests?: true;
+  /** Test-word folders ('test', 'src/spec') holding tests by name: their other files may be test support. */
+  foldersWithTests: RepoPath[];
   /** Files and links passed over while reading the layout (a FIFO .gitignore, a link out), by path. */
   warnings?: Diagnostic[];
 }
@@ -47,79 +58,113 @@ export interface LayoutOptions {
 
 const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts)$/;
 const DECLARATION = /\.d\.(ts|mts|cts)$|\.d\.[^/]+\.ts$/;
-// Folders that hold dependencies or build output, never the code people write.
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', '.next', '.nuxt', '.turbo', 'bower_components', 'jspm_packages']);
-const TEST_FOLDERS = new Set(['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'e2e', 'spec']);
-const TEST_FILE = /\.(spec|test|e2e-spec|e2e|stories|bench)\.(ts|tsx|mts|cts)$/;
+// Dependencies and version control: never walked, never counted.
+const NEVER_READ_FOLDERS = new Set(['node_modules', '.git', 'bower_components', 'jspm_packages']);
+// Build output and tool caches, never the code people write (other dot-folders are source).
+const SKIPPED_FOLDERS = new Set([
+  ...NEVER_READ_FOLDERS,
+  ...['dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo', '.output', '.svelte-kit', '.vercel', '.netlify'],
+  ...['.serverless', '.webpack', '.vite', '.cache', '.parcel-cache', '.nx', '.angular', '.docusaurus', '.expo', '.yarn', '.pnpm-store', '.wrangler'],
+]);
+const WALK_IGNORE = [...SKIPPED_FOLDERS].map((folder) => `**/${folder}/**`);
+
+// The project a file resolves under, or why it has none.
+const NOT_IN_TSCONFIG = -2;
+const IMPLICIT = -1;
 
 /** `inputs`, when given, records what the layout was read from (for the layout cache). */
 export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inputs?: LayoutInputs): ProjectLayout {
   const root = realRoot(dir);
   const projectFiles: ProjectFiles = { root, repository: repositoryRoot(root), warnings: new Map() };
   const display = (path: string): string => displayPath(projectFiles, path);
+  const families = new TsconfigFamilies(projectFiles, display, inputs);
 
-  const projects: TsProject[] = [];
-  const loadedConfigs = new Set<string>();
-  const addProjects = (configPath: string): void => {
-    for (const project of readTsProjects(configPath, display, projectFiles, inputs)) {
-      if (project.configPath && loadedConfigs.has(project.configPath)) continue;
-      if (project.configPath) loadedConfigs.add(project.configPath);
-      projects.push(project);
-    }
-  };
   const rootConfig = join(root, 'tsconfig.json');
   inputs?.note(rootConfig);
+  let explicit: string | null = null;
   if (options.tsconfig) {
     const fromCwd = resolve(options.tsconfig);
     inputs?.note(fromCwd);
-    addProjects(existsSync(fromCwd) ? fromCwd : resolve(root, options.tsconfig));
+    explicit = existsSync(fromCwd) ? fromCwd : resolve(root, options.tsconfig);
+    families.family(explicit);
   } else if (existsSync(rootConfig)) {
-    addProjects(rootConfig);
+    families.family(rootConfig);
   }
   const workspaces = findWorkspacePackages(projectFiles, inputs);
   for (const workspace of workspaces) {
     const config = join(workspace.dir, 'tsconfig.json');
     inputs?.note(config);
-    if (existsSync(config) && !loadedConfigs.has(config)) addProjects(config);
+    if (existsSync(config)) families.family(config);
   }
+  // With --tsconfig, the projects it (and the workspaces) brought are the only ones, in load order.
+  const givenProjects = explicit ? families.projects.map((_, index) => index) : [];
 
-  const candidates = new Map<string, number>();
-  if (options.include && options.include.length > 0) {
+  const hasInclude = options.include !== undefined && options.include.length > 0;
+  const candidates = new Set<string>();
+  if (hasInclude) {
     // A glob that climbs out or is absolute would walk outside the root (the config's are refused
     // earlier, by field; these may come from the command line).
-    for (const pattern of options.include) {
+    for (const pattern of options.include!) {
       const escape = escapeOf(pattern);
       if (escape) throw new CarveError('bad-include', `include glob "${pattern}" ${escape}`, 'give globs relative to the analyzed folder, such as "src/**/*.ts"');
     }
-    for (const file of globSync(options.include, { cwd: root, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })) {
-      candidates.set(resolve(file), -1);
+    for (const file of globSync(options.include!, { cwd: root, absolute: true, dot: true, followSymbolicLinks: false, ignore: WALK_IGNORE })) {
+      candidates.add(resolve(file));
     }
   } else {
-    projects.forEach((project, index) => {
-      for (const file of project.fileNames) if (!candidates.has(file)) candidates.set(file, index);
-    });
-    if (projects.length === 0) {
-      for (const file of globSync(['**/*.{ts,tsx,mts,cts}'], { cwd: root, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })) {
-        candidates.set(resolve(file), -1);
-      }
+    for (const project of families.projects) for (const file of project.fileNames) candidates.add(file);
+    // Files no tsconfig loaded so far lists: in folders with their own nearest tsconfig, in
+    // dot-folders (a tsconfig's `**` skips them), or under no tsconfig at all.
+    for (const file of globSync(['**/*.{ts,tsx,mts,cts}'], { cwd: root, absolute: true, dot: true, followSymbolicLinks: false, ignore: WALK_IGNORE })) {
+      candidates.add(resolve(file));
     }
   }
 
+  /** The project whose options a kept file's imports resolve under. */
+  const projectOf = (absolutePath: string, path: RepoPath): number => {
+    const chain = explicit ? [{ config: explicit, family: givenProjects }] : families.chainFamilies(absolutePath);
+    for (const { family } of chain) for (const index of family) if (families.lists(index, absolutePath)) return index;
+    // A tsconfig's `**` never enters a dot-folder; Carve reads app/.well-known/... with the project
+    // that lists files beside that folder.
+    const dotParent = dotFolderParent(root, path);
+    if (dotParent !== null) for (const { family } of chain) for (const index of family) if (families.coversFolder(index, dotParent)) return index;
+    if (hasInclude) {
+      if (explicit) return owningProject(families.projects, absolutePath);
+      return chain[0]?.family[chain[0].family.length - 1] ?? IMPLICIT;
+    }
+    if (explicit) return NOT_IN_TSCONFIG;
+    // A tsconfig in the analyzed folder that leaves the file out speaks for it; one above the folder
+    // that does not list it (the repository's own, say) does not.
+    return chain.some(({ config }) => families.isInsideRoot(config)) ? NOT_IN_TSCONFIG : IMPLICIT;
+  };
+
   const keep = fileFilter(projectFiles, options, inputs);
+  const leftOut = new LeftOutCounter();
+  const foldersWithTests = new Set<RepoPath>();
   const files: SourceFileEntry[] = [];
   let implicitIndex = -1;
-  for (const [absolutePath, projectIndex] of candidates) {
-    const path = keep(absolutePath);
-    if (path === null) continue;
-    let project = projectIndex >= 0 ? projectIndex : owningProject(projects, absolutePath);
-    if (project < 0) {
+  for (const absolutePath of candidates) {
+    const verdict = keep(absolutePath);
+    if (verdict === null) continue;
+    if (typeof verdict !== 'string') {
+      leftOut.add(verdict.reason);
+      const testFolder = verdict.reason === 'tests' ? testWordFolderOf(toRepoPath(root, absolutePath)) : null;
+      if (testFolder !== null) foldersWithTests.add(testFolder);
+      continue;
+    }
+    let project = projectOf(absolutePath, verdict);
+    if (project === NOT_IN_TSCONFIG) {
+      leftOut.add('notInTsconfig');
+      continue;
+    }
+    if (project === IMPLICIT) {
       if (implicitIndex < 0) {
-        projects.push(implicitProject([]));
-        implicitIndex = projects.length - 1;
+        families.projects.push(implicitProject([]));
+        implicitIndex = families.projects.length - 1;
       }
       project = implicitIndex;
     }
-    files.push({ absolutePath, path, project });
+    files.push({ absolutePath, path: verdict, project });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -134,8 +179,32 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
     );
   }
   inputs?.noteFolders(root, SKIPPED_FOLDERS);
+  const projects = families.projects;
+  const tsconfigs = sortedUnique(files.flatMap((file) => {
+    const config = projects[file.project]?.configPath;
+    return config ? [display(config)] : [];
+  }));
   const warnings = [...projectFiles.warnings.values()].sort((a, b) => compareStrings(a.file ?? '', b.file ?? ''));
-  return { root, projects, workspaces, files, ...(warnings.length > 0 ? { warnings } : {}) };
+  return {
+    root,
+    projects,
+    workspaces,
+    files,
+    tsconfigs,
+    leftOut: leftOut.counts(),
+    foldersWithTests: sortedUnique(foldersWithTests),
+    ...(options.includeTests ? { includeTests: true as const } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+/** The folder holding a path's first dot-folder ('app' for app/.well-known/x/route.ts), or null. */
+function dotFolderParent(root: string, path: RepoPath): string | null {
+  const segments = path.split('/');
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (segments[i]!.startsWith('.')) return i === 0 ? root : join(root, ...segments.slice(0, i));
+  }
+  return null;
 }
 
 function realRoot(dir: string): string {
@@ -145,7 +214,7 @@ function realRoot(dir: string): string {
   return realpathSync.native(absolute);
 }
 
-/** The project whose tsconfig folder is the deepest one containing the file. */
+/** With --tsconfig and --include: the project whose tsconfig folder is the deepest one containing the file. */
 function owningProject(projects: TsProject[], absolutePath: string): number {
   let best = -1;
   let bestDepth = -1;
@@ -160,32 +229,32 @@ function owningProject(projects: TsProject[], absolutePath: string): number {
   return best;
 }
 
-/** Returns the file's RepoPath when Carve should read it, else null. */
-function fileFilter(projectFiles: ProjectFiles, options: LayoutOptions, inputs?: LayoutInputs): (absolutePath: string) => RepoPath | null {
+/**
+ * A file's RepoPath when Carve should read it; why not when it is a TypeScript file Carve passes
+ * over; null for what is no TypeScript source of this folder at all.
+ */
+function fileFilter(projectFiles: ProjectFiles, options: LayoutOptions, inputs?: LayoutInputs): (absolutePath: string) => RepoPath | { reason: LeftOutReason } | null {
   const { root } = projectFiles;
   const gitignore = gitignoreMatcher(projectFiles, inputs);
   const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
   const isRealPathInside = realPathChecker(root);
   return (absolutePath) => {
-    if (!SOURCE_EXTENSIONS.test(absolutePath) || DECLARATION.test(absolutePath)) return null;
+    if (!SOURCE_EXTENSIONS.test(absolutePath)) return null;
     if (!isInside(root, absolutePath)) return null;
     const path = toRepoPath(root, absolutePath);
     const segments = path.split('/');
-    const fileName = segments[segments.length - 1] ?? '';
-    for (let i = 0; i < segments.length - 1; i++) {
-      const segment = segments[i]!;
-      if (SKIPPED_FOLDERS.has(segment)) return null;
-      if (!options.includeTests && TEST_FOLDERS.has(segment)) return null;
-    }
-    if (!options.includeTests && TEST_FILE.test(fileName)) return null;
-    if (isExcluded(path)) return null;
+    if (segments.some((segment) => NEVER_READ_FOLDERS.has(segment))) return null;
+    if (DECLARATION.test(absolutePath)) return { reason: 'declarations' };
+    for (let i = 0; i < segments.length - 1; i++) if (SKIPPED_FOLDERS.has(segments[i]!)) return { reason: 'buildOutput' };
+    if (!options.includeTests && isTestByName(segments)) return { reason: 'tests' };
+    if (isExcluded(path)) return { reason: 'excluded' };
     // A symlink may point out of the analyzed folder: never follow it there, nor read the .gitignore
     // files on its way.
     if (!isRealPathInside(absolutePath)) {
       warn(projectFiles, absolutePath, 'link-outside-root', 'skipped: a symbolic link to outside the analyzed folder');
-      return null;
+      return { reason: 'linksOutside' };
     }
-    return gitignore(path) ? null : path;
+    return gitignore(path) ? { reason: 'gitignored' } : path;
   };
 }
 

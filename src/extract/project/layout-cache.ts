@@ -12,7 +12,7 @@ import type { LayoutOptions, ProjectLayout } from './index.js';
 import { inputsUnchanged, type LayoutInputs } from './layout-inputs.js';
 
 /** Bump when ProjectLayout or the stored shape changes. */
-const LAYOUT_FORMAT = 3;
+const LAYOUT_FORMAT = 4;
 
 interface CachedLayout {
   layout: ProjectLayout;

@@ -5,6 +5,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../shared/facts.js';
+import { isInside } from '../../shared/paths.js';
 import { isWithin } from '../../shared/repository.js';
 import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside, type ReadRefusal } from '../../shared/safe-read.js';
 
@@ -54,7 +55,13 @@ export function entriesInside(files: ProjectFiles): (folder: string) => { files:
     const result = { files: [] as string[], directories: [] as string[] };
     const absolute = resolve(folder || '.');
     try {
-      if (!isWithin(files.root, realpathSync.native(absolute))) return result;
+      const real = realpathSync.native(absolute);
+      if (!isWithin(files.root, real)) {
+        // A tsconfig above the analyzed folder (apps/api/tsconfig.app.json, run on apps/api/src) walks
+        // from its own folder: an ancestor lists only the one folder on the way down to the root.
+        if (isInside(real, files.root)) result.directories.push(relative(real, files.root).split(sep)[0]!);
+        return result;
+      }
       for (const entry of readdirSync(absolute, { withFileTypes: true })) {
         if (entry.isDirectory()) result.directories.push(entry.name);
         else if (!entry.isSymbolicLink()) result.files.push(entry.name);

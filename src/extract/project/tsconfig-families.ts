@@ -1,0 +1,132 @@
+// The tsconfig projects of a layout, each loaded once however many files or references lead to it,
+// and the question every file asks: which project does it resolve under? Zero config, that is the
+// project of its NEAREST tsconfig.json (walking up from the file's folder, past the analyzed folder,
+// up to the repository root), or of a project that tsconfig references (Nx: tsconfig.json ->
+// tsconfig.app.json), whichever lists the file; `extends` is followed by the compiler (tsconfig.ts).
+import { existsSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { CarveError } from '../../shared/errors.js';
+import { isWithin } from '../../shared/repository.js';
+import type { LayoutInputs } from './layout-inputs.js';
+import type { ProjectFiles } from './project-files.js';
+import { readTsProject, type TsProject } from './tsconfig.js';
+
+export class TsconfigFamilies {
+  /** Every project loaded, in load order (a config's references before the config itself). */
+  readonly projects: TsProject[] = [];
+  private readonly indexOfConfig = new Map<string, number>();
+  private readonly referencesOfConfig = new Map<string, string[]>();
+  private readonly familyOfConfig = new Map<string, number[]>();
+  private readonly listed = new Map<number, Set<string>>();
+  private readonly folders = new Map<number, Set<string>>();
+  private readonly chains = new Map<string, string[]>();
+  /** Configs being loaded: a reference cycle (A -> B -> A) ends here instead of looping. */
+  private readonly loading = new Set<string>();
+
+  constructor(
+    private readonly files: ProjectFiles,
+    private readonly displayOf: (path: string) => string,
+    private readonly inputs?: LayoutInputs,
+  ) {}
+
+  /**
+   * A tsconfig's project and those it references, recursively, each once: references first, the
+   * config last (the order `tsc -b` builds them). A missing referenced project is skipped; a missing
+   * `configPath` is the user's error.
+   */
+  family(configPath: string): number[] {
+    const known = this.familyOfConfig.get(configPath);
+    if (known) return known;
+    const family: number[] = [];
+    const seen = new Set<string>();
+    const visit = (path: string, isRoot: boolean): void => {
+      if (seen.has(path)) return;
+      seen.add(path);
+      this.inputs?.note(path);
+      const index = this.load(path);
+      if (index === null) {
+        if (isRoot) throw new CarveError('no-tsconfig', `${this.displayOf(path)} does not exist`, 'check the --tsconfig path');
+        return;
+      }
+      for (const reference of this.referencesOfConfig.get(path) ?? []) visit(reference, false);
+      family.push(index);
+    };
+    visit(configPath, true);
+    this.familyOfConfig.set(configPath, family);
+    return family;
+  }
+
+  /** The index of a loaded tsconfig's project; null when there is no such file. */
+  private load(path: string): number | null {
+    const known = this.indexOfConfig.get(path);
+    if (known !== undefined) return known;
+    if (this.loading.has(path) || !existsSync(path)) return null;
+    this.loading.add(path);
+    const { project, references } = readTsProject(path, this.displayOf(path), this.files, this.inputs);
+    this.referencesOfConfig.set(path, references);
+    // References are loaded before the config's own project is numbered, as readTsProjects did.
+    for (const reference of references) {
+      this.inputs?.note(reference);
+      this.load(reference);
+    }
+    this.loading.delete(path);
+    this.projects.push(project);
+    const index = this.projects.length - 1;
+    this.indexOfConfig.set(path, index);
+    return index;
+  }
+
+  /** Whether the project's tsconfig lists the file (its include/files, before Carve's own filters). */
+  lists(index: number, absolutePath: string): boolean {
+    let set = this.listed.get(index);
+    if (!set) {
+      set = new Set(this.projects[index]?.fileNames ?? []);
+      this.listed.set(index, set);
+    }
+    return set.has(absolutePath);
+  }
+
+  /** Whether the project lists any file in `folder` or below it. */
+  coversFolder(index: number, folder: string): boolean {
+    let set = this.folders.get(index);
+    if (!set) {
+      set = new Set();
+      for (const file of this.projects[index]?.fileNames ?? []) {
+        for (let parent = dirname(file); !set.has(parent); parent = dirname(parent)) {
+          set.add(parent);
+          if (dirname(parent) === parent) break;
+        }
+      }
+      this.folders.set(index, set);
+    }
+    return set.has(folder);
+  }
+
+  /**
+   * The tsconfig.json files from `folder` up to the repository root, nearest first. Every path
+   * probed is noted: a tsconfig.json created later above the analyzed folder invalidates the layout.
+   */
+  chain(folder: string): string[] {
+    const known = this.chains.get(folder);
+    if (known) return known;
+    const config = join(folder, 'tsconfig.json');
+    this.inputs?.note(config);
+    const own = existsSync(config) ? [config] : [];
+    const parent = dirname(folder);
+    const isTop = folder === this.files.repository || parent === folder || !isWithin(this.files.repository, parent);
+    const chain = isTop ? own : [...own, ...this.chain(parent)];
+    this.chains.set(folder, chain);
+    return chain;
+  }
+
+  /** The families of a file's tsconfig chain, nearest first. */
+  chainFamilies(absolutePath: string): { config: string; family: number[] }[] {
+    return this.chain(dirname(absolutePath)).map((config) => ({ config, family: this.family(config) }));
+  }
+
+  /** Whether a tsconfig lies in the analyzed folder (it speaks for that folder's files), not above it. */
+  isInsideRoot(configPath: string): boolean {
+    const folder = dirname(configPath);
+    return folder === this.files.root || folder.startsWith(this.files.root + sep);
+  }
+}

@@ -4,7 +4,7 @@
 // extractor and, with it, the TypeScript compiler.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { loadConfig, type LoadedConfig } from '../config/index.js';
+import { loadConfig, projectTsconfigPath, type LoadedConfig } from '../config/index.js';
 import type { LayoutOptions, ProjectLayout, ReadFacts } from '../extract/index.js';
 import type { AnalyzeOptions, AnalyzeResult } from './read-project.js';
 import { readCachedResult, resultKey } from './result-cache.js';
@@ -28,11 +28,15 @@ export function runConfig(dir: string, options: AnalyzeOptions, time: Timer): Lo
   return options.loadedConfig ?? time('config', () => loadConfig(resolve(dir), options.configPath));
 }
 
-/** CLI globs win; the config's include/exclude apply when the command line gives none. */
+/**
+ * The command line wins; the config's project (the tsconfig and include `carve init` used) and
+ * exclude apply when it gives none, so `check` in CI reads the project init read.
+ */
 export function layoutOptions(options: AnalyzeOptions, loaded: LoadedConfig | null): LayoutOptions {
   const layout: LayoutOptions = {};
-  if (options.tsconfig) layout.tsconfig = options.tsconfig;
-  const include = options.include ?? loaded?.config.include;
+  const tsconfig = options.tsconfig ?? (loaded ? projectTsconfigPath(loaded) : null);
+  if (tsconfig) layout.tsconfig = tsconfig;
+  const include = options.include ?? loaded?.config.project?.include ?? loaded?.config.include;
   if (include && include.length > 0) layout.include = include;
   const exclude = [...(options.exclude ?? []), ...(loaded?.config.exclude ?? [])];
   if (exclude.length > 0) layout.exclude = exclude;

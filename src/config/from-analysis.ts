@@ -11,9 +11,27 @@ import { CONFIG_SCHEMA_REFERENCE, DEFAULT_BASELINE_FILE, type CarveConfig, type 
 import { stringifySafeJson } from '../shared/safe-text.js';
 
 export interface InitOptions {
-  /** Written as the config's include/exclude when the analysis was narrowed with them. */
+  /** Written as project.include and exclude when the analysis was narrowed with them. */
   include?: string[];
   exclude?: string[];
+  /**
+   * The tsconfig to write, relative to the config file; null: none. Absent: the only tsconfig in
+   * play, when the config is written in the analyzed folder.
+   */
+  tsconfig?: string | null;
+}
+
+/**
+ * What init read, for check to read the same: the tsconfig given, else the only tsconfig in play
+ * (relative to the analyzed folder, where init writes the config); with several in play (a
+ * monorepo) none, since each file's nearest tsconfig is what zero config finds again.
+ */
+function projectOf(analysis: Analysis, options: InitOptions): CarveConfig['project'] {
+  const tsconfigs = analysis.summary.tsconfigs ?? [];
+  const tsconfig = options.tsconfig === null ? undefined : (options.tsconfig ?? (tsconfigs.length === 1 ? tsconfigs[0] : undefined));
+  const include = options.include && options.include.length > 0 ? [...options.include] : undefined;
+  if (tsconfig === undefined && include === undefined) return undefined;
+  return { ...(tsconfig !== undefined ? { tsconfig } : {}), ...(include ? { include } : {}) };
 }
 
 /** A context id as a config name: letters, digits, '.', '_', '-', starting with a letter or digit. */
@@ -73,9 +91,10 @@ export function configFromAnalysis(analysis: Analysis, options: InitOptions = {}
       expose: [],
     };
   }
+  const project = projectOf(analysis, options);
   return {
     $schema: CONFIG_SCHEMA_REFERENCE,
-    ...(options.include && options.include.length > 0 ? { include: [...options.include] } : {}),
+    ...(project ? { project } : {}),
     ...(options.exclude && options.exclude.length > 0 ? { exclude: [...options.exclude] } : {}),
     contexts: configContexts,
     baseline: DEFAULT_BASELINE_FILE,

@@ -3,7 +3,7 @@
 // from) and by semantic checks (unknown contexts, overlapping paths, exposed files outside their
 // context, data with two owners). Every error names the file and the dotted field. contextOfFile maps a
 // RepoPath to its context with the config's globs; `carve init` writes a config with configFromAnalysis.
-export { baselinePath, configRepository, loadConfig, parseConfig, type LoadedConfig } from './load.js';
+export { baselinePath, configRepository, loadConfig, parseConfig, projectTsconfigPath, type LoadedConfig } from './load.js';
 export { contextOfFile, isExposedFile, isInContext, compileGlobs } from './match.js';
 export { formatFieldPath } from './issues.js';
 export {

@@ -82,6 +82,22 @@ export function baselinePath(loaded: LoadedConfig): string {
   return path;
 }
 
+/**
+ * Absolute path of the config's `project.tsconfig`, relative to the config file, or null when it names
+ * none. Like the baseline it must stay in the config's repository (a tsconfig above the analyzed
+ * folder is fine: apps/api/tsconfig.app.json for a config in apps/api/src); else `bad-config`.
+ */
+export function projectTsconfigPath(loaded: LoadedConfig): string | null {
+  const written = loaded.config.project?.tsconfig;
+  if (written === undefined) return null;
+  const field = `${basename(loaded.path)}: project.tsconfig`;
+  const hint = 'keep the tsconfig inside the repository, relative to carve.config.json';
+  if (isAbsoluteAnywhere(written)) throw new CarveError('bad-config', `${field}: is an absolute path`, hint);
+  const path = resolve(realpathSync.native(dirname(loaded.path)), written);
+  if (!isWithin(configRepository(loaded), path)) throw new CarveError('bad-config', `${field}: climbs out of the repository`, hint);
+  return path;
+}
+
 /** The repository a config's paths must stay in: the one holding the config file. */
 export function configRepository(loaded: LoadedConfig): string {
   return repositoryRoot(dirname(loaded.path));

@@ -40,9 +40,24 @@ export const contextConfigSchema = z
   })
   .describe('One bounded context.');
 
+export const projectSchema = z
+  .strictObject({
+    tsconfig: z
+      .string()
+      .min(1, { error: 'the tsconfig path cannot be empty' })
+      .optional()
+      .describe("The tsconfig every file resolves with, relative to this file; default: each file's nearest tsconfig.json."),
+    include: z
+      .array(glob)
+      .optional()
+      .describe('Files to analyze, as globs relative to the analyzed folder; default: what the tsconfigs include.'),
+  })
+  .describe('The project Carve reads, as `carve init` read it: `check` and `analyze` use it when the command line gives no --tsconfig or --include.');
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON schema of this file, for editors.'),
+    project: projectSchema.optional(),
     include: z
       .array(glob)
       .optional()

@@ -32,6 +32,13 @@ export function semanticIssues(config: CarveConfig): ConfigIssue[] {
       if (problem) issues.push({ path: [field, index], message: problem });
     });
   }
+  config.project?.include?.forEach((glob, index) => {
+    const problem = globProblem(glob);
+    if (problem) issues.push({ path: ['project', 'include', index], message: problem });
+  });
+  if (config.project?.include && config.include) {
+    issues.push({ path: ['project', 'include'], message: 'include is also given at the top level: give include once, under project' });
+  }
 
   const entityOwner = new Map<string, string>();
   for (const [name, context] of contexts) {

@@ -66,11 +66,11 @@ describe('configFromAnalysis', () => {
     expect(renderConfig(configFromAnalysis(analysis))).toBe(text);
   });
 
-  it('keeps include/exclude the analysis was narrowed with', () => {
+  it('keeps include (as project.include) and exclude the analysis was narrowed with', () => {
     const narrowed = configFromAnalysis(analysis, { include: ['src/**/*.ts'], exclude: ['**/*.gen.ts'] });
-    expect(narrowed.include).toEqual(['src/**/*.ts']);
+    expect(narrowed.project?.include).toEqual(['src/**/*.ts']);
     expect(narrowed.exclude).toEqual(['**/*.gen.ts']);
-    expect(Object.keys(narrowed)).toEqual(['$schema', 'include', 'exclude', 'contexts', 'baseline']);
+    expect(Object.keys(narrowed)).toEqual(['$schema', 'project', 'exclude', 'contexts', 'baseline']);
   });
 
   it('names entities by id when two contexts own entities of one table', () => {

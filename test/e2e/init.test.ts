@@ -109,7 +109,8 @@ describe('carve init', () => {
     const run = await runCli(['init', repo.dir, '--no-cache', '--config', target, '--include', 'src/**/*.ts', '--exclude', 'src/main.ts']);
     expect(run.exitCode, describeRun(run)).toBe(0);
     const config = parseConfig(readFileSync(target, 'utf8'));
-    expect(config.include).toEqual(['src/**/*.ts']);
+    // The config lies outside the repository: a tsconfig path climbing out of its own would not load.
+    expect(config.project).toEqual({ include: ['src/**/*.ts'] });
     expect(config.exclude).toEqual(['src/main.ts']);
   });
 });

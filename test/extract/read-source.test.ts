@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countLinesOfCode, readSource } from '../../src/extract/files/read-source.js';
+import { countLinesOfCode, hasNulInCode, readSource } from '../../src/extract/files/read-source.js';
 import { useScratch } from '../helpers/scratch.js';
 
 const scratch = useScratch('read-source');
@@ -24,6 +24,26 @@ describe('readSource', () => {
       return read.ok ? 'ok' : `${read.diagnostic.file}:${read.diagnostic.code}`;
     });
     expect(codes).toEqual(['bin.ts:binary-file', 'latin1.ts:not-utf8', 'big.ts:file-too-large']);
+  });
+});
+
+describe('a NUL is binary only outside strings, templates and comments', () => {
+  const dir = scratch();
+
+  it('reads a file with NULs in a template, a string and a comment as text', () => {
+    writeFileSync(join(dir, 'sep.ts'), 'export const a = `x\u0000y`;\nexport const b = "\u0000";\n// \u0000\n/* \u0000 */\n');
+    const read = readSource(join(dir, 'sep.ts'), 'sep.ts', 1000, dir);
+    expect(read.ok).toBe(true);
+  });
+
+  it('tells code from literals, template holes included', () => {
+    expect(hasNulInCode('const a = `x\u0000`;')).toBe(false);
+    expect(hasNulInCode("const a = 'it\\'s \u0000';")).toBe(false);
+    expect(hasNulInCode('const a = `${f({ b: 1 })} \u0000 ${`\u0000`}`;')).toBe(false);
+    expect(hasNulInCode('const a = `${1}`; \u0000')).toBe(true);
+    expect(hasNulInCode('const a = `${ { b: 1 } \u0000 }`;')).toBe(true);
+    expect(hasNulInCode('// c\n\u0000')).toBe(true);
+    expect(hasNulInCode('\u0000\u0000export const x = 1;')).toBe(true);
   });
 });
 

@@ -1,13 +1,14 @@
 // `carve init [dir]`: write carve.config.json from the detected contexts, for people to edit and commit.
 // Refuses to overwrite an existing config without --force. The only other file Carve writes into the
 // analyzed repository is the baseline (`carve check --update-baseline`).
-import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { analyzeProject } from '../../analysis/analyze-project.js';
 import { findViolations } from '../../check/index.js';
 import { CONFIG_FILE_NAME, configFromAnalysis, parseConfig, renderConfig } from '../../config/index.js';
 import { refuseNonRegularTarget, writeFileAtomic } from '../../shared/atomic-write.js';
 import { CarveError } from '../../shared/errors.js';
+import { isWithin, repositoryRoot } from '../../shared/repository.js';
 import { safeText } from '../../shared/safe-text.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { createProgress } from '../progress.js';
@@ -38,6 +39,7 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
     const config = configFromAnalysis(analysis, {
       ...(opts.include ? { include: opts.include } : {}),
       ...(opts.exclude ? { exclude: opts.exclude } : {}),
+      tsconfig: tsconfigToWrite(dir, target, opts.tsconfig, analysis.summary.tsconfigs ?? []),
     });
     text = renderConfig(config);
     // What is written must load: the same checks `carve check` will run.
@@ -64,4 +66,21 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
   await withSignalsDeferred(() => writeFileAtomic(target, text));
   process.stdout.write(summary);
   return 0;
+}
+
+/**
+ * The tsconfig the analysis read, for the config's project.tsconfig, relative to the config file: the
+ * --tsconfig given, else the only tsconfig in play; null with several in play (each file's nearest,
+ * found again by zero config), or when the config lies outside the tsconfig's repository (a path
+ * climbing out of it would not load).
+ */
+function tsconfigToWrite(dir: string, target: string, given: string | undefined, inPlay: readonly string[]): string | null {
+  const root = realpathSync.native(resolve(dir));
+  let absolute: string;
+  if (given) absolute = existsSync(resolve(given)) ? resolve(given) : resolve(root, given);
+  else if (inPlay.length === 1) absolute = resolve(root, inPlay[0]!);
+  else return null;
+  const configFolder = existsSync(dirname(target)) ? realpathSync.native(dirname(target)) : dirname(target);
+  if (!isWithin(repositoryRoot(configFolder), absolute)) return null;
+  return relative(configFolder, absolute).split(sep).join('/');
 }

@@ -134,24 +134,3 @@ export function implicitProject(fileNames: string[]): TsProject {
     fileNames,
   };
 }
-
-/** Loads a tsconfig and every project it references, each once, references first. */
-export function readTsProjects(configPath: string, displayOf: (path: string) => string, files: ProjectFiles, inputs?: LayoutInputs): TsProject[] {
-  const projects: TsProject[] = [];
-  const seen = new Set<string>();
-  const visit = (path: string, isRoot: boolean): void => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    inputs?.note(path);
-    if (!existsSync(path)) {
-      if (isRoot) throw new CarveError('no-tsconfig', `${displayOf(path)} does not exist`, 'check the --tsconfig path');
-      // A missing referenced project is skipped: the rest still analyzes.
-      return;
-    }
-    const { project, references } = readTsProject(path, displayOf(path), files, inputs);
-    for (const reference of references) visit(reference, false);
-    projects.push(project);
-  };
-  visit(configPath, true);
-  return projects;
-}

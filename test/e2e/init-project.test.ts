@@ -56,4 +56,10 @@ describe('init records the project; analyze and check read it', () => {
     expect(run.exitCode, describeRun(run)).toBe(1);
     expect(run.stdout).toMatch(/src\/orders\/place\.ts/);
   });
+
+  it('check --base reads the recorded tsconfig in the base too: the violation is old, not new', async () => {
+    repo.commit('config with the violation');
+    const run = await runCli(['check', repo.dir, '--no-cache', '--base', 'HEAD'], { cwd: repo.dir });
+    expect(run.exitCode, describeRun(run)).toBe(0);
+  });
 });

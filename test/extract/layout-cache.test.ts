@@ -170,4 +170,28 @@ describe('the layout cache', () => {
     expect(load().isFromCache).toBe(false);
     expect(load().isFromCache).toBe(true);
   });
+
+  it('reads the layout afresh when a tsconfig.json appears above the analyzed folder (its nearest for the files)', () => {
+    // The repository is `scratch` (it holds .git); the analyzed folder is project/packages/api.
+    mkdirSync(join(scratch, '.git'));
+    const api = join(project, 'packages/api');
+    write(join(api, 'src/main.ts'), "import { x } from '@api/x';\nexport const main = x;\n");
+    write(join(api, 'src/x.ts'), 'export const x = 1;\n');
+    settleAll(project);
+    const folder = project;
+    project = api;
+    try {
+      // The repository root's tsconfig lists only its own src/: these files have no tsconfig yet.
+      const before = load();
+      expect(before.layout.tsconfigs).toEqual([]);
+      expect(load().isFromCache).toBe(true);
+      write(join(folder, 'packages/tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@api/*': ['api/src/*'] } }, include: ['api/src'] }));
+      settle(join(folder, 'packages/tsconfig.json'), join(folder, 'packages'));
+      const after = load();
+      expect(after.isFromCache).toBe(false);
+      expect(after.layout.tsconfigs).toEqual(['../tsconfig.json']);
+    } finally {
+      project = folder;
+    }
+  });
 });

@@ -2,10 +2,10 @@
 // violations of the agreed boundaries in the chosen format. Exit 0 clean, 1 violations, 2 bad
 // config or usage. --base analyzes the ref from git's objects (never a checkout) with the working
 // tree's config and reports only what is new; the baseline holds accepted violations.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts } from '../../analysis/read-project.js';
-import { baselinePath, configRepository, loadConfig } from '../../config/index.js';
+import { baselinePath, configRepository, loadConfig, projectTsconfigPath } from '../../config/index.js';
 import {
   checkBoundaries,
   findViolations,
@@ -43,6 +43,14 @@ function baseOptions(options: AnalyzeOptions, dir: string, baseDir: string, conf
     const absolute = resolve(options.tsconfig);
     const root = resolve(dir);
     if (isInside(root, absolute)) result.tsconfig = resolve(baseDir, relative(root, absolute));
+  } else if (options.loadedConfig?.config.project?.tsconfig !== undefined) {
+    // The config's project.tsconfig names a file of the work tree: the base reads the one at the same
+    // place in its copy. One above the analyzed folder is not in the copy: the base goes zero config.
+    const absolute = projectTsconfigPath(options.loadedConfig);
+    const root = realpathSync.native(resolve(dir));
+    if (absolute !== null && isInside(root, absolute)) result.tsconfig = resolve(baseDir, relative(root, absolute));
+    const { tsconfig: _tsconfig, ...project } = options.loadedConfig.config.project;
+    result.loadedConfig = { ...options.loadedConfig, config: { ...options.loadedConfig.config, project } };
   }
   return result;
 }

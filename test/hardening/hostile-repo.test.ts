@@ -11,7 +11,8 @@ import { isCliBuilt, runCli, type CliRun } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 import {
   HOSTILE_GITATTRIBUTES,
-  NAMES_CARVE_READS,
+  NAMES_READ_WITH_A_WARNING,
+  NAMES_THAT_STOP_A_RUN,
   PLANTS,
   SECRET,
   plantEscapingLinks,
@@ -111,7 +112,7 @@ function expectNoSecretIn(outDir: string, what: string): void {
  * Runs check (the gate, which reads every config-like file: config, baseline, tsconfig chain,
  * manifests, .gitignore) and, with `withAnalyze`, analyze on one generated repository.
  */
-async function runContained(dir: string, what: string, withAnalyze: boolean): Promise<void> {
+async function runContained(dir: string, what: string, withAnalyze: boolean): Promise<HostileRun> {
   const layout = layoutIn(dir);
   const before = snapshot(layout.repo);
   const outsideBefore = snapshot(layout.outside);
@@ -125,18 +126,36 @@ async function runContained(dir: string, what: string, withAnalyze: boolean): Pr
   expectContained(checked, `${what}, check`);
   expect(snapshot(layout.repo), `${what}: the repository changed`).toEqual(before);
   expect(snapshot(layout.outside), `${what}: outside the repository changed`).toEqual(outsideBefore);
+  return checked;
 }
 
 describe('a special file under every name Carve reads', () => {
-  const cases = NAMES_CARVE_READS.flatMap((name) => PLANTS.map((plant): [Plant, string] => [plant, name]));
+  const stopping = NAMES_THAT_STOP_A_RUN.flatMap((name) => PLANTS.map((plant): [Plant, string] => [plant, name]));
 
-  it.each(cases)('%s as %s: ends, exit 0-2, bounded memory, no secret, nothing written', async (plant: Plant, name: string) => {
+  it.each(stopping)('%s as %s: check refuses in one line (exit 2), bounded, no secret, nothing written', async (plant: Plant, name: string) => {
     const dir = scratch('special');
     const layout = layoutIn(dir);
     writeBaseProject(layout);
     plantSpecialFile(layout, name, plant);
-    // analyze reads the same layout as check; it adds the report files, where a source's secret could land.
-    await runContained(dir, `${plant} as ${name}`, name.endsWith('.ts'));
+    const run = await runContained(dir, `${plant} as ${name}`, false);
+    expect(run.exitCode, run.stderr).toBe(2);
+    expect(run.stderr).toContain(name.split('/').pop());
+  });
+
+  // One repository per kind of special file, planted under every name Carve can do without at once:
+  // the run must reach each of them (no early refusal) and name each in a warning.
+  it.each([...PLANTS])('%s under every other name at once: warnings name each, the run goes on', async (plant: Plant) => {
+    const dir = scratch('special-all');
+    const layout = layoutIn(dir);
+    writeBaseProject(layout);
+    for (const name of NAMES_READ_WITH_A_WARNING) plantSpecialFile(layout, name, plant);
+    const run = await runContained(dir, `${plant} under every other name`, true);
+    expect([0, 1], run.stderr).toContain(run.exitCode);
+    const analysis = JSON.parse(readFileSync(join(dir, 'out', 'analysis.json'), 'utf8')) as { diagnostics: { file?: string; message: string }[] };
+    const warned = analysis.diagnostics.map((diagnostic) => `${diagnostic.file ?? ''} ${diagnostic.message}`).join('\n');
+    // A folder named like a source file is only a folder, walked like any other: nothing to say.
+    const named = NAMES_READ_WITH_A_WARNING.filter((name) => plant !== 'folder' || !name.endsWith('.ts'));
+    for (const name of named) expect(warned, `${plant} as ${name} left out without a word`).toContain(name);
   });
 
   it('the clean base project analyzes and checks without errors (the attacks above start from a valid project)', async () => {

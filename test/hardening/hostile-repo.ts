@@ -6,18 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** Every file name Carve reads from a repository: config-like files and one source file. */
-export const NAMES_CARVE_READS = [
-  'carve.config.json',
-  'carve-baseline.json',
-  'tsconfig.json',
-  'tsconfig.base.json',
-  'package.json',
-  'pnpm-workspace.yaml',
-  '.gitignore',
-  'src/.gitignore',
-  'src/orders/order.service.ts',
-] as const;
+/** Files without which Carve cannot judge the repository: a bad one ends the run (exit 2, one line). */
+export const NAMES_THAT_STOP_A_RUN = ['carve.config.json', 'carve-baseline.json', 'tsconfig.json', 'tsconfig.base.json'] as const;
+
+/** Files Carve can do without: a bad one is a warning naming it, and the run goes on. */
+export const NAMES_READ_WITH_A_WARNING = ['package.json', 'pnpm-workspace.yaml', '.gitignore', 'src/.gitignore', 'src/orders/order.service.ts'] as const;
+
+/** Every file name Carve reads from a repository: config-like files and a source file. */
+export const NAMES_CARVE_READS = [...NAMES_THAT_STOP_A_RUN, ...NAMES_READ_WITH_A_WARNING];
 
 /**
  * - fifo: a named pipe, which blocks whoever opens it for reading;

@@ -11,7 +11,7 @@ import { isInside, toRepoPath } from '../../shared/paths.js';
 import { escapeOf, repositoryRoot } from '../../shared/repository.js';
 import { compareStrings, sortedUnique } from '../../shared/sort.js';
 import type { LayoutInputs } from './layout-inputs.js';
-import { displayPath, readConfigText, warn, type ProjectFiles } from './project-files.js';
+import { displayPath, readConfigText, walkInside, warn, type ProjectFiles } from './project-files.js';
 import { implicitProject, type TsProject } from './tsconfig.js';
 import { TsconfigFamilies } from './tsconfig-families.js';
 import { isTestByName, testWordFolderOf } from '../files/test-files.js';
@@ -94,7 +94,7 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
   for (const workspace of workspaces) {
     const config = join(workspace.dir, 'tsconfig.json');
     inputs?.note(config);
-    if (existsSync(config)) families.family(config);
+    if (existsSync(config)) families.familyOrWarn(config);
   }
   // With --tsconfig, the projects it (and the workspaces) brought are the only ones, in load order.
   const givenProjects = explicit ? families.projects.map((_, index) => index) : [];
@@ -115,9 +115,7 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
     for (const project of families.projects) for (const file of project.fileNames) candidates.add(file);
     // Files no tsconfig loaded so far lists: in folders with their own nearest tsconfig, in
     // dot-folders (a tsconfig's `**` skips them), or under no tsconfig at all.
-    for (const file of globSync(['**/*.{ts,tsx,mts,cts}'], { cwd: root, absolute: true, dot: true, followSymbolicLinks: false, ignore: WALK_IGNORE })) {
-      candidates.add(resolve(file));
-    }
+    for (const file of walkInside(projectFiles, SKIPPED_FOLDERS, (name) => SOURCE_EXTENSIONS.test(name))) candidates.add(file);
   }
 
   /** The project whose options a kept file's imports resolve under. */

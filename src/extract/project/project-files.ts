@@ -51,11 +51,58 @@ export function readConfigText(files: ProjectFiles, path: string, within: string
  * is a source, and is never opened blocking. Links inside the root are followed as before.
  */
 export function entriesInside(files: ProjectFiles): (folder: string) => { files: string[]; directories: string[] } {
+  let lister = listers.get(files);
+  if (!lister) {
+    const listed = new Map<string, { files: string[]; directories: string[] }>();
+    const list = listFolderInside(files);
+    // Every tsconfig of a monorepo walks its own include: the folders they share are listed once.
+    lister = (folder) => {
+      const absolute = resolve(folder || '.');
+      let entries = listed.get(absolute);
+      if (!entries) {
+        entries = list(absolute);
+        listed.set(absolute, entries);
+      }
+      return { files: [...entries.files], directories: [...entries.directories] };
+    };
+    listers.set(files, lister);
+  }
+  return lister;
+}
+
+/** A folder's real path, once per folder of a layout (the include walk asks for each one it enters). */
+export function realPathOf(files: ProjectFiles): (path: string) => string {
+  let realPath = realPaths.get(files);
+  if (!realPath) {
+    const known = new Map<string, string>();
+    realPath = (path) => {
+      let real = known.get(path);
+      if (real === undefined) {
+        try {
+          real = realpathSync.native(path);
+        } catch {
+          real = path;
+        }
+        known.set(path, real);
+      }
+      return real;
+    };
+    realPaths.set(files, realPath);
+  }
+  return realPath;
+}
+
+type FolderLister = (folder: string) => { files: string[]; directories: string[] };
+const listers = new WeakMap<ProjectFiles, FolderLister>();
+const realPaths = new WeakMap<ProjectFiles, (path: string) => string>();
+
+function listFolderInside(files: ProjectFiles): FolderLister {
+  const realPath = realPathOf(files);
   return (folder) => {
     const result = { files: [] as string[], directories: [] as string[] };
     const absolute = resolve(folder || '.');
     try {
-      const real = realpathSync.native(absolute);
+      const real = realPath(absolute);
       if (!isWithin(files.root, real)) {
         // A tsconfig above the analyzed folder (apps/api/tsconfig.app.json, run on apps/api/src) walks
         // from its own folder: an ancestor lists only the one folder on the way down to the root.
@@ -88,4 +135,27 @@ export function entriesInside(files: ProjectFiles): (folder: string) => { files:
     result.directories.sort();
     return result;
   };
+}
+
+/**
+ * Every file under the root whose name passes `isWanted`, through the same confined, memoized listing
+ * the tsconfig include walks use (so the folders they listed cost nothing more), skipping folders by
+ * name and each real folder after the first (a link loop is walked once).
+ */
+export function walkInside(files: ProjectFiles, skippedFolders: ReadonlySet<string>, isWanted: (name: string) => boolean): string[] {
+  const list = entriesInside(files);
+  const realPath = realPathOf(files);
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const pending = [files.root];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    const real = realPath(folder);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    const entries = list(folder);
+    for (const name of entries.files) if (isWanted(name)) found.push(join(folder, name));
+    for (const name of entries.directories) if (!skippedFolders.has(name)) pending.push(join(folder, name));
+  }
+  return found;
 }

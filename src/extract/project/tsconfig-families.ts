@@ -8,7 +8,7 @@ import { dirname, join, sep } from 'node:path';
 import { CarveError } from '../../shared/errors.js';
 import { isWithin } from '../../shared/repository.js';
 import type { LayoutInputs } from './layout-inputs.js';
-import type { ProjectFiles } from './project-files.js';
+import { warn, type ProjectFiles } from './project-files.js';
 import { readTsProject, type TsProject } from './tsconfig.js';
 
 export class TsconfigFamilies {
@@ -37,6 +37,28 @@ export class TsconfigFamilies {
   family(configPath: string): number[] {
     const known = this.familyOfConfig.get(configPath);
     if (known) return known;
+    return this.loadFamily(configPath);
+  }
+
+  /**
+   * Like family, but a tsconfig that cannot be read (an `extends` into a package a fresh clone has not
+   * installed, a FIFO) is a warning and leads nowhere: one broken package of a monorepo must not stop
+   * the analysis of the others. Its files take the next tsconfig up.
+   */
+  familyOrWarn(configPath: string): number[] {
+    const known = this.familyOfConfig.get(configPath);
+    if (known) return known;
+    try {
+      return this.loadFamily(configPath);
+    } catch (error) {
+      if (!(error instanceof CarveError)) throw error;
+      this.familyOfConfig.set(configPath, []);
+      warn(this.files, configPath, error.code, `ignored: ${error.message}`);
+      return [];
+    }
+  }
+
+  private loadFamily(configPath: string): number[] {
     const family: number[] = [];
     const seen = new Set<string>();
     const visit = (path: string, isRoot: boolean): void => {
@@ -121,7 +143,7 @@ export class TsconfigFamilies {
 
   /** The families of a file's tsconfig chain, nearest first. */
   chainFamilies(absolutePath: string): { config: string; family: number[] }[] {
-    return this.chain(dirname(absolutePath)).map((config) => ({ config, family: this.family(config) }));
+    return this.chain(dirname(absolutePath)).map((config) => ({ config, family: this.familyOrWarn(config) }));
   }
 
   /** Whether a tsconfig lies in the analyzed folder (it speaks for that folder's files), not above it. */

@@ -8,7 +8,7 @@ import ts from '../../shared/typescript.cjs';
 import { CarveError } from '../../shared/errors.js';
 import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside, type ReadRefusal } from '../../shared/safe-read.js';
 import type { LayoutInputs } from './layout-inputs.js';
-import { displayPath, entriesInside, type ProjectFiles } from './project-files.js';
+import { displayPath, entriesInside, realPathOf, type ProjectFiles } from './project-files.js';
 
 export interface TsProject {
   /** Absolute path of the tsconfig, or null for the implicit project of a folder without one. */
@@ -53,6 +53,7 @@ interface ConfinedHost extends ts.ParseConfigHost {
 function confinedHost(files: ProjectFiles, inputs: LayoutInputs | undefined): ConfinedHost {
   if (!matchFiles) throw new Error('this TypeScript has no matchFiles: Carve cannot walk tsconfig include patterns safely');
   const listFolder = entriesInside(files);
+  const realPath = realPathOf(files);
   const host: ConfinedHost = {
     refused: null,
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
@@ -68,7 +69,7 @@ function confinedHost(files: ProjectFiles, inputs: LayoutInputs | undefined): Co
       return ts.sys.fileExists(path);
     },
     readDirectory: (path, extensions, excludes, includes, depth) =>
-      matchFiles(path, extensions, excludes, includes, ts.sys.useCaseSensitiveFileNames, process.cwd(), depth, listFolder, (p) => ts.sys.realpath?.(p) ?? p),
+      matchFiles(path, extensions, excludes, includes, ts.sys.useCaseSensitiveFileNames, process.cwd(), depth, listFolder, realPath),
   };
   return host;
 }

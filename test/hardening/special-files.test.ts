@@ -40,46 +40,15 @@ function expectEnded(run: CliRun): void {
   expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
 }
 
-// Files whose refusal stops the run: without them Carve cannot do what it was asked.
-const STOPPING = ['carve.config.json', 'carve-baseline.json', 'tsconfig.json'];
-// Files whose refusal costs only what they add (workspaces, ignore rules): a warning.
-const WARNING = ['package.json', 'pnpm-workspace.yaml', '.gitignore'];
+// Every config-like name with a FIFO, /dev/zero, a link out or a folder is the hostile-repository
+// generator's (hostile-repo.test.ts: the names that stop a run, and those that only warn). Here: sources
+// with and without a tsconfig, files named on the command line, and how warnings name files.
 const KINDS: SpecialKind[] = ['dev-zero', 'fifo'];
 
 describe.skipIf(!isCliBuilt())('a special file under a name Carve reads', () => {
   beforeAll(() => {
     if (!canMakeFifo()) KINDS.splice(KINDS.indexOf('fifo'), 1);
   });
-
-  for (const name of STOPPING) {
-    it(`${name}: check stops with exit 2 naming it, for a FIFO and a link to /dev/zero`, async () => {
-      for (const kind of KINDS) {
-        const dir = project();
-        plantSpecial(join(dir, name), kind);
-        const run = await runCli(['check', '.', '--no-cache', '--format', 'json'], { cwd: dir, timeoutMs: RUN_LIMIT_MS });
-        expectEnded(run);
-        expect(run.exitCode, `${kind}: ${run.stderr}`).toBe(2);
-        expect(run.stderr).toContain(name);
-        expect(run.stderr).not.toContain(dir);
-      }
-    });
-  }
-
-  for (const name of WARNING) {
-    it(`${name}: analyze goes on and warns about it by its relative name, for a FIFO and a link to /dev/zero`, async () => {
-      for (const kind of KINDS) {
-        const dir = project();
-        plantSpecial(join(dir, name), kind);
-        const out = join(dir, '.carve-out');
-        const run = await runCli(['analyze', dir, '--no-cache', '--out', out], { timeoutMs: RUN_LIMIT_MS });
-        expectEnded(run);
-        expect(run.exitCode, `${kind}: ${run.stderr}`).toBe(0);
-        const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as { diagnostics: { file: string | null; code: string }[] };
-        const warning = analysis.diagnostics.find((diagnostic) => diagnostic.file === name);
-        expect(warning?.code, kind).toBe(kind === 'fifo' ? 'special-file' : 'link-outside-root');
-      }
-    });
-  }
 
   it('a source file that is a FIFO or a link to /dev/zero is skipped (with a warning when listed), with or without a tsconfig', async () => {
     for (const withTsconfig of [true, false]) {

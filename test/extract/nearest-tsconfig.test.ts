@@ -51,6 +51,18 @@ describe('the nearest tsconfig', () => {
     expect(layout.warnings?.map((warning) => `${warning.file}:${warning.code}`)).toEqual(['packages/broken/tsconfig.json:bad-tsconfig']);
   });
 
+  it('a nested tsconfig that cannot be read, with none above listing its files: they are read without a tsconfig, not left out', () => {
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'mono', private: true }),
+      'backend/tsconfig.json': tsconfig({ extends: '@acme/tsconfig-not-installed/base.json', include: ['src'] }),
+      'backend/src/index.ts': "import { util } from './util';\nexport const a = util;\n",
+      'backend/src/util.ts': 'export const util = 1;\n',
+    });
+    const layout = loadProjectLayout(dir);
+    expect(layout.files.map((file) => file.path)).toEqual(['backend/src/index.ts', 'backend/src/util.ts']);
+    expect(layout.warnings?.map((warning) => `${warning.file}:${warning.code}`)).toEqual(['backend/tsconfig.json:bad-tsconfig']);
+  });
+
   it("the analyzed folder's own broken tsconfig stays an error", () => {
     const dir = project({
       'tsconfig.json': tsconfig({ extends: '@acme/tsconfig-not-installed/base.json' }),

@@ -131,6 +131,9 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
       return chain[0]?.family[chain[0].family.length - 1] ?? IMPLICIT;
     }
     if (explicit) return NOT_IN_TSCONFIG;
+    // The file's own tsconfig cannot be read (an extends into a package not installed) and none above
+    // lists it: read it as a project without a tsconfig would be, rather than leave its folder out.
+    if (chain[0] !== undefined && chain[0].family.length === 0) return IMPLICIT;
     // A tsconfig in the analyzed folder that leaves the file out speaks for it; one above the folder
     // that does not list it (the repository's own, say) does not.
     return chain.some(({ config }) => families.isInsideRoot(config)) ? NOT_IN_TSCONFIG : IMPLICIT;

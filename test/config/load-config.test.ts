@@ -5,20 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baselinePath, contextOfFile, isExposedFile, loadConfig, parseConfig } from '../../src/config/index.js';
-import { CarveError } from '../../src/shared/errors.js';
+import { errorOf } from '../helpers/carve-error.js';
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'carve-config-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function errorOf(run: () => unknown): CarveError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CarveError) return error;
-    throw error;
-  }
-  throw new Error('expected a CarveError');
-}
 
 function configText(value: unknown): string {
   return JSON.stringify(value);

@@ -9,20 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { configFromAnalysis, loadConfig, parseConfig, projectTsconfigPath } from '../../src/config/index.js';
 import { layoutOptions } from '../../src/analysis/run-inputs.js';
 import type { Analysis } from '../../src/shared/analysis.js';
-import { CarveError } from '../../src/shared/errors.js';
+import { errorOf } from '../helpers/carve-error.js';
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'carve-project-settings-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function errorOf(run: () => unknown): CarveError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CarveError) return error;
-    throw error;
-  }
-  throw new Error('expected a CarveError');
-}
 
 /** A repository with apps/api/src/carve.config.json holding `project`. */
 function repoWithConfig(name: string, project: unknown): string {

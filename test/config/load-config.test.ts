@@ -10,7 +10,6 @@ import { errorOf } from '../helpers/carve-error.js';
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'carve-config-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-
 function configText(value: unknown): string {
   return JSON.stringify(value);
 }

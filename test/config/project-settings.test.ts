@@ -14,7 +14,6 @@ import { errorOf } from '../helpers/carve-error.js';
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'carve-project-settings-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-
 /** A repository with apps/api/src/carve.config.json holding `project`. */
 function repoWithConfig(name: string, project: unknown): string {
   const repo = join(scratch, name);

@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { linkModules } from '../../src/extract/link/link-modules.js';
 import { createExportResolver } from '../../src/extract/link/resolve-export.js';
 import type { FileFacts, ImportFact } from '../../src/shared/facts.js';
+import { fileFacts } from '../helpers/file-facts.js';
 
-function file(path: string, parts: Partial<FileFacts>): FileFacts {
-  return {
-    path,
-    hash: '',
-    loc: 1,
-    imports: [],
-    exports: { declared: [], forwarded: [], reexports: [] },
-    entities: [],
-    dataAccess: [],
-    unresolvedDataAccess: 0,
-    entryPoints: [],
-    diagnostics: [],
-    ...parts,
-  };
-}
+const file = fileFacts;
 
 function importOf(resolved: string, names: string[], kind: ImportFact['kind'] = 'import', references = 1): ImportFact {
   return {

@@ -5,23 +5,15 @@ import { parseSource } from '../../src/extract/file-facts.js';
 import { declaresGlobalTests } from '../../src/extract/files/declares-tests.js';
 import { isTestByName, testFilesByContent } from '../../src/extract/files/test-files.js';
 import type { FileFacts } from '../../src/shared/facts.js';
+import { fileFacts } from '../helpers/file-facts.js';
 
 const byName = (path: string): boolean => isTestByName(path.split('/'));
 
 function facts(path: string, imports: string[], isTest = false): FileFacts {
-  return {
-    path,
-    hash: '',
-    loc: 1,
+  return fileFacts(path, {
     imports: imports.map((resolved, line) => ({ specifier: resolved, kind: 'import', line, resolved, external: null, isUnresolved: false, bindings: [] })),
-    exports: { declared: [], forwarded: [], reexports: [] },
-    entities: [],
-    dataAccess: [],
-    unresolvedDataAccess: 0,
-    entryPoints: [],
-    diagnostics: [],
     ...(isTest ? { isTest: true as const } : {}),
-  };
+  });
 }
 
 describe('tests by name', () => {

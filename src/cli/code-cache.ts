@@ -4,7 +4,8 @@
 // --no-cache, without a key, or when the cache folder lies inside the analyzed folder (a checkout could
 // then plant files there; the tags already refuse them, this is the second lock).
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isWithin } from '../shared/repository.js';
 import { defaultCacheDir } from './analysis-options.js';
 
 /** The same key typescript.cts reads (Symbol.for is global across module systems). */
@@ -23,7 +24,7 @@ export async function useCodeCache(options: Record<string, unknown>, target: str
   if (options.cache === false) return;
   const cacheDir = typeof options.cacheDir === 'string' ? resolve(options.cacheDir) : defaultCacheDir();
   try {
-    if (isWithin(realPath(cacheDir), realPath(resolve(target)))) return;
+    if (isWithin(realPath(resolve(target)), realPath(cacheDir))) return;
   } catch {
     return;
   }
@@ -44,9 +45,4 @@ function realPath(path: string): string {
   if (existsSync(path)) return realpathSync.native(path);
   const parent = dirname(path);
   return parent === path ? path : join(realPath(parent), relative(parent, path));
-}
-
-function isWithin(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

@@ -74,12 +74,7 @@ export function parseConfig(text: string, displayPath: string = CONFIG_FILE_NAME
  */
 export function baselinePath(loaded: LoadedConfig): string {
   const written = loaded.config.baseline ?? DEFAULT_BASELINE_FILE;
-  const field = `${basename(loaded.path)}: baseline`;
-  const hint = 'keep the baseline inside the repository, relative to carve.config.json';
-  if (isAbsoluteAnywhere(written)) throw new CarveError('bad-config', `${field}: is an absolute path`, hint);
-  const path = resolve(realpathSync.native(dirname(loaded.path)), written);
-  if (!isWithin(configRepository(loaded), path)) throw new CarveError('bad-config', `${field}: climbs out of the repository`, hint);
-  return path;
+  return pathInRepository(loaded, written, 'baseline', 'keep the baseline inside the repository, relative to carve.config.json');
 }
 
 /**
@@ -90,8 +85,12 @@ export function baselinePath(loaded: LoadedConfig): string {
 export function projectTsconfigPath(loaded: LoadedConfig): string | null {
   const written = loaded.config.project?.tsconfig;
   if (written === undefined) return null;
-  const field = `${basename(loaded.path)}: project.tsconfig`;
-  const hint = 'keep the tsconfig inside the repository, relative to carve.config.json';
+  return pathInRepository(loaded, written, 'project.tsconfig', 'keep the tsconfig inside the repository, relative to carve.config.json');
+}
+
+/** A path written in the config, relative to the config file; absolute or leaving the repository is `bad-config`. */
+function pathInRepository(loaded: LoadedConfig, written: string, fieldName: string, hint: string): string {
+  const field = `${basename(loaded.path)}: ${fieldName}`;
   if (isAbsoluteAnywhere(written)) throw new CarveError('bad-config', `${field}: is an absolute path`, hint);
   const path = resolve(realpathSync.native(dirname(loaded.path)), written);
   if (!isWithin(configRepository(loaded), path)) throw new CarveError('bad-config', `${field}: climbs out of the repository`, hint);

@@ -12,7 +12,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { cacheSecret, cacheTag, isAuthentic, TAG_BYTES } from './cache-key.js';
 
 /** Far larger than any cache file Carve writes (the result for 50,000 files is tens of MB): such a file is a miss, never read. */
-export const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
 
 interface StoredValue<T> {
   format: number;
@@ -62,7 +62,7 @@ function binding(file: string, format: number, key: string): string {
  * The bytes of `file` when it is a regular file of at most `maxBytes`; else undefined. Opened without
  * blocking, so a FIFO planted under a cache file's name cannot hang the run.
  */
-export function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
+function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);

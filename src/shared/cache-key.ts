@@ -20,7 +20,7 @@ export interface CacheSecretSource {
 }
 
 /** Where this process's key comes from: CARVE_CACHE_KEY, XDG_CONFIG_HOME, the home folder. */
-export function cacheSecretSource(): CacheSecretSource {
+function cacheSecretSource(): CacheSecretSource {
   const xdg = process.env.XDG_CONFIG_HOME;
   return { configHome: xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config'), envKey: process.env.CARVE_CACHE_KEY };
 }

@@ -47,7 +47,7 @@ export const GIT_TIMEOUT_MS = 120_000;
  * The arguments of `git` for `args`: no pager, pathspecs taken literally (a folder named `:(top)` or
  * `*` is that folder), the hardening settings, then the command.
  */
-export function hardenedGitArgs(args: readonly string[]): string[] {
+function hardenedGitArgs(args: readonly string[]): string[] {
   return ['--no-pager', '--literal-pathspecs', ...HARDENING.flatMap(([key, value]) => ['-c', `${key}=${value}`]), ...args];
 }
 
@@ -56,7 +56,7 @@ export function hardenedGitArgs(args: readonly string[]): string[] {
  * GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT/KEY/VALUE, GIT_EXTERNAL_DIFF, GIT_SSH_COMMAND...; a hook that runs
  * Carve sets some of them for another purpose), plus GIT_ENVIRONMENT.
  */
-export function hardenedGitEnv(inherited: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+function hardenedGitEnv(inherited: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(inherited)) {
     if (name.startsWith('GIT_') && !KEPT_GIT_VARIABLES.has(name)) continue;

@@ -7,7 +7,7 @@
 // regular file within the size limit is read, and never more than the size fstat gave.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { parse, resolve } from 'node:path';
-import { isInside } from './paths.js';
+import { isWithin } from './repository.js';
 
 /** The limit for configuration-like files (tsconfig chain, manifests, .gitignore, carve.config.json, baseline). */
 export const CONFIG_FILE_MAX_BYTES = 8 * 1024 * 1024;
@@ -38,7 +38,7 @@ export function readFileInside(path: string, root: string, maxBytes: number): Sa
   } catch (error) {
     return refusalOf(error);
   }
-  if (real !== root && !isInside(root, real)) return { ok: false, reason: 'outside-root' };
+  if (!isWithin(root, real)) return { ok: false, reason: 'outside-root' };
   let fd: number;
   try {
     fd = openSync(real, OPEN_FLAGS);
@@ -74,6 +74,14 @@ export function readNamedFile(path: string, maxBytes: number): SafeRead {
 export function readTextInside(path: string, root: string, maxBytes: number): { ok: true; text: string } | ({ ok: false } & ReadRefusal) {
   const read = readFileInside(path, root, maxBytes);
   return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
+}
+
+/** The diagnostic code of a refusal, for warnings about files that were not read. */
+export function refusalCode(refusal: ReadRefusal): string {
+  if (refusal.reason === 'special-file') return 'special-file';
+  if (refusal.reason === 'outside-root') return 'link-outside-root';
+  if (refusal.reason === 'too-large') return 'file-too-large';
+  return 'unreadable';
 }
 
 /** Words for a refusal, to follow the file's (relative) name in a message. */

@@ -3,7 +3,7 @@
 // these is a Diagnostic and is skipped; the analysis goes on. Messages name no absolute path.
 import { createHash } from 'node:crypto';
 import type { Diagnostic, RepoPath } from '../../shared/facts.js';
-import { describeRefusal, readFileInside } from '../../shared/safe-read.js';
+import { describeRefusal, readFileInside, refusalCode } from '../../shared/safe-read.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -24,8 +24,7 @@ export function readSource(absolutePath: string, path: RepoPath, maxBytes: numbe
         diagnostic: { file: path, code: 'file-too-large', message: `skipped: ${read.size} bytes is over the ${maxBytes}-byte limit (--max-file-size)` },
       };
     }
-    const code = read.reason === 'special-file' ? 'special-file' : read.reason === 'outside-root' ? 'link-outside-root' : 'unreadable';
-    return { ok: false, hash: '', diagnostic: { file: path, code, message: `skipped: ${describeRefusal(read)}` } };
+    return { ok: false, hash: '', diagnostic: { file: path, code: refusalCode(read), message: `skipped: ${describeRefusal(read)}` } };
   }
   const bytes = read.bytes;
   const hash = createHash('sha1').update(bytes).digest('hex');

@@ -15,7 +15,7 @@ const TEST_FILE = /\.(spec|test|e2e-spec|e2e|stories|bench)\.(ts|tsx|mts|cts)$/;
 // only when tests alone reach them.
 const TEST_WORD_FOLDERS = new Set(['test', 'tests', 'spec', 'specs', 'testing', '__fixtures__', 'fixtures', 'mocks', 'test-utils', 'test-helpers']);
 /** Packages whose import makes a file a test (or test tooling such as vitest.config.ts). */
-export const TEST_RUNNERS = new Set(['vitest', 'jest', '@jest/globals', 'mocha', '@playwright/test', 'ava', 'node:test', 'uvu', 'tap']);
+const TEST_RUNNERS = new Set(['vitest', 'jest', '@jest/globals', 'mocha', '@playwright/test', 'ava', 'node:test', 'uvu', 'tap']);
 
 /** A test by its path alone: `segments` is the RepoPath split on '/'. */
 export function isTestByName(segments: readonly string[]): boolean {

@@ -5,9 +5,9 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../shared/facts.js';
-import { isInside } from '../../shared/paths.js';
+import { isInside, toRepoPath } from '../../shared/paths.js';
 import { isWithin } from '../../shared/repository.js';
-import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside, type ReadRefusal } from '../../shared/safe-read.js';
+import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside, refusalCode } from '../../shared/safe-read.js';
 
 export interface ProjectFiles {
   /** Real path of the analyzed folder: sources and walks stay in it. */
@@ -20,20 +20,12 @@ export interface ProjectFiles {
 
 /** A path as messages show it: relative to the analyzed root, with '/'. Never absolute. */
 export function displayPath(files: ProjectFiles, path: string): string {
-  const rel = relative(files.root, resolve(path));
-  return (sep === '/' ? rel : rel.split(sep).join('/')) || '.';
+  return toRepoPath(files.root, resolve(path)) || '.';
 }
 
 export function warn(files: ProjectFiles, path: string, code: string, message: string): void {
   const file = displayPath(files, path);
   if (!files.warnings.has(file)) files.warnings.set(file, { file, code, message });
-}
-
-export function refusalCode(refusal: ReadRefusal): string {
-  if (refusal.reason === 'special-file') return 'special-file';
-  if (refusal.reason === 'outside-root') return 'link-outside-root';
-  if (refusal.reason === 'too-large') return 'file-too-large';
-  return 'unreadable';
 }
 
 /** A configuration-like file's text; null when it is absent, or refused (with a warning). `within`: default the repository. */

@@ -4,7 +4,7 @@
 // up to the repository root), or of a project that tsconfig references (Nx: tsconfig.json ->
 // tsconfig.app.json), whichever lists the file; `extends` is followed by the compiler (tsconfig.ts).
 import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CarveError } from '../../shared/errors.js';
 import { isWithin } from '../../shared/repository.js';
 import type { LayoutInputs } from './layout-inputs.js';
@@ -148,7 +148,6 @@ export class TsconfigFamilies {
 
   /** Whether a tsconfig lies in the analyzed folder (it speaks for that folder's files), not above it. */
   isInsideRoot(configPath: string): boolean {
-    const folder = dirname(configPath);
-    return folder === this.files.root || folder.startsWith(this.files.root + sep);
+    return isWithin(this.files.root, dirname(configPath));
   }
 }

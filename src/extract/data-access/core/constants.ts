@@ -4,6 +4,7 @@
 // reads from that file's `exportedStrings` (facts are per file, so the value cannot be read here).
 import ts from '../../../shared/typescript.cjs';
 import type { EntityRef } from '../../../shared/facts.js';
+import { compareStrings } from '../../../shared/sort.js';
 import type { FileIndex } from './file-index.js';
 import { hasExportModifier, propertyNameText, stringValue, unwrap } from './syntax.js';
 
@@ -212,7 +213,7 @@ export function exportedStrings(sourceFile: ts.SourceFile): Record<string, strin
     }
     record(key, resolveString(node, lookup, depth));
   };
-  for (const [exportedName, localName] of [...exported].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [exportedName, localName] of [...exported].sort(([a], [b]) => compareStrings(a, b))) {
     walk(exportedName, locals.get(localName) ?? null, 0);
   }
   return count > 0 ? out : undefined;

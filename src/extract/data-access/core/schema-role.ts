@@ -7,6 +7,8 @@ export type SchemaRole = 'migration' | 'seed';
 
 const FOLDER = /(^|\/)(migrations?|seeds?|seeders?|seeding)\//i;
 const FILE_NAME = /(^|[./_-])(migrations?|seeds?|seeders?)\.[cm]?[jt]sx?$/i;
+const SEED_FOLDER = /(^|\/)(seeds?|seeders?|seeding)\//i;
+const SEED_FILE_NAME = /(^|[./_-])(seeds?|seeders?)\.[cm]?[jt]sx?$/i;
 
 const MIGRATION_CONTENT: readonly RegExp[] = [
   /\bimplements\s+MigrationInterface\b/,
@@ -22,8 +24,7 @@ const SEED_CONTENT: readonly RegExp[] = [
 ];
 
 export function schemaRoleOf(path: string, text: string): SchemaRole | null {
-  const seedPath = /(^|\/)(seeds?|seeders?|seeding)\//i.test(path) || /(^|[./_-])(seeds?|seeders?)\.[cm]?[jt]sx?$/i.test(path);
-  if (FOLDER.test(path) || FILE_NAME.test(path)) return seedPath ? 'seed' : 'migration';
+  if (FOLDER.test(path) || FILE_NAME.test(path)) return SEED_FOLDER.test(path) || SEED_FILE_NAME.test(path) ? 'seed' : 'migration';
   if (MIGRATION_CONTENT.some((pattern) => pattern.test(text))) return 'migration';
   // MikroORM's base classes, imported from its migrations and seeder packages.
   if (text.includes('@mikro-orm/migrations') && /\bextends\s+Migration\b/.test(text)) return 'migration';

@@ -7,7 +7,8 @@
  *   the same rounds, compared with dependency-cruiser's cold median;
  * - warm check: on a copy of the 5k input with a carve.config.json from `carve init`, `carve check
  *   --cache-dir <dir>` after a comment line is appended to one file;
- * - start-up: `carve --version`.
+ * - start-up: `carve --version`;
+ * - data pass share (issue 13): the `dataAccess` stage over the whole cold run, from `--timings`.
  * Inputs: generated monoliths of 1,000, 5,000 and 20,000 files, 10,000 files that barely import each
  * other (generated-isolated-10k), and the src/ trees of pinned npm packages (rxjs, effect). Prints the
  * Targets table and writes bench/results.md (+ results.json).

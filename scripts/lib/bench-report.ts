@@ -163,8 +163,9 @@ export function tableRows(results: readonly InputResult[]): string[][] {
 
 /** What a target compares: Carve against dependency-cruiser, or Carve against a fixed limit. */
 export interface TargetLimit {
-  kind: 'ratio' | 'absolute';
-  /** The largest ratio, or the largest value in ms. */
+  /** ratio: Carve over dependency-cruiser; absolute: Carve's ms; share: one stage over Carve's whole run. */
+  kind: 'ratio' | 'absolute' | 'share';
+  /** The largest ratio or share, or the largest value in ms. */
   max: number;
   /** The value must be strictly below max ("under 150 ms") rather than at most max. */
   strict: boolean;
@@ -195,6 +196,8 @@ export const TARGETS = {
   warmWall: { kind: 'ratio', max: 0.25, strict: false },
   warmCheck: { kind: 'absolute', max: 1000, strict: false },
   startup: { kind: 'absolute', max: 150, strict: true },
+  // Issue 13: the data pass may take at most a quarter of a cold run.
+  dataShare: { kind: 'share', max: 0.25, strict: false },
 } as const satisfies Record<string, TargetLimit>;
 
 function judge(value: number, limit: TargetLimit): TargetStatus {
@@ -212,6 +215,21 @@ function ratioRow(input: string, measure: string, unit: TargetRow['unit'], carve
 function absoluteRow(input: string, measure: string, summary: Summary | null, target: TargetLimit, why: string): TargetRow {
   if (!summary) return { input, measure, unit: 'ms', carve: null, depcruise: null, ratio: null, target, result: 'not measured', why };
   return { input, measure, unit: 'ms', carve: summary.wallMs, depcruise: null, ratio: null, target, result: judge(summary.wallMs, target) };
+}
+
+/**
+ * The data pass's share of a cold run, from the stage timings of the untimed `--timings` run: its
+ * `dataAccess` stage over the command's own `total`.
+ */
+function dataShareRow(input: string, timings: Record<string, number> | null, why: string): TargetRow {
+  const data = timings?.['dataAccess'];
+  const total = timings?.['total'];
+  const measure = 'data pass share of cold analyze';
+  if (data === undefined || total === undefined || !(total > 0)) {
+    return { input, measure, unit: 'ms', carve: data ?? null, depcruise: null, ratio: null, target: TARGETS.dataShare, result: 'not measured', why: timings ? 'no dataAccess or total stage in the timings' : why };
+  }
+  const share = data / total;
+  return { input, measure, unit: 'ms', carve: data, depcruise: null, ratio: share, target: TARGETS.dataShare, result: judge(share, TARGETS.dataShare) };
 }
 
 const failure = (label: string, result: ToolResult | undefined): string =>
@@ -240,6 +258,7 @@ export function targetRows(results: readonly InputResult[], extras: BenchExtras)
       rows.push(ratioRow(name, 'cold analyze peak RSS', 'KiB', carve?.peakRssKb ?? null, dc?.peakRssKb ?? null, TARGETS.coldRss, why));
       const warmWhy = !warm ? failure('carve warm', r.carveWarm) : failure('depcruise', r.depcruise);
       rows.push(ratioRow(name, 'warm analyze wall (vs cold depcruise)', 'ms', warm?.wallMs ?? null, dc?.wallMs ?? null, TARGETS.warmWall, warmWhy));
+      rows.push(dataShareRow(name, r.carveTimings, failure('carve --timings', r.carve)));
     }
     const c = extras.check;
     if (c && c.input === name) {
@@ -263,6 +282,7 @@ function formatTarget(row: TargetRow): string {
   const op = t.strict ? '<' : '<=';
   if (row.result === 'skipped') return '-';
   if (t.kind === 'ratio') return `${op} ${t.max.toFixed(2)}x`;
+  if (t.kind === 'share') return `${op} ${Math.round(t.max * 100)}% of total`;
   return t.max < 1000 ? `${op} ${t.max} ms` : `${op} ${(t.max / 1000).toFixed(2)} s`;
 }
 
@@ -274,7 +294,7 @@ export function targetTableRows(rows: readonly TargetRow[]): string[][] {
     row.measure,
     formatFigure(row.carve, row.unit),
     formatFigure(row.depcruise, row.unit),
-    row.ratio === null ? '-' : `${row.ratio.toFixed(2)}x`,
+    row.ratio === null ? '-' : row.target.kind === 'share' ? `${(row.ratio * 100).toFixed(1)}%` : `${row.ratio.toFixed(2)}x`,
     formatTarget(row),
     row.result === 'pass' ? 'pass' : row.result === 'FAIL' ? '**FAIL**' : row.result,
   ]);

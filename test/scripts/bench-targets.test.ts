@@ -17,7 +17,7 @@ const oneK: InputResult = {
   name: 'generated-1k', files: 1000, description: 'x',
   carve: tool([[2000, 200 * 1024, 0], [1800, 210 * 1024, 0], [2200, 190 * 1024, 0]]),
   depcruise: tool([[4000, 150 * 1024, 0]]),
-  carveTimings: null,
+  carveTimings: { dataAccess: 600, extract: 1500, total: 2000 },
   carveWarm: tool([[900, 100 * 1024, 0]]),
   carveWarmTimings: { extract: 90, total: 200 },
   warmCache: { hits: 1000, misses: 0, resultFromCache: true },
@@ -31,12 +31,13 @@ const extras: BenchExtras = {
 };
 
 describe('bench targets', () => {
-  it('judges every target: cold wall and RSS, warm wall against cold depcruise, warm check, start-up, skipped', () => {
+  it('judges every target: cold wall and RSS, warm wall against cold depcruise, data share, warm check, start-up, skipped', () => {
     const rows = targetRows([oneK], extras);
     expect(rows.map((r) => [r.input, r.measure, r.result])).toEqual([
       ['generated-1k', 'cold analyze wall', 'pass'],
       ['generated-1k', 'cold analyze peak RSS', 'FAIL'],
       ['generated-1k', 'warm analyze wall (vs cold depcruise)', 'pass'],
+      ['generated-1k', 'data pass share of cold analyze', 'FAIL'],
       ['generated-5k', 'warm check wall, 1 file changed', 'pass'],
       ['effect', 'all', 'skipped'],
       ['-', '`carve --version` wall', 'pass'],
@@ -44,11 +45,13 @@ describe('bench targets', () => {
     expect(rows[0]?.ratio).toBeCloseTo(0.5);
     expect(rows[1]?.ratio).toBeCloseTo(210 / 150);
     expect(rows[2]?.ratio).toBeCloseTo(0.225);
-    expect(rows[3]?.carve).toBe(900);
+    expect(rows[3]?.ratio).toBeCloseTo(0.3);
+    expect(rows[4]?.carve).toBe(900);
     expect(targetTableRows(rows)).toEqual([
       ['generated-1k', 'cold analyze wall', '2.00 s', '4.00 s', '0.50x', '<= 1.00x', 'pass'],
       ['generated-1k', 'cold analyze peak RSS', '210 MiB', '150 MiB', '1.40x', '<= 1.00x', '**FAIL**'],
       ['generated-1k', 'warm analyze wall (vs cold depcruise)', '900 ms', '4.00 s', '0.23x', '<= 0.25x', 'pass'],
+      ['generated-1k', 'data pass share of cold analyze', '600 ms', '-', '30.0%', '<= 25% of total', '**FAIL**'],
       ['generated-5k', 'warm check wall, 1 file changed', '900 ms', '-', '-', '<= 1.00 s', 'pass'],
       ['effect', 'all', '-', '-', '-', '-', 'skipped'],
       ['-', '`carve --version` wall', '140 ms', '-', '-', '< 150 ms', 'pass'],
@@ -56,10 +59,12 @@ describe('bench targets', () => {
   });
 
   it('says not measured, never pass, when a tool failed; start-up must be strictly under 150 ms', () => {
-    const broken: InputResult = { ...oneK, carveWarm: tool([], 'exit 2: boom'), depcruise: tool([], 'not installed') };
+    const broken: InputResult = { ...oneK, carveWarm: tool([], 'exit 2: boom'), depcruise: tool([], 'not installed'), carveTimings: null };
     const rows = targetRows([broken], { check: null, startup: tool([[150, 1, 0]]), skipped: [] });
-    expect(rows.map((r) => r.result)).toEqual(['not measured', 'not measured', 'not measured', 'FAIL']);
+    expect(rows.map((r) => r.result)).toEqual(['not measured', 'not measured', 'not measured', 'not measured', 'FAIL']);
     expect(rows[2]?.why).toBe('carve warm: exit 2: boom');
+    const quarter = targetRows([{ ...oneK, carveTimings: { dataAccess: 500, total: 2000 } }], { check: null, startup: null, skipped: [] });
+    expect(quarter[3]?.result).toBe('pass');
   });
 
   it('puts the Targets table first, then cold, warm, check, start-up, inputs with the skipped one, and raw runs', () => {
@@ -74,7 +79,8 @@ describe('bench targets', () => {
     expect(md).toContain('without its own cache');
     expect(md).toContain('1000 files from cache, 0 read; result from cache');
     expect(md).toContain('- `generated-1k`: x\n- `effect`: skipped: npm install effect@3.19.0 failed: offline');
-    expect(md).toMatch(/\| generated-1k \(warm\) +\| 90 ms +\| 200 ms +\|/);
+    expect(md).toMatch(/\| generated-1k \(warm\) +\| +\| 90 ms +\| 200 ms +\|/);
+    expect(md).toMatch(/\| generated-1k +\| 600 ms +\| 1500 ms +\| 2000 ms +\|/);
     expect(md).toMatch(/\| generated-5k \| carve check +\| 3 +\| 1200 /);
     expect(md).toMatch(/\| - +\| carve --version +\| 1 +\| 140 /);
     expect(md).toMatch(/\| generated-5k \| 5000 +\| `src\/a\.ts` +\| 0\.90 s +\| 0\.80 s \/ 1\.20 s \| 0 MiB +\| 0, 1 +\|/);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { indexFile } from '../../../src/extract/data-access/core/file-index.js';
+import { FactSink } from '../../../src/extract/data-access/core/sink.js';
 import { renderSummary } from '../../../src/report/summary.js';
 import { shopAnalysis } from '../../helpers/analysis-builder.js';
 import { runProject } from './helpers/project.js';
+import { scanInput } from './helpers/scan-input.js';
 
 describe('data-access coverage', () => {
   it('per adapter: resolved sites, fallback ones, unresolved by reason, migration sites kept out', () => {
@@ -45,6 +48,15 @@ export const atRunTime = (q: string) => db.raw(q);
         schema: 2,
       },
     ]);
+  });
+
+  it('a site whose entity is a run-time value counts under the ORM the call names, not the adapter that ran last', () => {
+    // The model-call pass runs after every adapter, with `sink.adapter` left at the last one.
+    const file = indexFile(scanInput('src/a.ts', `export const f = (m: any) => m.find();\n`));
+    const sink = new FactSink(file);
+    sink.adapter = 'typeorm';
+    sink.access('dynamic', 'read', 'mongoose', 'm.find', file.calls[0]!);
+    expect(sink.result().unresolvedReasons).toEqual([{ orm: 'mongoose', reason: 'entity or table from a run-time value', count: 1 }]);
   });
 
   it('the summary says what could not be read, per adapter', () => {

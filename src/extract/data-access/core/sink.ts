@@ -41,7 +41,7 @@ export class FactSink {
   private readonly accesses = new Map<string, DataAccessFact>();
   /** Source position -> the adapter that met it and why; one count per position. */
   private readonly unresolvedSites = new Map<number, { orm: OrmName; reason: string }>();
-  /** The adapter collecting now: unresolved sites are counted under it. */
+  /** The adapter collecting now: unresolved sites it reports without naming an ORM are counted under it. */
   adapter: OrmName = 'sql';
   private readonly relations = new Map<string, RelationFact>();
   private readonly cteFacts: CteFacts = {};
@@ -72,7 +72,9 @@ export class FactSink {
    */
   access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node, how?: { fallback?: boolean; relation?: string[] }): void {
     if (target === 'dynamic') {
-      this.unresolvedAt(node);
+      // Under the ORM the call names: the model-call pass runs after every adapter, so `this.adapter`
+      // would be whichever adapter ran last.
+      this.unresolvedAt(node, UNRESOLVED.runtimeValue, orm);
       return;
     }
     const fact: DataAccessFact = { target, mode, line: this.file.line(node), orm, operation };
@@ -86,9 +88,9 @@ export class FactSink {
   }
 
   /** A data access whose entity or table is only known at run time; counted once per source position. */
-  unresolvedAt(node: ts.Node, reason: string = UNRESOLVED.runtimeValue): void {
+  unresolvedAt(node: ts.Node, reason: string = UNRESOLVED.runtimeValue, orm: OrmName = this.adapter): void {
     const position = node.getStart(this.file.sourceFile);
-    if (!this.unresolvedSites.has(position)) this.unresolvedSites.set(position, { orm: this.adapter, reason });
+    if (!this.unresolvedSites.has(position)) this.unresolvedSites.set(position, { orm, reason });
   }
 
   /** Entities declared so far in this file: module-level names other code calls model methods on. */

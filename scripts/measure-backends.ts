@@ -57,6 +57,8 @@ export interface BackendFigures {
   tsconfigSummary: Record<string, unknown> | null;
   dataAccess: DataAccessFigures | null;
   dataAccessZeroConfig: DataAccessFigures | null;
+  /** The data pass of the cold --tsconfig run: its ms, the run's ms, and its share (absent in older figures). */
+  dataPass?: { ms: number; totalMs: number; share: number } | null;
 }
 
 const percent = (share: number | undefined): string => (share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`);
@@ -77,12 +79,13 @@ export function markdownRow(f: BackendFigures): string {
     `${d === null ? 'n/a' : `${d.accessFilesFound}/${d.accessFilesEstimated}`}; zero ${dz === null ? 'n/a' : `${dz.accessFilesFound}/${dz.accessFilesEstimated}`}`,
     // Precision is judged by reading the printed records; the row says how many there are to read.
     `${d?.spotChecks.length ?? 0} printed; zero ${dz?.spotChecks.length ?? 0}`,
+    f.dataPass ? percent(f.dataPass.share) : 'n/a',
   ].join(' | ').replace(/^/, '| ').concat(' |');
 }
 
 export const MARKDOWN_HEADER =
-  '| back-end | commit | files (scope) | Carve edges vs depcruise internal | agreement zero-config (non-test) | agreement --tsconfig (non-test) | entities found/true (--tsconfig; zero-config) | access files found/estimated (--tsconfig; zero-config) | spot checks (judge by reading) |\n' +
-  '|---|---|---|---|---|---|---|---|---|';
+  '| back-end | commit | files (scope) | Carve edges vs depcruise internal | agreement zero-config (non-test) | agreement --tsconfig (non-test) | entities found/true (--tsconfig; zero-config) | access files found/estimated (--tsconfig; zero-config) | spot checks (judge by reading) | data pass share of cold --tsconfig run |\n' +
+  '|---|---|---|---|---|---|---|---|---|---|';
 
 function git(checkout: string, args: string[]): string {
   const result = spawnSync('git', ['-C', checkout, ...args], { encoding: 'utf8' });
@@ -135,7 +138,8 @@ function measure(truth: BackendTruth, backends: string, carveBin: string, carveC
       return rel === '' ? '**' : `${rel}/**`;
     });
     note('carve --tsconfig');
-    const carveTs = run(node, [carveBin, 'analyze', dir, '--tsconfig', tsconfig, '--include', ...include, '--out', tsOut, '--no-cache', '--quiet'], checkout);
+    const timingsFile = join(scratch, 'tsconfig-timings.json');
+    const carveTs = run(node, [carveBin, 'analyze', dir, '--tsconfig', tsconfig, '--include', ...include, '--out', tsOut, '--no-cache', '--quiet', '--timings', timingsFile], checkout);
     note('dependency-cruiser');
     // An absolute --ts-config: with a relative one, dependency-cruiser 17 resolves the tsconfig's
     // `extends` against the working folder joined with the tsconfig's folder twice (TS5083).
@@ -165,10 +169,21 @@ function measure(truth: BackendTruth, backends: string, carveBin: string, carveC
       tsconfigSummary: tsGraph?.summary ?? null,
       dataAccess,
       dataAccessZeroConfig: zeroData,
+      dataPass: carveTs.ok ? readDataPass(timingsFile) : null,
     };
   } finally {
     if (keep === null) rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The data pass's time and share of the cold --tsconfig run, from Carve's --timings file (issue 13: at most a quarter). */
+function readDataPass(file: string): BackendFigures['dataPass'] {
+  if (!existsSync(file)) return null;
+  const timings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const data = timings['dataAccess'];
+  const total = timings['total'];
+  if (typeof data !== 'number' || typeof total !== 'number' || total <= 0) return null;
+  return { ms: Math.round(data), totalMs: Math.round(total), share: Math.round((data / total) * 1000) / 1000 };
 }
 
 function printDetails(f: BackendFigures): void {
@@ -181,6 +196,7 @@ function printDetails(f: BackendFigures): void {
     out(`  reasons: ${Object.entries(a.reasons).map(([r, n]) => `${r} ${n}`).join('; ')}`);
     for (const s of a.samples) out(`  - ${s.from}:${s.line ?? '?'} -> ${s.to} ('${s.specifier}'): ${s.reason}`);
   }
+  if (f.dataPass) out(`- data pass (--tsconfig, cold): ${f.dataPass.ms} ms of ${f.dataPass.totalMs} ms (${(f.dataPass.share * 100).toFixed(1)}%)`);
   for (const [label, d] of [['--tsconfig', f.dataAccess], ['zero-config', f.dataAccessZeroConfig]] as const) {
     if (d === null) continue;
     out(`- data access (${label}): entities ${d.entitiesFound}/${d.entitiesTrue}; access files ${d.accessFilesFound}/${d.accessFilesEstimated} (both ${d.accessFilesBoth})`);

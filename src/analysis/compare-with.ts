@@ -3,14 +3,14 @@
 // Accepted: 'config' (the contexts carve.config.json declares), 'folders:<depth>' (the first <depth>
 // folders of each path), a JSON file ({ "file": "group" }, or an object whose "contexts" field is that),
 // or a TSV file (file<TAB>group per line).
-import { existsSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { Analysis } from '../shared/analysis.js';
 import { CarveError } from '../shared/errors.js';
 import { DATA_FILE_MAX_BYTES, describeRefusal, readNamedFile } from '../shared/safe-read.js';
 import { emptyRecord } from '../shared/records.js';
 import { contextOfFile, type LoadedConfig } from '../config/index.js';
 import { comparePartitions, type Partition, type PartitionScores } from '../contexts/index.js';
+import { compareFilePath } from './compare-file.js';
 
 export interface Comparison extends PartitionScores {
   against: string;
@@ -44,7 +44,7 @@ function referencePartition(source: string, analysis: Omit<Analysis, 'plan'>, lo
     }
     return partition;
   }
-  const path = [resolve(source), resolve(root, source)].find((candidate) => existsSync(candidate));
+  const path = compareFilePath(source, root);
   if (!path) throw new CarveError('bad-compare', `--compare ${source}: no such file`, "give a JSON or TSV file of file -> group, 'config', or 'folders:<depth>'");
   // Named on the command line, so it may be anywhere; still only a regular file is read (never a FIFO).
   const read = readNamedFile(path, DATA_FILE_MAX_BYTES);

@@ -8,6 +8,7 @@ import { loadConfig, projectTsconfigPath, type LoadedConfig } from '../config/in
 import type { LayoutOptions, ProjectLayout, ReadFacts } from '../extract/index.js';
 import type { AnalyzeOptions, AnalyzeResult } from './read-project.js';
 import { readCachedResult, resultKey } from './result-cache.js';
+import { compareFilePath, comparesWithFile } from './compare-file.js';
 import { DATA_FILE_MAX_BYTES, readNamedFile } from '../shared/safe-read.js';
 
 export type Timer = <T>(name: string, run: () => T) => T;
@@ -50,12 +51,14 @@ function factsIdentity(read: ReadFacts): unknown {
   return { files: read.files, diagnostics: read.diagnostics, schemas: read.schemas, leftOut: read.leftOut, tsconfigs: read.tsconfigs };
 }
 
-/** Everything besides the facts that the stages after extract read. */
-function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | null): unknown {
+/** Everything besides the facts that the stages after extract read; `root`: the analyzed root. */
+function resultInputs(options: AnalyzeOptions, loaded: LoadedConfig | null, root: string): unknown {
   let compareFile: string | null = null;
-  if (options.compare && options.compare !== 'config' && !options.compare.startsWith('folders:')) {
-    const read = readNamedFile(resolve(options.compare), DATA_FILE_MAX_BYTES);
-    compareFile = read.ok ? createHash('sha1').update(read.bytes).digest('hex') : 'unreadable';
+  if (options.compare && comparesWithFile(options.compare)) {
+    // The file compare-with.ts will read, found the same way (it may lie under the analyzed root).
+    const path = compareFilePath(options.compare, root);
+    const read = path === null ? null : readNamedFile(path, DATA_FILE_MAX_BYTES);
+    compareFile = read?.ok ? createHash('sha1').update(read.bytes).digest('hex') : 'unreadable';
   }
   return {
     resolution: options.resolution ?? null,
@@ -82,7 +85,7 @@ export function lookUpResult(
   const { cacheDir } = options;
   if (cacheDir === undefined || options.history) return { key: null };
   const { loaded, layout, read } = project;
-  const key = time('resultKey', () => resultKey(layout.root, factsIdentity(read), resultInputs(options, loaded)));
+  const key = time('resultKey', () => resultKey(layout.root, factsIdentity(read), resultInputs(options, loaded, layout.root)));
   const analysis = time('resultCache', () => readCachedResult(cacheDir, layout.root, key));
   if (!analysis) return { key };
   timings.dataAccess = Math.round(read.dataAccessMs);

@@ -1,7 +1,7 @@
 // The whole-analysis cache: a warm run with nothing changed reads contexts and plan back, byte for byte
 // what a run without any cache computes; a changed file, option or config computes them again; a
 // corrupt entry is ignored; runs reading git history are never cached.
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,24 @@ describe('the result cache', () => {
     expect(rebuilt.resultFromCache).toBe(false);
     expect(JSON.stringify(rebuilt.analysis)).toBe(expected);
     expect(analyze(dir, { cacheDir }).resultFromCache).toBe(true);
+  });
+
+  it('computes again when a --compare file found only under the analyzed root changes', () => {
+    const dir = shopCopy('compare');
+    const cacheDir = join(scratch, 'cache-compare');
+    const name = 'carve-result-cache-partition.json';
+    // Not beside the working directory: compare-with.ts finds it under the analyzed root.
+    expect(existsSync(name)).toBe(false);
+    writeFileSync(join(dir, name), '{}');
+    const modules = analyze(dir, { cacheDir, compare: name }).analysis.modules.map((module) => module.id);
+    const partition = (group: (file: string) => string): string => JSON.stringify(Object.fromEntries(modules.map((file) => [file, group(file)])));
+    writeFileSync(join(dir, name), partition(() => 'one'));
+    const first = analyze(dir, { cacheDir, compare: name });
+    expect(first.resultFromCache).toBe(false);
+    expect(analyze(dir, { cacheDir, compare: name }).resultFromCache).toBe(true);
+    writeFileSync(join(dir, name), partition((file) => file.split('/').slice(0, 2).join('/')));
+    const afterEdit = analyze(dir, { cacheDir, compare: name });
+    expect(afterEdit.resultFromCache).toBe(false);
+    expect(afterEdit.analysis.metrics.comparison).not.toEqual(first.analysis.metrics.comparison);
   });
 });

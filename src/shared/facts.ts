@@ -66,6 +66,7 @@ export type OrmName =
   | 'mikro-orm'
   | 'drizzle'
   | 'knex'
+  | 'kysely'
   | 'sql';
 
 export type AccessMode = 'read' | 'write';

@@ -3,6 +3,7 @@
 import type { OrmAdapter } from './core/adapter.js';
 import { drizzleAdapter } from './drizzle/index.js';
 import { knexAdapter } from './knex/index.js';
+import { kyselyAdapter } from './kysely/index.js';
 import { mikroOrmAdapter } from './mikro-orm/index.js';
 import { mongooseAdapter } from './mongoose/index.js';
 import { prismaAdapter } from './prisma/index.js';
@@ -18,5 +19,6 @@ export const ORM_ADAPTERS: readonly OrmAdapter[] = [
   mikroOrmAdapter,
   drizzleAdapter,
   knexAdapter,
+  kyselyAdapter,
   rawSqlAdapter,
 ];

@@ -28,7 +28,7 @@ const cases = readdirSync(ROOT).filter((name) => statSync(path.join(ROOT, name))
 
 describe('data-access fixtures', () => {
   it('there is one per adapter plus raw-sql', () => {
-    expect(cases).toEqual(['drizzle', 'knex', 'mikro-orm', 'mongoose', 'prisma', 'raw-sql', 'sequelize', 'typeorm']);
+    expect(cases).toEqual(['drizzle', 'knex', 'kysely', 'mikro-orm', 'mongoose', 'prisma', 'raw-sql', 'sequelize', 'typeorm']);
   });
 
   for (const name of cases) {

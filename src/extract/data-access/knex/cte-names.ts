@@ -6,7 +6,7 @@
 import ts from '../../../shared/typescript.cjs';
 import { constantString } from '../core/constants.js';
 import type { FileIndex } from '../core/file-index.js';
-import { sqlTableName } from '../core/naming.js';
+import { snakeCase, sqlTableName } from '../core/naming.js';
 import type { CteCall } from '../../../shared/facts.js';
 import { calleeName, hasExportModifier, methodCall, propertyNameText, unwrap } from '../core/syntax.js';
 
@@ -30,7 +30,38 @@ export interface CteNames {
   helpers: Map<string, number>;
 }
 
+/** A CTE name as `.with` takes it: `'tree'`, `'tree(id, parent_id)'` (Kysely's column list). */
+function cteName(raw: string): string {
+  return sqlTableName(raw.replace(/\(.*$/s, ''));
+}
+
+const memo = new WeakMap<FileIndex, CteNames>();
+
 export function cteNames(file: FileIndex): CteNames {
+  let found = memo.get(file);
+  if (!found) {
+    found = collectCteNames(file);
+    memo.set(file, found);
+  }
+  return found;
+}
+
+/**
+ * Whether a table named in this file's SQL text is a CTE its query builders name: the name itself, or
+ * its snake_case form (`allAncestors` under Kysely's CamelCasePlugin is `all_ancestors` in SQL).
+ */
+export function builderCteTest(file: FileIndex): (table: string) => boolean {
+  let names: Set<string> | null = null;
+  return (table) => {
+    if (!names) {
+      names = new Set();
+      for (const name of cteNames(file).names) names.add(name).add(snakeCase(name));
+    }
+    return names.has(table);
+  };
+}
+
+function collectCteNames(file: FileIndex): CteNames {
   const names = new Set<string>();
   const helpers = new Map<string, number>();
   for (const call of file.calls) {
@@ -39,7 +70,7 @@ export function cteNames(file: FileIndex): CteNames {
     const first = call.arguments[0]!;
     const name = constantString(file, first);
     if (name !== null) {
-      names.add(sqlTableName(name));
+      names.add(cteName(name));
       continue;
     }
     const node = unwrap(first);
@@ -55,7 +86,7 @@ export function cteNames(file: FileIndex): CteNames {
     const index = helper === null ? undefined : helpers.get(helper);
     const arg = index === undefined ? undefined : call.arguments[index];
     const name = arg ? constantString(file, arg) : null;
-    if (name !== null) names.add(sqlTableName(name));
+    if (name !== null) names.add(cteName(name));
   }
   return { names, helpers };
 }

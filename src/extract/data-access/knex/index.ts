@@ -4,8 +4,9 @@
 // its making (`knex(config)`), its type (`Knex`, `Knex.Transaction`), a transaction callback, or its
 // usual name (`knex`, `db`, `trx`) when a query-builder method follows. A table held in a constant
 // (`T.USERS`, an enum member, a template of constants) is that table, also when the constant is
-// imported (the linker reads it); CTE names (`cte-names.ts`) are no tables; `knex(tableVar)` with a
-// run-time value is unresolved, never a table.
+// imported (the linker reads it); CTE names (`cte-names.ts`) are no tables, nor are system catalogs
+// (`information_schema.tables`: counted as such); `knex(tableVar)` with a run-time value is
+// unresolved, never a table.
 import ts from '../../../shared/typescript.cjs';
 import type { AccessMode } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
@@ -16,6 +17,7 @@ import type { Target } from '../core/entity-ref.js';
 import type { FileIndex } from '../core/file-index.js';
 import { importedFrom } from '../core/imports.js';
 import { sqlTableName } from '../core/naming.js';
+import { isSystemCatalogName, SYSTEM_CATALOG_REASON } from '../core/system-catalogs.js';
 import type { FactSink } from '../core/sink.js';
 import { lastName, methodCall, stringValue, typeBaseName, typeReference, unwrap } from '../core/syntax.js';
 import { cteNames, exportedCteHelpers, importedHelperCalls } from './cte-names.js';
@@ -38,10 +40,11 @@ type Evidence = 'made' | 'named';
 
 /**
  * The table an argument names: a string or constant (`'orders as o'`, `T.USERS`, `${PREFIX}orders`,
- * `{ alias: 'table' }`), a constant imported from another file, 'dynamic' when built at run time;
- * null for a subquery or a module-level object that is no string (a Drizzle table, a shared query).
+ * `{ alias: 'table' }`), a constant imported from another file, 'dynamic' when built at run time,
+ * 'catalog' for a system catalog (`information_schema.tables`); null for a subquery or a module-level
+ * object that is no string (a Drizzle table, a shared query). Kysely's adapter reads its tables with it too.
  */
-function tableArgument(file: FileIndex, arg: ts.Expression | undefined): Target | null {
+export function tableArgument(file: FileIndex, arg: ts.Expression | undefined): Target | 'catalog' | null {
   if (!arg) return null;
   let node = unwrap(arg);
   if (ts.isObjectLiteralExpression(node)) {
@@ -51,7 +54,7 @@ function tableArgument(file: FileIndex, arg: ts.Expression | undefined): Target 
   }
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isCallExpression(node)) return null;
   const text = constantString(file, node);
-  if (text !== null) return { by: 'table', table: sqlTableName(text) };
+  if (text !== null) return isSystemCatalogName(text) ? 'catalog' : { by: 'table', table: sqlTableName(text) };
   const imported = importedConstant(file, node) ?? importedTemplateHead(file, node);
   if (imported) return imported;
   const root = ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? rootName(node) : node;
@@ -110,7 +113,7 @@ function collect(file: FileIndex, sink: FactSink): void {
     const calledInstance = instanceEvidence(call.expression);
     const method = calledInstance ? null : methodCall(call);
     let evidence: Evidence | null = calledInstance;
-    let rootTable: Target | null = null;
+    let rootTable: Target | 'catalog' | null = null;
     if (calledInstance) {
       rootTable = tableArgument(file, call.arguments[0]);
       // A bare `db()` or `db(fn)` is no table query.
@@ -127,8 +130,12 @@ function collect(file: FileIndex, sink: FactSink): void {
     const writer = names.find((name) => WRITES.has(name));
     const mode: AccessMode = writer ? 'write' : 'read';
     const operation = `knex.${writer ?? 'select'}`;
-    const emit = (table: Target | null, tableMode: AccessMode, node: ts.Node): void => {
+    const emit = (table: Target | 'catalog' | null, tableMode: AccessMode, node: ts.Node): void => {
       if (table === null) return;
+      if (table === 'catalog') {
+        sink.unresolvedAt(node, SYSTEM_CATALOG_REASON);
+        return;
+      }
       if (table === 'dynamic') {
         // `db(x)` is knex's own shape; `db.select().from(x)` by name alone may be Drizzle with a subquery.
         if (evidence === 'made' || node === call) sink.unresolvedAt(node);

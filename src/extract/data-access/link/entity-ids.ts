@@ -14,7 +14,7 @@ export interface EntityDefinition {
   relations?: Record<string, EntityRef>;
 }
 
-const ORM_ORDER: readonly OrmName[] = ['typeorm', 'prisma', 'sequelize', 'mikro-orm', 'drizzle', 'mongoose', 'knex', 'sql'];
+const ORM_ORDER: readonly OrmName[] = ['typeorm', 'prisma', 'sequelize', 'mikro-orm', 'drizzle', 'mongoose', 'kysely', 'knex', 'sql'];
 
 export function compareDefinitions(a: EntityDefinition, b: EntityDefinition): number {
   return (

@@ -8,7 +8,7 @@
 import type { DataAccessCoverage, DataAccessRecord, EntityRecord } from '../../../shared/analysis.js';
 import type { AccessMode, DataAccessFact, Diagnostic, EntityFact, EntityRef, FileFacts, OrmName, RepoPath } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
-import { constantKey, lowerFirst, sqlTableName } from '../core/naming.js';
+import { constantKey, lowerFirst, snakeCase, sqlTableName } from '../core/naming.js';
 import { aliasNameOf, isAliasFact, UNRESOLVED } from '../core/sink.js';
 import { CoverageCounter } from './coverage.js';
 import { assignEntityIds, type EntityDefinition } from './entity-ids.js';
@@ -69,7 +69,9 @@ export function linkDataAccess(
   const takenIds = new Set(entities.map((record) => record.id));
 
   const bindTable = (table: string): EntityRecord => {
-    const found = byTable.get(table) ?? byTableLower.get(table.toLowerCase());
+    // A camelCase name with no table of its own is its snake_case table: query builders with a
+    // camel-case mapper (Kysely's CamelCasePlugin, knexSnakeCaseMappers) send `pageHistory` as `page_history`.
+    const found = byTable.get(table) ?? byTableLower.get(table.toLowerCase()) ?? (/[A-Z]/.test(table) ? byTable.get(snakeCase(table)) : undefined);
     if (found) return found[0]!;
     let record = synthetic.get(table);
     if (!record) {

@@ -11,6 +11,8 @@ import { constantString, importedConstant } from '../core/constants.js';
 import type { FileIndex } from '../core/file-index.js';
 import { UNRESOLVED, type FactSink } from '../core/sink.js';
 import { dottedName, lastName, methodCall, objectProperty, unwrap } from '../core/syntax.js';
+import { builderCteTest } from '../knex/cte-names.js';
+import { SYSTEM_CATALOG_REASON } from '../core/system-catalogs.js';
 import { analyzeSql, looksLikeStatement } from './parse-sql.js';
 
 const SQL_METHODS = new Set(['query', 'execute', 'raw', '$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'unsafe', 'prepare']);
@@ -75,7 +77,7 @@ function templateText(file: FileIndex, template: ts.TemplateExpression, depth: n
   return result;
 }
 
-function emitSql(sink: FactSink, sql: SqlText, node: ts.Node): void {
+function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: string) => boolean): void {
   if (!looksLikeStatement(sql.parts.join(' '))) return;
   const accesses = analyzeSql(sql.parts);
   if (!accesses) {
@@ -84,7 +86,13 @@ function emitSql(sink: FactSink, sql: SqlText, node: ts.Node): void {
   }
   for (const access of accesses) {
     const how = { fallback: access.fallback === true };
+    if (access.catalog) {
+      sink.unresolvedAt(node, SYSTEM_CATALOG_REASON);
+      continue;
+    }
     if (access.hole === undefined) {
+      // A CTE a query builder of this file names (`.withRecursive('ancestors', ...)`), used in a fragment.
+      if (isCte(access.table)) continue;
       sink.access({ by: 'table', table: access.table }, access.mode, 'sql', access.statement, node, how);
       continue;
     }
@@ -106,6 +114,7 @@ function isSqlTag(tag: ts.Expression): boolean {
 }
 
 function collect(file: FileIndex, sink: FactSink): void {
+  const isCte = builderCteTest(file);
   for (const call of file.calls) {
     const method = methodCall(call);
     const callee = unwrap(call.expression);
@@ -118,7 +127,7 @@ function collect(file: FileIndex, sink: FactSink): void {
     if (!arg) continue;
     const sql = sqlText(file, arg);
     if (sql) {
-      emitSql(sink, sql, arg);
+      emitSql(sink, sql, arg, isCte);
       continue;
     }
     const receiver = method ? dottedName(method.receiver) : null;
@@ -131,7 +140,7 @@ function collect(file: FileIndex, sink: FactSink): void {
     if (!isSqlTag(tagged.tag)) continue;
     const template = tagged.template;
     const sql = ts.isNoSubstitutionTemplateLiteral(template) ? text(template.text) : templateText(file, template, 0);
-    emitSql(sink, sql, template);
+    emitSql(sink, sql, template, isCte);
   }
 }
 

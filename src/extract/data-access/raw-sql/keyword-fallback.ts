@@ -5,12 +5,15 @@
 // other name read. CTE names (`WITH x AS (`) are no tables. Callers count what this finds apart from
 // parsed SQL, so coverage can say how much rests on it.
 import type { AccessMode } from '../../../shared/facts.js';
+import { isSystemCatalog } from '../core/system-catalogs.js';
 import { tokenize, type Token } from './merge-header.js';
 
 export interface KeywordTable {
   table: string;
   mode: AccessMode;
   statement: string;
+  /** A system catalog (`information_schema.tables`, `pg_roles`), reported so the caller can count it. */
+  catalog?: true;
 }
 
 const VERBS = new Set(['select', 'insert', 'update', 'delete', 'with', 'merge', 'replace', 'truncate']);
@@ -83,21 +86,23 @@ export function keywordTables(sql: string): KeywordTable[] | null {
     const ctes = cteNames(list);
     const statement = mainVerb(list, verbIndex).toUpperCase();
     /** Reads a (qualified) name at `at`; its last part, and the index after it, or null. */
-    const nameAt = (at: number): { name: string; end: number } | null => {
+    const nameAt = (at: number): { name: string; schema: string | null; end: number } | null => {
       if (word(list[at]) === 'only') at++;
       if (!isName(list[at])) return null;
       let name = list[at]!.text;
+      let schema: string | null = null;
       let end = at + 1;
       while (list[end]?.text === '.' && list[end]?.kind === 'punct' && isName(list[end + 1])) {
+        schema = name;
         name = list[end + 1]!.text;
         end += 2;
       }
-      return { name, end };
+      return { name, schema, end };
     };
-    const add = (name: string, mode: AccessMode): void => {
+    const add = (name: string, schema: string | null, mode: AccessMode): void => {
       if (ctes.has(name)) return;
       const key = `${name}\u0000${mode}`;
-      if (!found.has(key)) found.set(key, { table: name, mode, statement });
+      if (!found.has(key)) found.set(key, isSystemCatalog(schema, name) ? { table: name, mode, statement, catalog: true } : { table: name, mode, statement });
     };
     for (let at = 0; at < list.length; at++) {
       const keyword = word(list[at]);
@@ -118,7 +123,7 @@ export function keywordTables(sql: string): KeywordTable[] | null {
       while (name) {
         // `FROM f(x)` is a function; `INTO t (cols)` is the table and its columns.
         if (list[name.end]?.text === '(' && !allowsParen) break;
-        add(name.name, mode);
+        add(name.name, name.schema, mode);
         // `FROM a x, b y`: the next name after a comma.
         let end = name.end;
         if (word(list[end]) === 'as') end++;

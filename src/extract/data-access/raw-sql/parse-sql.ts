@@ -7,6 +7,7 @@
 // keyword fallback (keyword-fallback.ts) reads plain names after FROM/JOIN/INTO/UPDATE, marked as such.
 import { createRequire } from 'node:module';
 import type { AccessMode } from '../../../shared/facts.js';
+import { isSystemCatalog } from '../core/system-catalogs.js';
 import { keywordTables } from './keyword-fallback.js';
 import { mergeHeader } from './merge-header.js';
 import { normalizePlaceholders, withFragmentsDropped } from './normalize.js';
@@ -20,6 +21,8 @@ export interface SqlTableAccess {
   hole?: number;
   /** Found by the keyword fallback (no grammar parsed the text), not by the parser. */
   fallback?: true;
+  /** A system catalog (`information_schema.tables`, `pg_roles`): no table; the site is counted as such. */
+  catalog?: true;
 }
 
 interface SqlParser {
@@ -194,9 +197,9 @@ function tableAccesses(tableList: readonly string[], ast: unknown): SqlTableAcce
   const ctes = new Set<string>();
   cteNames(ast, ctes);
   const accesses = new Map<string, SqlTableAccess>();
-  const add = (table: string, mode: AccessMode, statement: string): void => {
+  const add = (table: string, mode: AccessMode, statement: string, schema: string | null = null): void => {
     const key = `${table}\u0000${mode}`;
-    if (!accesses.has(key)) accesses.set(key, { table, mode, statement });
+    if (!accesses.has(key)) accesses.set(key, isSystemCatalog(schema, table) ? { table, mode, statement, catalog: true } : { table, mode, statement });
   };
   const targets = new Set<string>();
   let mainStatement = 'SELECT';
@@ -210,9 +213,10 @@ function tableAccesses(tableList: readonly string[], ast: unknown): SqlTableAcce
     }
   }
   for (const entry of tableList) {
-    const [op, , table] = entry.split('::');
+    const [op, schema, table] = entry.split('::');
     if (!op || !table || ctes.has(table)) continue;
-    if (op === 'select' || ((op === 'update' || op === 'delete') && !targets.has(table))) add(table, 'read', mainStatement);
+    const qualifier = schema === undefined || schema === 'null' ? null : schema;
+    if (op === 'select' || ((op === 'update' || op === 'delete') && !targets.has(table))) add(table, 'read', mainStatement, qualifier);
   }
   return [...accesses.values()];
 }

@@ -2,6 +2,7 @@
 // (barrels followed, entity references bound to their definitions).
 import type { ts } from 'ts-morph';
 import type {
+  ClassFact,
   CteFacts,
   DataAccessFact,
   Diagnostic,
@@ -67,6 +68,8 @@ export interface DataAccessScanResult {
   relations?: RelationFact[];
   /** FileFacts.cte: CTE helpers exported and imported ones called. */
   cte?: CteFacts;
+  /** FileFacts.classes: classes that inherit or are handed a model. */
+  classes?: ClassFact[];
   /** FileFacts.unresolvedReasons: the unresolved count by adapter and reason. */
   unresolvedReasons?: UnresolvedAccessFact[];
 }

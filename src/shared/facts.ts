@@ -156,6 +156,44 @@ export interface DataAccessFact {
   relation?: string[];
 }
 
+/**
+ * Where a value a class holds or hands on comes from: an entity named in the file (`ref`), the
+ * class's own constructor parameter number `param`, or its type parameter number `typeParam`.
+ */
+export type ValueSource = { ref: EntityRef } | { param: number } | { typeParam: number };
+
+/**
+ * Inside a class method: `this.<member>.<call>(...)` on a member that may hold a model, with the mode
+ * each ORM's member vocabulary gives `call`; or `this.<call>(...)` / `super.<call>(...)` (no member),
+ * a method the class may inherit.
+ */
+export interface MemberUse {
+  member?: string;
+  call: string;
+  line: number;
+  modes?: Partial<Record<OrmName, AccessMode>>;
+  super?: true;
+}
+
+/**
+ * A class whose data access depends on what it inherits or is handed (`class JobRepository extends
+ * BaseRepository<JobDBModel> { constructor() { super(Job) } }`), read by `core/inherited-models.ts`.
+ */
+export interface ClassFact {
+  name: string;
+  line: number;
+  /** The project class it extends: `module` is the file the import resolves to (this file when local). */
+  base?: { name: string; module: RepoPath };
+  /** `super(...)` arguments by position (null: nothing known); absent without a constructor of its own. */
+  superArgs?: (ValueSource | null)[];
+  /** `extends Base<A, B>` type arguments by position. */
+  typeArgs?: (ValueSource | null)[];
+  /** Members that may hold a model: where it may come from, best first. */
+  members?: Record<string, ValueSource[]>;
+  /** Per method: its member uses and this-calls. */
+  methods?: Record<string, MemberUse[]>;
+}
+
 export type EntryPointKind = 'http' | 'handler' | 'cli' | 'export';
 
 export interface EntryPointFact {
@@ -194,6 +232,8 @@ export interface FileFacts {
   relations?: RelationFact[];
   /** CTE helpers this file exports and calls of imported ones; absent when there are none. */
   cte?: CteFacts;
+  /** Classes that inherit or are handed a model (`core/inherited-models.ts`); absent when there are none. */
+  classes?: ClassFact[];
   /** The unresolved data accesses by adapter and reason (they add up to unresolvedDataAccess). Absent when none. */
   unresolvedReasons?: UnresolvedAccessFact[];
   entryPoints: EntryPointFact[];

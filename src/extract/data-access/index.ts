@@ -10,6 +10,7 @@ import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { exportedStrings } from './core/constants.js';
 import { indexFile } from './core/file-index.js';
 import { collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
+import { CLASS_GATE, collectClassFacts, type MemberVocabulary } from './core/inherited-models.js';
 import { schemaRoleOf } from './core/schema-role.js';
 import { collectSchemaDefinitions } from './core/schema-definitions.js';
 import { FactSink, isAliasFact } from './core/sink.js';
@@ -22,6 +23,10 @@ const MODEL_CALL_VOCABULARIES: OrmVocabulary[] = ORM_ADAPTERS.flatMap((adapter) 
 );
 
 const MODEL_CALL_GATE = modelCallGate(MODEL_CALL_VOCABULARIES);
+
+const MEMBER_VOCABULARIES: MemberVocabulary[] = ORM_ADAPTERS.flatMap((adapter) =>
+  adapter.members ? [{ orm: adapter.orm, packages: adapter.packages, ...adapter.members }] : [],
+);
 
 /** The adapters in the extractor's own shape, for callers that want to run one alone. */
 export const dataAccessAdapters: DataAccessAdapter[] = ORM_ADAPTERS.map(toDataAccessAdapter);
@@ -44,15 +49,19 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
   const applying = ORM_ADAPTERS.filter((adapter) => adapterApplies(adapter, input));
   const modelCalls = importsProjectModelName(input) && MODEL_CALL_GATE.test(input.text);
   const role = schemaRoleOf(input.path, input.text);
-  if (applying.length === 0 && !modelCalls && !role) return withStrings({ entities: [], accesses: [], unresolved: 0 });
+  // A class may use a model its base class (maybe in another file) holds.
+  const classes = applying.length > 0 || CLASS_GATE.test(input.text);
+  if (applying.length === 0 && !modelCalls && !role && !classes) return withStrings({ entities: [], accesses: [], unresolved: 0 });
   const file = indexFile(input);
   const sink = new FactSink(file);
   for (const adapter of applying) {
     sink.adapter = adapter.orm;
     adapter.collect(file, sink);
   }
-  collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
-  if (!role) return withStrings(sink.result());
+  if (applying.length > 0 || modelCalls || role) collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
+  const classFacts = classes && !role ? collectClassFacts(file, MEMBER_VOCABULARIES) : [];
+  const withClasses = (result: DataAccessScanResult): DataAccessScanResult => (classFacts.length > 0 ? { ...result, classes: classFacts } : result);
+  if (!role) return withStrings(withClasses(sink.result()));
   // A migration or seed defines and fills the schema: its tables are schema facts, and what it could
   // not name is nobody's unresolved access.
   collectSchemaDefinitions(file, sink);

@@ -130,4 +130,106 @@ export const d = async () => { const o = await Order.findOne({}); return o?.toOb
     });
     expect(rowsOf(run, 'src/read.ts')).toEqual(['src/read.ts orders read']);
   });
+
+  describe('models a class inherits (core/inherited-models.ts)', () => {
+    const base = `import { Model } from 'mongoose';
+export class BaseRepository<T, E> {
+  public _model: Model<T>;
+  constructor(protected MongooseModel: Model<T>, protected entity: E) { this._model = MongooseModel; }
+  async find(q: object) { return this.MongooseModel.find(q); }
+  async updateOne(q: object, d: object) { return this.MongooseModel.updateOne(q, d); }
+  async update(q: object, d: object) { return this.updateOne(q, d); }
+  async count() { return this.MongooseModel.countDocuments(); }
+}
+`;
+    const models = `import mongoose, { Schema } from 'mongoose';
+export const Job = (mongoose.models.Job as mongoose.Model<unknown>) || mongoose.model('Job', new Schema({}));
+export const Control = mongoose.model('controls', new Schema({})) || mongoose.model('inputs', new Schema({}));
+`;
+
+    it('super(Model) binds this.<member> in the subclass and in the inherited methods it calls; the base file accesses nothing', () => {
+      const run = runProject({
+        'src/base.repository.ts': base,
+        'src/index.ts': `export * from './base.repository';\n`,
+        'src/models.ts': models,
+        'src/job.repository.ts': `import { BaseRepository } from './index';
+import { Job } from './models';
+export class JobRepository extends BaseRepository<unknown, unknown> {
+  constructor() { super(Job, {}); }
+  setStatus() { return this.MongooseModel.updateOne({}, {}); }
+  list() { return this.find({}); }
+}
+`,
+        'src/control.repository.ts': `import { BaseRepository } from './base.repository';
+import { Control } from './models';
+export class ControlRepository extends BaseRepository<unknown, unknown> {
+  constructor() { super(Control, {}); }
+  async reset() { return this.update({}, {}); }
+  async count() { return 0; }
+  async total() { return this.count(); }
+  async all() { return super.count(); }
+}
+`,
+      });
+      expect(rowsOf(run, 'src/base.repository.ts')).toEqual([]);
+      expect(rowsOf(run, 'src/job.repository.ts')).toEqual(['src/job.repository.ts jobs read', 'src/job.repository.ts jobs write']);
+      // update() -> this.updateOne() -> write; the own count() overrides the base's (no access), super.count() reads.
+      expect(rowsOf(run, 'src/control.repository.ts')).toEqual(['src/control.repository.ts controls read', 'src/control.repository.ts controls write']);
+      const reads = run.linked.dataAccess.find((record) => record.module === 'src/control.repository.ts' && record.mode === 'read')!;
+      expect(reads.locations).toEqual([{ line: 8 }]);
+      expect(reads.operations).toEqual(['super.count -> this.MongooseModel.countDocuments']);
+    });
+
+    it('the type argument binds the model when no super argument names it', () => {
+      const run = runProject({
+        'src/typed.ts': `import { Model } from 'mongoose';
+export class TypedRepository<T> {
+  constructor(protected readonly model: Model<T>) {}
+  count() { return this.model.countDocuments(); }
+}
+`,
+        'src/cat.ts': `import { Prop, Schema } from '@nestjs/mongoose';
+@Schema() export class Cat { @Prop() name!: string; }
+`,
+        'src/cats.repository.ts': `import { Model } from 'mongoose';
+import { TypedRepository } from './typed';
+import { Cat } from './cat';
+export class CatsRepository extends TypedRepository<Cat> {
+  constructor(model: Model<Cat>) { super(model); }
+  howMany() { return this.count(); }
+  raw() { return this.model.deleteMany({}); }
+}
+`,
+      });
+      expect(rowsOf(run, 'src/cats.repository.ts')).toEqual(['src/cats.repository.ts cats read', 'src/cats.repository.ts cats write']);
+      expect(rowsOf(run, 'src/typed.ts')).toEqual([]);
+    });
+
+    it('what is passed up must be a model: a service, a parameter or a plain class binds nothing', () => {
+      const run = runProject({
+        'src/base.repository.ts': base,
+        'src/models.ts': models,
+        'src/other.ts': `import { BaseRepository } from './base.repository';
+class Finder { find() { return []; } }
+export class A extends BaseRepository<unknown, unknown> {
+  constructor() { super(new Finder() as never, {}); }
+  run() { return this.find({}); }
+}
+export class B extends BaseRepository<unknown, unknown> {
+  constructor(model: never) { super(model, {}); }
+  run() { return this.MongooseModel.find({}); }
+}
+`,
+      });
+      expect(rowsOf(run, 'src/other.ts')).toEqual([]);
+    });
+
+    it('a model registered behind a fallback (`models.X || model(...)`) is known by the variable it is kept in', () => {
+      const run = runProject({
+        'src/models.ts': models,
+        'src/use.ts': `import { Control, Job } from './models';\nexport const f = () => Promise.all([Control.find({}), Job.deleteMany({})]);\n`,
+      });
+      expect(rowsOf(run, 'src/use.ts')).toEqual(['src/use.ts controls read', 'src/use.ts jobs write']);
+    });
+  });
 });

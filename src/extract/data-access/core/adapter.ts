@@ -22,6 +22,11 @@ export interface OrmAdapter {
   /** Text that enables it without such an import (a service that only receives an injected client). */
   markers?: RegExp;
   modelCalls?: ModelCallVocabulary;
+  /**
+   * A model or repository held in a class member (`core/inherited-models.ts`): the types that hold one
+   * (`Model<T>`: T is the model) and the methods called on it.
+   */
+  members?: { types: readonly string[]; methods: Readonly<Record<string, AccessMode>> };
   collect(file: FileIndex, sink: FactSink): void;
 }
 

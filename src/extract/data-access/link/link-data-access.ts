@@ -10,6 +10,7 @@ import type { AccessMode, DataAccessFact, Diagnostic, EntityFact, EntityRef, Fil
 import { compareStrings } from '../../../shared/sort.js';
 import { constantKey, lowerFirst, snakeCase, sqlTableName } from '../core/naming.js';
 import { aliasNameOf, isAliasFact, UNRESOLVED } from '../core/sink.js';
+import { inheritedAccesses } from '../core/inherited-models.js';
 import { CoverageCounter } from './coverage.js';
 import { assignEntityIds, type EntityDefinition } from './entity-ids.js';
 
@@ -192,9 +193,12 @@ export function linkDataAccess(
 
   const builders = new Map<string, RecordBuilder>();
   const coverage = new CoverageCounter();
+  // Accesses through a model a base class holds (`this.model.find()` in a subclass, inherited methods).
+  const inherited = inheritedAccesses(files, resolveExport);
   for (const facts of files) {
     if (facts.unresolvedReasons) coverage.scanned(facts.unresolvedReasons);
-    for (const fact of facts.dataAccess) {
+    const extra = inherited.get(facts.path);
+    for (const fact of extra ? [...facts.dataAccess, ...extra] : facts.dataAccess) {
       if (isAliasFact(fact)) continue;
       // A migration's or seed's tables are schema, not a module's access: no record, no entity.
       if (fact.role === 'schema') {

@@ -13,6 +13,7 @@ import { mongooseCollectionName } from '../core/naming.js';
 import type { FactSink } from '../core/sink.js';
 import { dottedName, findDecorator, methodCall, objectProperty, objectString, stringValue, typeReference, unwrap } from '../core/syntax.js';
 import { methodTable } from '../core/method-table.js';
+import { isTypeParameter } from '../core/inherited-models.js';
 
 const PACKAGES = ['mongoose', '@nestjs/mongoose'];
 
@@ -57,6 +58,35 @@ function schemaCollection(file: FileIndex, schema: ts.Expression | undefined): s
   );
 }
 
+/**
+ * The variable a model call's value goes to: `const Order = model(...)`, also through a fallback to
+ * an already registered model (`(mongoose.models.Order as Model<O>) || model('Order', s)`); the first
+ * model named in the initializer is the one the name stands for.
+ */
+function holderOf(call: ts.CallExpression): ts.VariableDeclaration | null {
+  let node: ts.Node = call;
+  while (
+    ts.isParenthesizedExpression(node.parent) ||
+    ts.isAsExpression(node.parent) ||
+    ts.isConditionalExpression(node.parent) ||
+    (ts.isBinaryExpression(node.parent) && (node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken))
+  ) {
+    node = node.parent;
+  }
+  const holder = node.parent;
+  if (!holder || !ts.isVariableDeclaration(holder) || holder.initializer !== node) return null;
+  if (node === call) return holder;
+  // Only the first model call of the initializer: `model('controls', s) || model('inputs', s)`.
+  let first: ts.CallExpression | null = null;
+  const visit = (child: ts.Node): void => {
+    if (first) return;
+    if (ts.isCallExpression(child) && methodCall(child)?.name === 'model' || (ts.isCallExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === 'model')) first = child;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return first === call ? holder : null;
+}
+
 function collectEntities(file: FileIndex, sink: FactSink): void {
   for (const call of file.calls) {
     const args = modelFactoryCall(file, call);
@@ -68,8 +98,8 @@ function collectEntities(file: FileIndex, sink: FactSink): void {
     }
     const table = stringValue(args[2] ? unwrap(args[2]) : undefined) ?? schemaCollection(file, args[1]) ?? mongooseCollectionName(name);
     sink.entity(name, table, 'mongoose', call);
-    const holder = call.parent;
-    if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && holder.name.text !== name) {
+    const holder = holderOf(call);
+    if (holder && ts.isIdentifier(holder.name) && holder.name.text !== name) {
       sink.alias(holder.name.text, { by: 'model', name, orm: 'mongoose' }, 'mongoose', holder.name);
     }
   }
@@ -115,7 +145,7 @@ function collect(file: FileIndex, sink: FactSink): void {
     const name = stringValue(unwrap(args[0]!));
     return name === null ? 'dynamic' : { by: 'model', name, orm: 'mongoose' };
   };
-  const fromSite = (site: BindingSite): Target | null => {
+  const fromSite = (site: BindingSite): Target | 'generic' | null => {
     const inject = findDecorator(site.decorated, ['InjectModel']);
     if (inject && importedFrom(file, inject.name, ['@nestjs/mongoose'])) {
       const arg = inject.args[0];
@@ -124,14 +154,18 @@ function collect(file: FileIndex, sink: FactSink): void {
       return arg ? (symbolTarget(file, arg) ?? 'dynamic') : 'dynamic';
     }
     const type = typeReference(site.type);
-    if (type?.name === 'Model' && importedFrom(file, 'Model', ['mongoose']) && type.args[0]) return typeTarget(file, type.args[0]);
+    if (type?.name === 'Model' && importedFrom(file, 'Model', ['mongoose']) && type.args[0]) {
+      // `Model<T>` of a class's type parameter: the subclass says which (`core/inherited-models.ts`).
+      return isTypeParameter(type.args[0]) ? 'generic' : typeTarget(file, type.args[0]);
+    }
     return null;
   };
   const modelOf = (expr: ts.Expression): Target | null => {
     const node = unwrap(expr);
     // Module-level model names declared here are the model-call pass's.
     if (ts.isIdentifier(node) && sink.definesEntity(node.text)) return null;
-    return followValue(file.bindings, node, direct, fromSite);
+    const found = followValue<Target | 'generic'>(file.bindings, node, direct, fromSite);
+    return found === 'generic' ? null : found;
   };
   const documentOf = (expr: ts.Expression): Target | null =>
     followValue(
@@ -166,5 +200,6 @@ export const mongooseAdapter: OrmAdapter = {
   packages: PACKAGES,
   markers: /InjectModel|mongoose/,
   modelCalls: MONGOOSE_MODEL_CALLS,
+  members: { types: ['Model'], methods: STATICS },
   collect,
 };

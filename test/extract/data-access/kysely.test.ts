@@ -62,11 +62,14 @@ export const viaEb = (handle: Db) =>
   handle.selectFrom('pages').where((builder) => builder.exists(builder.selectFrom('shares').select('id'))).execute();
 export const sub = (eb: ExpressionBuilder<any, any>) => eb.selectFrom('groups').select('id');
 export const byName = (db: any) => db.updateTable('spaces').set({}).execute();
+const pick = (handle: Db, t?: KyselyTransaction) => t ?? handle;
+export const viaHelper = (handle: Db, t?: KyselyTransaction) => pick(handle, t).selectFrom('favorites').selectAll().execute();
 `,
     });
     expect(rowsOf(run, 'src/service.ts')).toEqual([
       'src/service.ts audit read',
       'src/service.ts comments write',
+      'src/service.ts favorites read',
       'src/service.ts groups read',
       'src/service.ts labels read',
       'src/service.ts pages read',
@@ -89,9 +92,13 @@ export const byName = (db: any) => db.updateTable('spaces').set({}).execute();
 export const read = (db: Kysely<any>, table: string) => db.selectFrom(table).selectAll().execute();
 export const sub = (db: Kysely<any>) => db.selectFrom((eb) => eb.selectFrom('pages').select('id').as('p')).selectAll().execute();
 export const aliased = (db: Kysely<any>) => db.selectFrom(db.selectFrom('users').select('id').as('x')).selectAll().execute();
+export const held = (db: Kysely<any>) => {
+  const sub = db.selectFrom('groups').select('id').as('g');
+  return db.selectFrom(sub).selectAll().execute();
+};
 `,
     });
-    expect(rowsOf(run, 'src/dyn.ts')).toEqual(['src/dyn.ts pages read', 'src/dyn.ts users read']);
+    expect(rowsOf(run, 'src/dyn.ts')).toEqual(['src/dyn.ts groups read', 'src/dyn.ts pages read', 'src/dyn.ts users read']);
     expect(run.unresolved).toEqual({ 'src/dyn.ts': 1 });
     expect(run.linked.coverage.find((entry) => entry.orm === 'kysely')?.reasons).toEqual([{ reason: 'entity or table from a run-time value', sites: 1 }]);
   });

@@ -73,12 +73,15 @@ function collect(file: FileIndex, sink: FactSink): void {
       const callee = unwrap(expr.expression);
       return ts.isIdentifier(callee) && importedFrom(file, callee.text, PACKAGES) === 'Kysely' ? 'typed' : null;
     }
+    if (!ts.isCallExpression(expr)) return null;
     // `db.withSchema('s')`, `await db.startTransaction().execute()`: a chain on an instance is one.
-    if (ts.isCallExpression(expr) && methodCall(expr)) {
+    if (methodCall(expr)) {
       const root = chainRoot(expr).root;
       return root === expr ? null : instanceEvidence(root);
     }
-    return null;
+    // `dbOrTx(this.db, trx).selectFrom(...)`: a function handed an instance gives one back (only ever
+    // asked with a Kysely-only method to follow).
+    return expr.arguments.some((arg) => instanceEvidence(arg) === 'typed') ? 'named' : null;
   };
   const fromSite = (site: BindingSite): Evidence | null => {
     if (typeEvidence(site.type)) return 'typed';
@@ -112,7 +115,7 @@ function collect(file: FileIndex, sink: FactSink): void {
         sink.unresolvedAt(one);
         continue;
       }
-      const table = tableArgument(file, one);
+      const table = isSubqueryHolder(file, one) ? null : tableArgument(file, one);
       if (table === null) continue;
       if (table === 'catalog') {
         sink.unresolvedAt(one ?? node, SYSTEM_CATALOG_REASON);
@@ -146,6 +149,17 @@ function collect(file: FileIndex, sink: FactSink): void {
   const exported = exportedCteHelpers(file, helpers);
   const calls = importedHelperCalls(file, tables);
   if (exported || calls.length > 0) sink.cte({ ...(exported ? { helpers: exported } : {}), ...(calls.length > 0 ? { calls } : {}) });
+}
+
+/** `const sub = eb.selectFrom(...).as('x'); eb.selectFrom(sub)`: a name holding only builder results is a subquery, no table. */
+function isSubqueryHolder(file: FileIndex, arg: ts.Expression | undefined): boolean {
+  const node = arg ? unwrap(arg) : undefined;
+  const site = node && ts.isIdentifier(node) ? file.bindings.lookup(node) : undefined;
+  if (!site || site.kind !== 'variable' || site.values.length === 0) return false;
+  return site.values.every((value) => {
+    const made = unwrap(value);
+    return ts.isCallExpression(made) && methodCall(made) !== null;
+  });
 }
 
 /** `db.schema.createTable('users')` (also after `withSchema(...)`): the table is an entity. */

@@ -10,7 +10,7 @@ const TYPEORM_MEMBER_DECORATORS = new Set(['Column', 'PrimaryGeneratedColumn', '
 const MIKRO_MEMBER_DECORATORS = new Set(['Property', 'PrimaryKey', 'SerializedPrimaryKey', 'Enum', 'Formula']);
 
 export interface EntityDecorator {
-  /** The exported decorator name: 'Entity', 'ViewEntity'. */
+  /** The exported decorator name: 'Entity', 'ViewEntity', 'ChildEntity'. */
   kind: string;
   orm: OrmName;
   decorator: DecoratorInfo;
@@ -26,16 +26,22 @@ function memberFlavor(cls: ts.ClassLikeDeclaration): OrmName | null {
   return null;
 }
 
-/** The class's `@Entity`/`@ViewEntity` decorator and the ORM it belongs to, or null. */
+/** The class's `@Entity`/`@ViewEntity`/`@ChildEntity` decorator and the ORM it belongs to, or null. */
 export function entityDecoratorOf(file: FileIndex, cls: ts.ClassLikeDeclaration): EntityDecorator | null {
   for (const decorator of decoratorsOf(cls)) {
     const imported = importOf(file, decorator.name);
     const kind = imported && imported.imported !== 'default' && imported.imported !== '*' ? imported.imported : decorator.name;
-    if (kind !== 'Entity' && kind !== 'ViewEntity') continue;
+    // `@ChildEntity()`: TypeORM's single-table inheritance (the parent's table).
+    if (kind !== 'Entity' && kind !== 'ViewEntity' && kind !== 'ChildEntity') continue;
     if (imported?.specifier === 'typeorm') return { kind, orm: 'typeorm', decorator };
-    if (imported && isMikroSpecifier(imported.specifier)) return { kind, orm: 'mikro-orm', decorator };
+    if (imported && isMikroSpecifier(imported.specifier)) {
+      if (kind === 'ChildEntity') continue;
+      return { kind, orm: 'mikro-orm', decorator };
+    }
     // Imported from some other package: not one of ours. From a project file (a barrel): judge by members.
     if (imported && imported.module === null) continue;
+    // Only TypeORM has `ChildEntity`; a child often declares no column of its own.
+    if (kind === 'ChildEntity') return { kind, orm: 'typeorm', decorator };
     const orm = memberFlavor(cls);
     if (orm) return { kind, orm, decorator };
   }

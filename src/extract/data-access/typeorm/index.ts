@@ -14,9 +14,10 @@ import { importOf } from '../core/imports.js';
 import { snakeCase } from '../core/naming.js';
 import { relationOption } from '../core/relation-loads.js';
 import type { FactSink } from '../core/sink.js';
-import { dottedName, methodCall, objectString, stringValue, unwrap } from '../core/syntax.js';
+import { dottedName, extendsClause, methodCall, objectString, stringValue, unwrap } from '../core/syntax.js';
 import { createReceivers, entityArgument, instanceOrClassTarget, repositoryClassTarget, type RepositoryValue } from './receivers.js';
 import { entityRelations } from './relations.js';
+import { analyzeWrappers } from './wrappers.js';
 import {
   INSTANCE_ARGUMENT_METHODS,
   QUERY_BUILDER_JOINS,
@@ -26,12 +27,23 @@ import {
   TYPEORM_MODEL_CALLS,
 } from './vocabulary.js';
 
+/** The table an entity class of this file maps to; a `@ChildEntity` the table of the class it extends. */
+function entityTable(file: FileIndex, cls: ts.ClassLikeDeclaration, depth = 0): string | null {
+  const found = entityDecoratorOf(file, cls);
+  if (!found || found.orm !== 'typeorm' || !cls.name) return null;
+  if (found.kind === 'ChildEntity') {
+    const parent = extendsClause(cls);
+    const local = parent && depth < 8 ? file.classes.find((other) => other.name?.text === parent.name) : undefined;
+    return local ? entityTable(file, local, depth + 1) : null;
+  }
+  const arg = found.decorator.args[0];
+  return stringValue(arg) ?? objectString(arg, 'name') ?? snakeCase(cls.name.text);
+}
+
 function collectEntities(file: FileIndex, sink: FactSink): void {
   for (const cls of file.classes) {
-    const found = entityDecoratorOf(file, cls);
-    if (!found || found.orm !== 'typeorm' || !cls.name) continue;
-    const arg = found.decorator.args[0];
-    const table = stringValue(arg) ?? objectString(arg, 'name') ?? snakeCase(cls.name.text);
+    const table = cls.name ? entityTable(file, cls) : null;
+    if (table === null || !cls.name) continue;
     sink.entity(cls.name.text, table, 'typeorm', cls.name, entityRelations(file, cls));
   }
   for (const expr of file.news) {
@@ -124,10 +136,28 @@ function collectRelationLoads(sink: FactSink, target: Target, options: ts.Expres
 
 function collect(file: FileIndex, sink: FactSink): void {
   collectEntities(file, sink);
-  const { repositoryOf, isManager } = createReceivers(file);
+  const { repositoryOf, isManager, setWrappers } = createReceivers(file);
+  const wrappers = analyzeWrappers(file, isManager);
+  setWrappers(wrappers);
   collectAliases(file, sink, repositoryOf);
+  // Inside a wrapper, the entity is its caller's argument: no unresolved site of its own.
+  const unresolvedAt = (node: ts.Node): void => {
+    if (!wrappers.forwarding.has(node)) sink.unresolvedAt(node);
+  };
+  const access = (target: Target, mode: AccessMode, operation: string, node: ts.Node, how?: { relation?: string[] }): void => {
+    if (target === 'dynamic') unresolvedAt(node);
+    else sink.access(target, mode, 'typeorm', operation, node, how);
+  };
 
   for (const call of file.calls) {
+    // A call of a function of this file that reads or writes the entity one of its arguments names.
+    const wrapped = wrappers.calleeOf(call);
+    if (wrapped && wrapped.shape.accesses.size > 0) {
+      for (const [index, modes] of wrapped.shape.accesses) {
+        for (const mode of [...modes].sort()) access(entityArgument(file, call.arguments[index]), mode, wrapped.name, call);
+      }
+      continue;
+    }
     const method = methodCall(call);
     if (!method) continue;
     const receiver = unwrap(method.receiver);
@@ -137,8 +167,9 @@ function collect(file: FileIndex, sink: FactSink): void {
     const repository = repositoryOf(receiver);
     if (repository) {
       const mode = REPOSITORY_METHODS[method.name];
-      if (method.name === 'createQueryBuilder') collectQueryBuilder(file, sink, call, repository);
-      else if (mode && repository.target === 'dynamic') sink.unresolvedAt(repository.origin);
+      if (method.name === 'createQueryBuilder') {
+        if (repository.target !== 'dynamic' || !wrappers.forwarding.has(repository.origin)) collectQueryBuilder(file, sink, call, repository);
+      } else if (mode && repository.target === 'dynamic') unresolvedAt(repository.origin);
       else if (mode) {
         sink.access(repository.target, mode, 'typeorm', operation, call);
         collectRelationLoads(sink, repository.target, call.arguments[0], operation, call);
@@ -157,7 +188,7 @@ function collect(file: FileIndex, sink: FactSink): void {
     const target = INSTANCE_ARGUMENT_METHODS.has(method.name)
       ? instanceOrClassTarget(file, call.arguments[0], repositoryOf)
       : entityArgument(file, call.arguments[0]);
-    sink.access(target, mode, 'typeorm', operation, call);
+    access(target, mode, operation, call);
     collectRelationLoads(sink, target, call.arguments[1], operation, call);
   }
 }

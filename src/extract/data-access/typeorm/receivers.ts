@@ -7,6 +7,7 @@ import { symbolTarget, typeTarget, type Target } from '../core/entity-ref.js';
 import type { FileIndex } from '../core/file-index.js';
 import { fileImports, importOf, isMikroSpecifier, MIKRO_ORM_PACKAGES } from '../core/imports.js';
 import { enclosingClass, extendsClause, findDecorator, lastName, methodCall, stringValue, typeBaseName, typeReference, unwrap } from '../core/syntax.js';
+import { REPOSITORY_FACTORIES, type FileWrappers } from './wrappers.js';
 
 export interface RepositoryValue {
   target: Target;
@@ -26,6 +27,20 @@ export function entityArgument(file: FileIndex, arg: ts.Expression | undefined):
   return symbolTarget(file, arg) ?? 'dynamic';
 }
 
+/**
+ * The entity among a call's arguments: the first that names one (a class, a string), so that
+ * `connection.getRepository(ctx, Order)` is Order's repository whatever comes before it; `dynamic`
+ * when none does.
+ */
+export function entityAmong(file: FileIndex, args: readonly ts.Expression[]): Target {
+  if (args.length <= 1) return entityArgument(file, args[0]);
+  for (const arg of args) {
+    const target = entityArgument(file, arg);
+    if (target !== 'dynamic') return target;
+  }
+  return 'dynamic';
+}
+
 /** A class declared in this file that extends `Repository<T>`: T. */
 export function repositoryClassTarget(file: FileIndex, cls: ts.ClassLikeDeclaration): Target | null {
   const base = extendsClause(cls);
@@ -40,8 +55,10 @@ function localClass(file: FileIndex, name: string): ts.ClassLikeDeclaration | un
   return file.classes.find((cls) => cls.name?.text === name);
 }
 
-export function createReceivers(file: FileIndex) {
+export function createReceivers(file: FileIndex, extraFactories: ReadonlySet<string> = new Set()) {
   const isMikroFile = fileImports(file, MIKRO_ORM_PACKAGES);
+  // Set once the file's wrappers are known (they are found with `isManager`, below).
+  let wrappers: FileWrappers | null = null;
 
   const repositoryDirect = (expr: ts.Expression): RepositoryValue | null => {
     if (expr.kind === ts.SyntaxKind.ThisKeyword) {
@@ -50,11 +67,13 @@ export function createReceivers(file: FileIndex) {
       return target ? { target, origin: expr } : null;
     }
     if (!ts.isCallExpression(expr)) return null;
+    const wrapped = wrappers?.calleeOf(expr);
+    if (wrapped?.shape.repository !== undefined) return { target: entityArgument(file, expr.arguments[wrapped.shape.repository]), origin: expr };
     const method = methodCall(expr);
     const name = method?.name ?? (ts.isIdentifier(expr.expression) ? expr.expression.text : null);
-    if (name === 'getRepository' || name === 'getTreeRepository' || name === 'getMongoRepository') {
+    if (name !== null && (REPOSITORY_FACTORIES.has(name) || extraFactories.has(name))) {
       if (isMikroFile) return null;
-      return { target: entityArgument(file, expr.arguments[0]), origin: expr };
+      return { target: entityAmong(file, expr.arguments), origin: expr };
     }
     if (name === 'getCustomRepository') {
       const arg = expr.arguments[0];
@@ -131,7 +150,11 @@ export function createReceivers(file: FileIndex) {
 
   const isManager = (expr: ts.Expression): boolean => followValue(file.bindings, expr, managerDirect, managerFromSite) === true;
 
-  return { repositoryOf, isManager };
+  const setWrappers = (found: FileWrappers): void => {
+    wrappers = found;
+  };
+
+  return { repositoryOf, isManager, setWrappers };
 }
 
 /**
@@ -147,6 +170,11 @@ export function instanceOrClassTarget(file: FileIndex, arg: ts.Expression | unde
     arg,
     (expr) => {
       if (ts.isNewExpression(expr)) return symbolTarget(file, expr.expression);
+      // `manager.save([a, b])`: what its elements are.
+      if (ts.isArrayLiteralExpression(expr)) {
+        const first = expr.elements[0];
+        return first && !ts.isSpreadElement(first) ? instanceOrClassTarget(file, first, repositoryOf) : null;
+      }
       if (ts.isCallExpression(expr)) {
         const method = methodCall(expr);
         if (method?.name === 'create' || method?.name === 'merge' || method?.name === 'preload') {
@@ -157,7 +185,17 @@ export function instanceOrClassTarget(file: FileIndex, arg: ts.Expression | unde
       }
       return null;
     },
-    (site) => typeTarget(file, site.type),
+    (site) => typeTarget(file, elementType(site.type)),
   );
   return found ?? 'dynamic';
+}
+
+/** `User[]`, `readonly User[]`, `Array<User>`: User; any other type as it is. */
+function elementType(type: ts.TypeNode | undefined): ts.TypeNode | undefined {
+  let node = type;
+  while (node && ts.isTypeOperatorNode(node)) node = node.type;
+  if (node && ts.isArrayTypeNode(node)) return node.elementType;
+  const reference = typeReference(node);
+  if (reference && (reference.name === 'Array' || reference.name === 'ReadonlyArray') && reference.args[0]) return reference.args[0];
+  return node;
 }

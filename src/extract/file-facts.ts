@@ -111,6 +111,7 @@ export function extractFileFacts(
     if (data.exportedStrings) facts.exportedStrings = data.exportedStrings;
     if (data.relations) facts.relations = data.relations;
     if (data.cte) facts.cte = data.cte;
+    if (data.sqlSinks) facts.sqlSinks = data.sqlSinks;
     if (data.classes) facts.classes = data.classes;
     if (data.unresolvedReasons) facts.unresolvedReasons = data.unresolvedReasons;
   }

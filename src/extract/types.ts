@@ -68,6 +68,8 @@ export interface DataAccessScanResult {
   relations?: RelationFact[];
   /** FileFacts.cte: CTE helpers exported and imported ones called. */
   cte?: CteFacts;
+  /** FileFacts.sqlSinks: exported functions that forward a parameter to a raw-SQL call. */
+  sqlSinks?: Record<string, number[]>;
   /** FileFacts.classes: classes that inherit or are handed a model. */
   classes?: ClassFact[];
   /** FileFacts.unresolvedReasons: the unresolved count by adapter and reason. */

@@ -154,6 +154,20 @@ export interface DataAccessFact {
    * relation fields followed from `target`; the access reads the entity at the end of the path.
    */
   relation?: string[];
+  /**
+   * SQL passed to a function imported from another project file (`rawQuery(\`select ...\`)`): the
+   * access stands only when that export is a raw-SQL function for this argument (the exporting file's
+   * `sqlSinks` say so); the linker drops it otherwise.
+   */
+  via?: SqlSinkRef;
+}
+
+/** An export of a project file called with SQL text as argument `index`: `default.rawQuery` is name 'default', path ['rawQuery']. */
+export interface SqlSinkRef {
+  module: RepoPath;
+  name: string;
+  path: string[];
+  index: number;
 }
 
 /**
@@ -232,6 +246,12 @@ export interface FileFacts {
   relations?: RelationFact[];
   /** CTE helpers this file exports and calls of imported ones; absent when there are none. */
   cte?: CteFacts;
+  /**
+   * Exported functions whose parameters at these indexes reach a raw-SQL call (their body forwards the
+   * SQL), by export key: 'rawQuery', 'default', 'default.rawQuery' for one held by an exported object.
+   * Absent when there are none.
+   */
+  sqlSinks?: Record<string, number[]>;
   /** Classes that inherit or are handed a model (`core/inherited-models.ts`); absent when there are none. */
   classes?: ClassFact[];
   /** The unresolved data accesses by adapter and reason (they add up to unresolvedDataAccess). Absent when none. */

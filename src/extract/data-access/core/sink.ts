@@ -1,7 +1,7 @@
 // Where adapters put what they find in one file. Deduplicates, counts run-time names once per site,
 // and hands back sorted facts so the same file always yields the same bytes.
 import type { ts } from 'ts-morph';
-import type { AccessMode, CteFacts, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact, UnresolvedAccessFact } from '../../../shared/facts.js';
+import type { AccessMode, CteFacts, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact, SqlSinkRef, UnresolvedAccessFact } from '../../../shared/facts.js';
 import type { DataAccessScanResult } from '../../types.js';
 import { compareStrings } from '../../../shared/sort.js';
 import type { FileIndex } from './file-index.js';
@@ -45,6 +45,7 @@ export class FactSink {
   adapter: OrmName = 'sql';
   private readonly relations = new Map<string, RelationFact>();
   private readonly cteFacts: CteFacts = {};
+  private exportedSqlSinks: Record<string, number[]> | null = null;
 
   constructor(private readonly file: FileIndex) {}
 
@@ -60,6 +61,11 @@ export class FactSink {
     if (facts.calls && facts.calls.length > 0) this.cteFacts.calls = [...(this.cteFacts.calls ?? []), ...facts.calls];
   }
 
+  /** Exported functions that forward a parameter to a raw-SQL call (`raw-sql/wrappers.ts`). */
+  sqlSinks(sinks: Record<string, number[]>): void {
+    this.exportedSqlSinks = sinks;
+  }
+
   /** A relation declared apart from its entity (`relations(users, ...)`). */
   relation(owner: EntityRef, field: string, target: EntityRef, orm: OrmName): void {
     const fact: RelationFact = { owner, field, target, orm };
@@ -68,9 +74,10 @@ export class FactSink {
 
   /**
    * An access to `target`; a `dynamic` target counts as unresolved at that site instead. `relation`:
-   * a relation load, the fields followed from `target` to the entity it reads.
+   * a relation load, the fields followed from `target` to the entity it reads. `via`: SQL passed to an
+   * imported function, which stands only if that function is a raw-SQL one.
    */
-  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node, how?: { fallback?: boolean; relation?: string[] }): void {
+  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node, how?: { fallback?: boolean; relation?: string[]; via?: SqlSinkRef }): void {
     if (target === 'dynamic') {
       // Under the ORM the call names: the model-call pass runs after every adapter, so `this.adapter`
       // would be whichever adapter ran last.
@@ -80,6 +87,7 @@ export class FactSink {
     const fact: DataAccessFact = { target, mode, line: this.file.line(node), orm, operation };
     if (how?.fallback) fact.fallback = true;
     if (how?.relation && how.relation.length > 0) fact.relation = how.relation;
+    if (how?.via) fact.via = how.via;
     this.accesses.set(factKey(fact), fact);
   }
 
@@ -113,6 +121,7 @@ export class FactSink {
     const result: DataAccessScanResult = { entities, accesses, unresolved: this.unresolvedSites.size };
     if (this.unresolvedSites.size > 0) result.unresolvedReasons = countReasons(this.unresolvedSites.values());
     if (this.cteFacts.helpers || this.cteFacts.calls) result.cte = this.cteFacts;
+    if (this.exportedSqlSinks) result.sqlSinks = this.exportedSqlSinks;
     if (this.relations.size > 0) result.relations = [...this.relations.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, fact]) => fact);
     return result;
   }
@@ -131,5 +140,6 @@ function countReasons(sites: Iterable<{ orm: OrmName; reason: string }>): Unreso
 
 function factKey(fact: DataAccessFact): string {
   const relation = fact.relation ? `\u0000${fact.relation.join('.')}` : '';
-  return `${fact.orm}\u0000${fact.mode}\u0000${fact.operation}\u0000${fact.line}\u0000${JSON.stringify(fact.target)}${relation}`;
+  const via = fact.via ? `\u0000${JSON.stringify(fact.via)}` : '';
+  return `${fact.orm}\u0000${fact.mode}\u0000${fact.operation}\u0000${fact.line}\u0000${JSON.stringify(fact.target)}${relation}${via}`;
 }

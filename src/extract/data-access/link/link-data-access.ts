@@ -6,7 +6,7 @@
 // them, or apart in `relations` facts) to the entity it reads. One record per (module, entity, mode),
 // locations merged and sorted.
 import type { DataAccessCoverage, DataAccessRecord, EntityRecord } from '../../../shared/analysis.js';
-import type { AccessMode, DataAccessFact, Diagnostic, EntityFact, EntityRef, FileFacts, OrmName, RepoPath } from '../../../shared/facts.js';
+import type { AccessMode, DataAccessFact, Diagnostic, EntityFact, EntityRef, FileFacts, OrmName, RepoPath, SqlSinkRef } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
 import { constantKey, lowerFirst, snakeCase, sqlTableName } from '../core/naming.js';
 import { aliasNameOf, isAliasFact, UNRESOLVED } from '../core/sink.js';
@@ -191,6 +191,14 @@ export function linkDataAccess(
     }
   }
 
+  // SQL passed to an imported function stands when that export forwards the argument to a raw-SQL call.
+  const sqlSinksByFile = new Map<RepoPath, Record<string, number[]>>();
+  for (const facts of files) if (facts.sqlSinks) sqlSinksByFile.set(facts.path, facts.sqlSinks);
+  const isSqlSink = (via: SqlSinkRef): boolean => {
+    const owner = resolveExport(via.module, via.name) ?? { file: via.module, name: via.name };
+    return sqlSinksByFile.get(owner.file)?.[constantKey(owner.name, via.path)]?.includes(via.index) === true;
+  };
+
   const builders = new Map<string, RecordBuilder>();
   const coverage = new CoverageCounter();
   // Accesses through a model a base class holds (`this.model.find()` in a subclass, inherited methods).
@@ -200,6 +208,7 @@ export function linkDataAccess(
     const extra = inherited.get(facts.path);
     for (const fact of extra ? [...facts.dataAccess, ...extra] : facts.dataAccess) {
       if (isAliasFact(fact)) continue;
+      if (fact.via && !isSqlSink(fact.via)) continue;
       // A migration's or seed's tables are schema, not a module's access: no record, no entity.
       if (fact.role === 'schema') {
         coverage.schema(facts.path, fact);

@@ -14,6 +14,8 @@ import { dottedName, lastName, methodCall, objectProperty, unwrap } from '../cor
 import { builderCteTest } from '../knex/cte-names.js';
 import { SYSTEM_CATALOG_REASON } from '../core/system-catalogs.js';
 import { analyzeSql, looksLikeStatement } from './parse-sql.js';
+import { exportedSqlSinks, findSqlSinks, wrapperCalls } from './wrappers.js';
+import type { SqlSinkRef } from '../../../shared/facts.js';
 
 const SQL_METHODS = new Set(['query', 'execute', 'raw', '$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'unsafe', 'prepare']);
 const SQL_FUNCTIONS = new Set(['query', 'execute', 'sql']);
@@ -77,15 +79,17 @@ function templateText(file: FileIndex, template: ts.TemplateExpression, depth: n
   return result;
 }
 
-function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: string) => boolean): void {
+/** `via`: SQL passed to an imported function, which the linker keeps only if that function is a raw-SQL one. */
+function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: string) => boolean, via?: SqlSinkRef): void {
   if (!looksLikeStatement(sql.parts.join(' '))) return;
   const accesses = analyzeSql(sql.parts);
   if (!accesses) {
-    sink.unresolvedAt(node, UNRESOLVED.sqlUnparsed);
+    // Through an imported function: a database call only if the linker says so, so nobody's unresolved.
+    if (!via) sink.unresolvedAt(node, UNRESOLVED.sqlUnparsed);
     return;
   }
   for (const access of accesses) {
-    const how = { fallback: access.fallback === true };
+    const how = via ? { fallback: access.fallback === true, via } : { fallback: access.fallback === true };
     if (access.catalog) {
       sink.unresolvedAt(node, SYSTEM_CATALOG_REASON);
       continue;
@@ -99,7 +103,7 @@ function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: str
     // A table taken from a hole: an imported constant the linker reads, or a run-time value.
     const ref = sql.holes[access.hole];
     if (ref) sink.access(ref, access.mode, 'sql', access.statement, node, how);
-    else sink.unresolvedAt(node);
+    else if (!via) sink.unresolvedAt(node);
   }
 }
 
@@ -113,29 +117,59 @@ function isSqlTag(tag: ts.Expression): boolean {
   return root === 'sql' || root === 'SQL';
 }
 
+/**
+ * The SQL argument of a raw-SQL call of a library: the first argument of `query/execute/raw/$queryRaw...`
+ * or of `query()`/`sql()`; in an object, its `text` (pg), `sql` (mysql2) or `query` (ClickHouse).
+ */
+function sqlArgument(call: ts.CallExpression): { arg: ts.Expression; inObject: string | null } | undefined {
+  const method = methodCall(call);
+  const callee = unwrap(call.expression);
+  const isMethod = method !== null && SQL_METHODS.has(method.name);
+  if (!isMethod && !(ts.isIdentifier(callee) && SQL_FUNCTIONS.has(callee.text))) return undefined;
+  const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+  if (!arg || ts.isTaggedTemplateExpression(arg)) return undefined;
+  if (!ts.isObjectLiteralExpression(arg)) return { arg, inObject: null };
+  for (const key of ['text', 'sql', 'query']) {
+    const value = objectProperty(arg, key);
+    if (value) return { arg: unwrap(value), inObject: key };
+  }
+  return undefined;
+}
+
 function collect(file: FileIndex, sink: FactSink): void {
   const isCte = builderCteTest(file);
+  const sinks = findSqlSinks(file, (call) => sqlArgument(call)?.arg);
+  const libraryCalls = new Set<ts.CallExpression>();
   for (const call of file.calls) {
-    const method = methodCall(call);
-    const callee = unwrap(call.expression);
-    const isMethod = method !== null && SQL_METHODS.has(method.name);
-    if (!isMethod && !(ts.isIdentifier(callee) && SQL_FUNCTIONS.has(callee.text))) continue;
-    let arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
-    if (!arg || ts.isTaggedTemplateExpression(arg)) continue;
-    // `pool.query({ text: 'SELECT ...', values })` and mysql2's `{ sql: '...' }`.
-    if (ts.isObjectLiteralExpression(arg)) arg = objectProperty(arg, 'text') ?? objectProperty(arg, 'sql');
-    if (!arg) continue;
+    const found = sqlArgument(call);
+    if (!found) continue;
+    libraryCalls.add(call);
+    const { arg, inObject } = found;
     const sql = sqlText(file, arg);
     if (sql) {
       emitSql(sink, sql, arg, isCte);
       continue;
     }
+    // `client.query({ query: GET_USERS })` is as often GraphQL as SQL: only SQL text there counts.
+    if (inObject === 'query') continue;
+    const method = methodCall(call);
     const receiver = method ? dottedName(method.receiver) : null;
     const isDatabaseCall = method?.name.startsWith('$') || (receiver !== null && DATABASE_RECEIVER.test(receiver));
     if (isDatabaseCall && (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg) || ts.isCallExpression(arg) || ts.isBinaryExpression(arg))) {
       sink.unresolvedAt(arg, UNRESOLVED.sqlAtRunTime);
     }
   }
+  // The project's own raw-SQL functions: calls of local ones, and of imported ones the linker confirms.
+  const statementText = (arg: ts.Expression): SqlText | null => {
+    const sql = sqlText(file, arg);
+    return sql && looksLikeStatement(sql.parts.join(' ')) ? sql : null;
+  };
+  for (const { call, arg, via } of wrapperCalls(file, sinks, (arg) => statementText(arg) !== null)) {
+    if (libraryCalls.has(call)) continue;
+    emitSql(sink, statementText(arg)!, arg, isCte, via ?? undefined);
+  }
+  const exported = exportedSqlSinks(file, sinks);
+  if (exported) sink.sqlSinks(exported);
   for (const tagged of file.taggedTemplates) {
     if (!isSqlTag(tagged.tag)) continue;
     const template = tagged.template;
@@ -147,6 +181,8 @@ function collect(file: FileIndex, sink: FactSink): void {
 export const rawSqlAdapter: OrmAdapter = {
   orm: 'sql',
   packages: [],
-  markers: /\.(query|execute|raw|unsafe|prepare|\$queryRawUnsafe|\$executeRawUnsafe)\s*[<(]|\$(query|execute)Raw|\b(sql|SQL)\s*`|\b(query|execute|sql)\s*\(/,
+  // The last one: SQL text passed to a function of the project (`rawQuery(\`select ... from\`)`).
+  markers:
+    /\.(query|execute|raw|unsafe|prepare|\$queryRawUnsafe|\$executeRawUnsafe)\s*[<(]|\$(query|execute)Raw|\b(sql|SQL)\s*`|\b(query|execute|sql)\s*\(|[`'"]\s*(?:select|insert|update|delete|with)\s/i,
   collect,
 };

@@ -1,5 +1,5 @@
 // SQL as applications write it, made readable for node-sql-parser: placeholders of every driver
-// (`$1`, `?`, `:name`) become a plain literal, and a `${...}` hole that holds a clause rather than a
+// (`$1`, `?`, `:name`, ClickHouse's `{name:Type}`, a wrapper's own `{{name}}`/`{{name::type}}`) become a plain literal, and a `${...}` hole that holds a clause rather than a
 // value (`FROM orders ${where}`) is dropped. Quoted text and comments are left untouched.
 
 /** Words after which a hole is a value (`WHERE ${cond}`, `LIMIT ${n}`), not a clause. */
@@ -33,7 +33,10 @@ function isClausePosition(textBefore: string): boolean {
   return word !== null && !VALUE_KEYWORDS.has(word[1]!.toLowerCase());
 }
 
-/** `$1`, `?`, `:name` outside quotes and comments -> `0`; `::type` casts and `?|`/`?&` operators are kept. */
+/** `{{name}}`, `{{ name::uuid }}` (template placeholders a project's wrapper fills in), ClickHouse's `{name:UUID}`, `{ids:Array(String)}`. */
+const BRACE_PLACEHOLDER = /^(?:\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*(?:::\s*[A-Za-z_][A-Za-z0-9_]*\s*)?\}\}|\{\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*[A-Za-z][A-Za-z0-9_(), ]*\})/;
+
+/** `$1`, `?`, `:name`, `{{name}}`, `{name:Type}` outside quotes and comments -> `0`; `::type` casts and `?|`/`?&` operators are kept. */
 export function normalizePlaceholders(sql: string): string {
   let out = '';
   let index = 0;
@@ -58,6 +61,9 @@ export function normalizePlaceholders(sql: string): string {
       while (/[0-9]/.test(sql[end] ?? '')) end++;
       out += '0';
       index = end;
+    } else if (char === '{' && BRACE_PLACEHOLDER.test(sql.slice(index, index + 120))) {
+      out += '0';
+      index += BRACE_PLACEHOLDER.exec(sql.slice(index, index + 120))![0].length;
     } else if (char === '?' && next !== '|' && next !== '&') {
       out += '0';
       index++;

@@ -38,6 +38,7 @@ export function runProject(files: Readonly<Record<string, string>>): ProjectRun 
       ...(result.exportedStrings ? { exportedStrings: result.exportedStrings } : {}),
       ...(result.relations ? { relations: result.relations } : {}),
       ...(result.cte ? { cte: result.cte } : {}),
+      ...(result.sqlSinks ? { sqlSinks: result.sqlSinks } : {}),
       ...(result.classes ? { classes: result.classes } : {}),
       ...(result.unresolvedReasons ? { unresolvedReasons: result.unresolvedReasons } : {}),
       entryPoints: [],

@@ -1,7 +1,7 @@
 // Project layout: which tsconfig projects and workspace packages there are, and which files Carve
 // reads, each with the compiler options its imports resolve under.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
@@ -82,11 +82,14 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
   const rootConfig = join(root, 'tsconfig.json');
   inputs?.note(rootConfig);
   let explicit: string | null = null;
+  /** With --tsconfig: its own project, the one `tsc -p` would build (its references come before it). */
+  let inPlay = IMPLICIT;
   if (options.tsconfig) {
     const fromCwd = resolve(options.tsconfig);
     inputs?.note(fromCwd);
     explicit = existsSync(fromCwd) ? fromCwd : resolve(root, options.tsconfig);
-    families.family(explicit);
+    const family = families.family(explicit);
+    inPlay = family[family.length - 1] ?? IMPLICIT;
   } else if (existsSync(rootConfig)) {
     families.family(rootConfig);
   }
@@ -127,7 +130,10 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
     const dotParent = dotFolderParent(root, path);
     if (dotParent !== null) for (const { family } of chain) for (const index of family) if (families.coversFolder(index, dotParent)) return index;
     if (hasInclude) {
-      if (explicit) return owningProject(families.projects, absolutePath);
+      // A file --include adds that no given tsconfig lists resolves as tsc resolves a file an import
+      // pulls into the program: with the options of the tsconfig in play, not its own nearest
+      // tsconfig's (docs/decisions/real-backends.md, "Files outside the include of --tsconfig").
+      if (explicit) return inPlay;
       return chain[0]?.family[chain[0].family.length - 1] ?? IMPLICIT;
     }
     if (explicit) return NOT_IN_TSCONFIG;
@@ -213,21 +219,6 @@ function realRoot(dir: string): string {
   if (!existsSync(absolute)) throw new CarveError('no-such-path', `${dir} does not exist`, 'give the folder of a TypeScript project');
   if (!statSync(absolute).isDirectory()) throw new CarveError('not-a-folder', `${dir} is not a folder`, 'give the folder of a TypeScript project');
   return realpathSync.native(absolute);
-}
-
-/** With --tsconfig and --include: the project whose tsconfig folder is the deepest one containing the file. */
-function owningProject(projects: TsProject[], absolutePath: string): number {
-  let best = -1;
-  let bestDepth = -1;
-  projects.forEach((project, index) => {
-    if (!project.configPath) return;
-    const folder = dirname(project.configPath);
-    if ((absolutePath.startsWith(folder + sep) || folder === absolutePath) && folder.length > bestDepth) {
-      best = index;
-      bestDepth = folder.length;
-    }
-  });
-  return best;
 }
 
 /**

@@ -149,3 +149,48 @@ export async function place(manager: EntityManager, draft: { id: number }) { awa
     expect(run.unresolved).toEqual({});
   });
 });
+
+describe('typeorm: repositories inherited from generic base classes', () => {
+  const BASE = `import { Repository, ObjectLiteral } from 'typeorm';
+export class CrudService<T extends ObjectLiteral> {
+  constructor(protected readonly repository: Repository<T>) {}
+  findAll() { return this.repository.find(); }
+  count() { return this.repository.createQueryBuilder('x').getCount(); }
+  remove(id: number) { return this.repository.delete(id); }
+}
+`;
+
+  it('extends CrudService<E>: this.repository in the subclass, inherited methods called on it, nothing for the base', () => {
+    const run = project({
+      'src/crud.service.ts': BASE,
+      'src/order.service.ts': `import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CrudService } from './crud.service';
+import { Order } from './entities';
+export class OrderService extends CrudService<Order> {
+  constructor(@InjectRepository(Order) repository: Repository<Order>) { super(repository); }
+  open() { return this.repository.findBy({}); }
+  purge(id: number) { return this.remove(id); }
+}
+`,
+    });
+    expect(rowsOf(run, 'src/order.service.ts')).toEqual(['src/order.service.ts orders read', 'src/order.service.ts orders write']);
+    expect(rowsOf(run, 'src/crud.service.ts')).toEqual([]);
+  });
+
+  it('class UserRepository extends Repository<User> with super(User, dataSource.manager)', () => {
+    const run = project({
+      'src/order.repository.ts': `import { DataSource, Repository } from 'typeorm';
+import { Order } from './entities';
+export class OrderRepository extends Repository<Order> {
+  constructor(dataSource: DataSource) { super(Order, dataSource.manager); }
+  open() { return this.findBy({}); }
+}
+`,
+      'src/use.ts': `import { OrderRepository } from './order.repository';
+export class Use { constructor(private readonly orders: OrderRepository) {} drop() { return this.orders.clear(); } }
+`,
+    });
+    expect(accessRows(run)).toEqual(['src/order.repository.ts orders read', 'src/use.ts orders write']);
+  });
+});

@@ -23,6 +23,7 @@ import {
   QUERY_BUILDER_JOINS,
   QUERY_BUILDER_TARGETS,
   QUERY_BUILDER_WRITES,
+  REPOSITORY_MEMBER_METHODS,
   REPOSITORY_METHODS,
   TYPEORM_MODEL_CALLS,
 } from './vocabulary.js';
@@ -199,5 +200,8 @@ export const typeormAdapter: OrmAdapter = {
   // Services that only receive a custom repository or a DataSource from another file.
   markers: /Repository\b|[dD]ataSource\b|getRepository\(|\.manager\.|EntityManager\b/,
   modelCalls: TYPEORM_MODEL_CALLS,
+  // A repository a base class holds (`class OrderService extends CrudService<Order>`, `super(repository)`):
+  // `this.repository.find()` in the base or a subclass (core/inherited-models.ts).
+  members: { types: ['Repository', 'TreeRepository', 'MongoRepository'], methods: REPOSITORY_MEMBER_METHODS },
   collect,
 };

@@ -19,6 +19,12 @@ const WRITES = [
 /** Repository and EntityManager methods (the manager takes the entity as its first argument). */
 export const REPOSITORY_METHODS: Readonly<Record<string, AccessMode>> = readsAndWrites(READS, WRITES);
 
+/**
+ * Methods called on a repository a class holds in a member: the repository's own, and its query
+ * builder, read unless the builder is known to write (a held builder's later calls are not followed).
+ */
+export const REPOSITORY_MEMBER_METHODS: Readonly<Record<string, AccessMode>> = { ...REPOSITORY_METHODS, createQueryBuilder: 'read' };
+
 /** Manager methods whose first argument may be an entity instance rather than its class. */
 export const INSTANCE_ARGUMENT_METHODS = new Set(['save', 'remove', 'softRemove', 'recover', 'insert', 'upsert']);
 

@@ -114,6 +114,25 @@ export function typeBaseName(name: string): string {
   return dot < 0 ? name : name.slice(dot + 1);
 }
 
+/** Where a destructured local comes from: `const { rawQuery } = db` -> `db` and ['rawQuery']. */
+export function destructuredFrom(name: ts.Identifier): { from: ts.Expression; property: string } | null {
+  for (let scope: ts.Node | undefined = name.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isModuleBlock(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) continue;
+        for (const element of declaration.name.elements) {
+          if (element.dotDotDotToken || !ts.isIdentifier(element.name) || element.name.text !== name.text) continue;
+          const property = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+          return property === null ? null : { from: declaration.initializer, property };
+        }
+      }
+    }
+  }
+  return null;
+}
+
 export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | null {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
   return null;

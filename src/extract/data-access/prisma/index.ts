@@ -11,7 +11,7 @@ import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.
 import type { FileIndex } from '../core/file-index.js';
 import { nestedLoads } from '../core/relation-loads.js';
 import type { FactSink } from '../core/sink.js';
-import { dottedName, lastName, methodCall, typeReference, unwrap } from '../core/syntax.js';
+import { destructuredFrom, dottedName, lastName, methodCall, typeReference, unwrap } from '../core/syntax.js';
 import { methodTable } from '../core/method-table.js';
 
 const OPERATIONS: Readonly<Record<string, AccessMode>> = methodTable({
@@ -71,6 +71,11 @@ function collect(file: FileIndex, sink: FactSink): void {
     if (evidenced.has(receiverKey(expr))) return true;
     const name = lastName(expr);
     if (name && PRISMA_NAME.test(name)) return true;
+    // `prisma.client`, `this.prismaService.client`: the client a Prisma-named object holds.
+    if (dottedName(expr)?.split('.').some((part) => PRISMA_NAME.test(part))) return true;
+    // `const { client } = prisma`: the same, destructured.
+    const destructured = ts.isIdentifier(expr) && !file.bindings.lookup(expr) ? destructuredFrom(expr) : null;
+    if (destructured && (PRISMA_NAME.test(destructured.property) || PRISMA_NAME.test(dottedName(destructured.from) ?? ''))) return true;
     if (ts.isNewExpression(expr) && PRISMA_NAME.test(dottedName(expr.expression) ?? '')) return true;
     if (ts.isCallExpression(expr)) {
       const method = methodCall(expr);

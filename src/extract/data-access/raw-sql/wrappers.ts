@@ -11,7 +11,7 @@ import type { SqlSinkRef } from '../../../shared/facts.js';
 import { importedConstant } from '../core/constants.js';
 import type { FileIndex } from '../core/file-index.js';
 import { constantKey } from '../core/naming.js';
-import { enclosingClass, hasExportModifier, propertyNameText, unwrap } from '../core/syntax.js';
+import { destructuredFrom, enclosingClass, hasExportModifier, propertyNameText, unwrap } from '../core/syntax.js';
 
 /** String methods whose result still carries the receiver's SQL text. */
 const STRING_METHODS = new Set(['replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'concat', 'toString', 'normalize']);
@@ -142,25 +142,6 @@ export function findSqlSinks(file: FileIndex, sqlArgument: (call: ts.CallExpress
     if (!grew) break;
   }
   return sinks;
-}
-
-/** Where a destructured local comes from: `const { rawQuery } = db` -> `db` and ['rawQuery']. */
-function destructuredFrom(name: ts.Identifier): { from: ts.Expression; property: string } | null {
-  for (let scope: ts.Node | undefined = name.parent; scope; scope = scope.parent) {
-    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isModuleBlock(scope)) continue;
-    for (const statement of scope.statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) continue;
-        for (const element of declaration.name.elements) {
-          if (element.dotDotDotToken || !ts.isIdentifier(element.name) || element.name.text !== name.text) continue;
-          const property = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
-          return property === null ? null : { from: declaration.initializer, property };
-        }
-      }
-    }
-  }
-  return null;
 }
 
 /** The export a callee names, when it comes from another project file. */

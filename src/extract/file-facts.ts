@@ -113,6 +113,8 @@ export function extractFileFacts(
     if (data.cte) facts.cte = data.cte;
     if (data.sqlSinks) facts.sqlSinks = data.sqlSinks;
     if (data.classes) facts.classes = data.classes;
+    if (data.repositoryWrappers) facts.repositoryWrappers = data.repositoryWrappers;
+    if (data.entityDecorators) facts.entityDecorators = data.entityDecorators;
     if (data.unresolvedReasons) facts.unresolvedReasons = data.unresolvedReasons;
   }
   return facts;

@@ -12,6 +12,7 @@ import type {
   RelationFact,
   RepoPath,
   UnresolvedAccessFact,
+  WrapperShapeFact,
 } from '../shared/facts.js';
 import type { DataAccessCoverage, DataAccessRecord, DependencyRecord, EntityRecord } from '../shared/analysis.js';
 
@@ -72,6 +73,10 @@ export interface DataAccessScanResult {
   sqlSinks?: Record<string, number[]>;
   /** FileFacts.classes: classes that inherit or are handed a model. */
   classes?: ClassFact[];
+  /** FileFacts.repositoryWrappers: functions and methods forwarding an entity parameter to the ORM. */
+  repositoryWrappers?: Record<string, WrapperShapeFact>;
+  /** FileFacts.entityDecorators: exported decorators that apply an ORM's entity decorator. */
+  entityDecorators?: string[];
   /** FileFacts.unresolvedReasons: the unresolved count by adapter and reason. */
   unresolvedReasons?: UnresolvedAccessFact[];
 }

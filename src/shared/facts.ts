@@ -83,6 +83,17 @@ export interface EntityFact {
    * a model type): field name -> the related entity, named as the declaring file sees it.
    */
   relations?: Record<string, EntityRef>;
+  /**
+   * Single-table inheritance (TypeORM `@ChildEntity()` of a class declared in another file): the
+   * table is that entity's; the linker sets `table` from it (until then `table` is a placeholder).
+   */
+  tableOf?: EntityRef;
+  /**
+   * Declared through a decorator imported from a project file (`@MultiORMEntity('employee')`): an
+   * entity only when that export applies the ORM's entity decorator (the exporting file's
+   * `entityDecorators` say so); the linker drops it otherwise.
+   */
+  decorator?: { module: RepoPath; name: string };
 }
 
 /** Access sites of one adapter in a file whose entity or table could not be named, and why. */
@@ -160,6 +171,31 @@ export interface DataAccessFact {
    * `sqlSinks` say so); the linker drops it otherwise.
    */
   via?: SqlSinkRef;
+  /**
+   * An entity passed to a function or method of another project file (`getRepo(Order).find()`,
+   * `this.connection.getEntityOrThrow(ctx, Order, id)`): the access stands only when that function
+   * passes parameter `index` on to a repository it returns (`returns: 'repository'`, the mode is the
+   * call made on it) or reads/writes it itself in this fact's mode (`returns: 'access'`), as the
+   * exporting file's `repositoryWrappers` say; the linker drops it otherwise.
+   */
+  wrapper?: WrapperRef;
+}
+
+/** A function (`name`) or method (`Class.method`) of a project file called with an entity as argument `index`. */
+export interface WrapperRef {
+  module: RepoPath;
+  name: string;
+  index: number;
+  returns: 'repository' | 'access';
+}
+
+/** What a function does with the entity its parameters name: parameter indexes. */
+export interface WrapperShapeFact {
+  /** The parameter whose entity the function returns a repository of. */
+  repository?: number;
+  /** Parameters whose entity the function reads, writes. */
+  reads?: number[];
+  writes?: number[];
 }
 
 /** An export of a project file called with SQL text as argument `index`: `default.rawQuery` is name 'default', path ['rawQuery']. */
@@ -254,6 +290,13 @@ export interface FileFacts {
   sqlSinks?: Record<string, number[]>;
   /** Classes that inherit or are handed a model (`core/inherited-models.ts`); absent when there are none. */
   classes?: ClassFact[];
+  /**
+   * Functions (by name) and methods (`Class.method`) of this file that forward an entity parameter to
+   * the ORM (`export const getRepository = (target) => dataSource.getRepository(target)`). Absent when none.
+   */
+  repositoryWrappers?: Record<string, WrapperShapeFact>;
+  /** Exported decorators whose body applies an ORM's entity decorator (`Entity(...)`), by name. Absent when none. */
+  entityDecorators?: string[];
   /** The unresolved data accesses by adapter and reason (they add up to unresolvedDataAccess). Absent when none. */
   unresolvedReasons?: UnresolvedAccessFact[];
   entryPoints: EntryPointFact[];

@@ -1,7 +1,7 @@
 // Where adapters put what they find in one file. Deduplicates, counts run-time names once per site,
 // and hands back sorted facts so the same file always yields the same bytes.
 import type { ts } from 'ts-morph';
-import type { AccessMode, CteFacts, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact, SqlSinkRef, UnresolvedAccessFact } from '../../../shared/facts.js';
+import type { AccessMode, CteFacts, DataAccessFact, EntityFact, EntityRef, OrmName, RelationFact, SqlSinkRef, UnresolvedAccessFact, WrapperRef, WrapperShapeFact } from '../../../shared/facts.js';
 import type { DataAccessScanResult } from '../../types.js';
 import { compareStrings } from '../../../shared/sort.js';
 import type { FileIndex } from './file-index.js';
@@ -45,13 +45,24 @@ export class FactSink {
   adapter: OrmName = 'sql';
   private readonly relations = new Map<string, RelationFact>();
   private readonly cteFacts: CteFacts = {};
+  private readonly wrappers = new Map<string, WrapperShapeFact>();
+  private readonly entityDecorators = new Set<string>();
   private exportedSqlSinks: Record<string, number[]> | null = null;
 
   constructor(private readonly file: FileIndex) {}
 
-  entity(name: string, table: string, orm: OrmName, node: ts.Node, relations?: Record<string, EntityRef>): void {
+  entity(
+    name: string,
+    table: string,
+    orm: OrmName,
+    node: ts.Node,
+    relations?: Record<string, EntityRef>,
+    how?: { tableOf?: EntityRef; decorator?: EntityFact['decorator'] },
+  ): void {
     const fact: EntityFact = { name, table, orm, line: this.file.line(node) };
     if (relations && Object.keys(relations).length > 0) fact.relations = relations;
+    if (how?.tableOf) fact.tableOf = how.tableOf;
+    if (how?.decorator) fact.decorator = how.decorator;
     this.entities.set(`${orm}\u0000${name}\u0000${table}`, fact);
   }
 
@@ -77,7 +88,7 @@ export class FactSink {
    * a relation load, the fields followed from `target` to the entity it reads. `via`: SQL passed to an
    * imported function, which stands only if that function is a raw-SQL one.
    */
-  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node, how?: { fallback?: boolean; relation?: string[]; via?: SqlSinkRef }): void {
+  access(target: Target, mode: AccessMode, orm: OrmName, operation: string, node: ts.Node, how?: { fallback?: boolean; relation?: string[]; via?: SqlSinkRef; wrapper?: WrapperRef }): void {
     if (target === 'dynamic') {
       // Under the ORM the call names: the model-call pass runs after every adapter, so `this.adapter`
       // would be whichever adapter ran last.
@@ -88,7 +99,18 @@ export class FactSink {
     if (how?.fallback) fact.fallback = true;
     if (how?.relation && how.relation.length > 0) fact.relation = how.relation;
     if (how?.via) fact.via = how.via;
+    if (how?.wrapper) fact.wrapper = how.wrapper;
     this.accesses.set(factKey(fact), fact);
+  }
+
+  /** A function or method of this file forwarding an entity parameter to the ORM (`Class.method` for a method). */
+  repositoryWrapper(name: string, shape: WrapperShapeFact): void {
+    this.wrappers.set(name, shape);
+  }
+
+  /** An exported decorator that applies an ORM's entity decorator. */
+  entityDecorator(name: string): void {
+    this.entityDecorators.add(name);
   }
 
   alias(name: string, target: EntityRef, orm: OrmName, node: ts.Node): void {
@@ -122,6 +144,8 @@ export class FactSink {
     if (this.unresolvedSites.size > 0) result.unresolvedReasons = countReasons(this.unresolvedSites.values());
     if (this.cteFacts.helpers || this.cteFacts.calls) result.cte = this.cteFacts;
     if (this.exportedSqlSinks) result.sqlSinks = this.exportedSqlSinks;
+    if (this.wrappers.size > 0) result.repositoryWrappers = Object.fromEntries([...this.wrappers].sort(([a], [b]) => compareStrings(a, b)));
+    if (this.entityDecorators.size > 0) result.entityDecorators = [...this.entityDecorators].sort(compareStrings);
     if (this.relations.size > 0) result.relations = [...this.relations.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, fact]) => fact);
     return result;
   }
@@ -141,5 +165,6 @@ function countReasons(sites: Iterable<{ orm: OrmName; reason: string }>): Unreso
 function factKey(fact: DataAccessFact): string {
   const relation = fact.relation ? `\u0000${fact.relation.join('.')}` : '';
   const via = fact.via ? `\u0000${JSON.stringify(fact.via)}` : '';
-  return `${fact.orm}\u0000${fact.mode}\u0000${fact.operation}\u0000${fact.line}\u0000${JSON.stringify(fact.target)}${relation}${via}`;
+  const wrapper = fact.wrapper ? `\u0000${JSON.stringify(fact.wrapper)}` : '';
+  return `${fact.orm}\u0000${fact.mode}\u0000${fact.operation}\u0000${fact.line}\u0000${JSON.stringify(fact.target)}${relation}${via}${wrapper}`;
 }

@@ -40,6 +40,8 @@ export function runProject(files: Readonly<Record<string, string>>): ProjectRun 
       ...(result.cte ? { cte: result.cte } : {}),
       ...(result.sqlSinks ? { sqlSinks: result.sqlSinks } : {}),
       ...(result.classes ? { classes: result.classes } : {}),
+      ...(result.repositoryWrappers ? { repositoryWrappers: result.repositoryWrappers } : {}),
+      ...(result.entityDecorators ? { entityDecorators: result.entityDecorators } : {}),
       ...(result.unresolvedReasons ? { unresolvedReasons: result.unresolvedReasons } : {}),
       entryPoints: [],
       diagnostics: [],

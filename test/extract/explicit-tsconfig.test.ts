@@ -43,4 +43,17 @@ describe('files outside the include of --tsconfig', () => {
     expect(analysis.dependencies.map((edge) => `${edge.from} -> ${edge.to}`).sort()).toEqual(['app/src/main.ts -> lib/src/a.ts', 'lib/src/a.ts -> lib/src/util/b.ts']);
     expect(analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-import')).toEqual([]);
   });
+
+  it("a workspace's tsconfig speaks for the files it lists, the tsconfig in play for the others beside them", () => {
+    const dir = project({
+      ...MONOREPO,
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['lib'] }),
+      'lib/package.json': JSON.stringify({ name: '@x/lib' }),
+      'lib/scripts/build.ts': "import { b } from '@x/lib/util/b';\nexport const build = b;\n",
+    });
+    const layout = loadProjectLayout(dir, { tsconfig: 'app/tsconfig.json', include: [...OPTIONS.include, 'lib/scripts/**'] });
+    const configOf = (path: string): string | null | undefined => layout.projects[layout.files.find((file) => file.path === path)!.project]?.configPath;
+    expect(configOf('lib/src/a.ts')).toBe(join(dir, 'lib/tsconfig.json'));
+    expect(configOf('lib/scripts/build.ts')).toBe(join(dir, 'app/tsconfig.json'));
+  });
 });

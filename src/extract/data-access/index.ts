@@ -10,7 +10,7 @@ import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { exportedStrings } from './core/constants.js';
 import { indexFile } from './core/file-index.js';
 import { collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
-import { CLASS_GATE, collectClassFacts, type MemberVocabulary } from './core/inherited-models.js';
+import { CLASS_GATE, collectClassFacts, collectTypedServiceCalls, type MemberVocabulary } from './core/inherited-models.js';
 import { schemaRoleOf } from './core/schema-role.js';
 import { collectSchemaDefinitions } from './core/schema-definitions.js';
 import { FactSink, isAliasFact } from './core/sink.js';
@@ -27,6 +27,9 @@ const MODEL_CALL_GATE = modelCallGate(MODEL_CALL_VOCABULARIES);
 const MEMBER_VOCABULARIES: MemberVocabulary[] = ORM_ADAPTERS.flatMap((adapter) =>
   adapter.members ? [{ orm: adapter.orm, packages: adapter.packages, ...adapter.members }] : [],
 );
+/** ORMs whose entities generic data services may be typed with, and every ORM's packages (whose own types are left to it). */
+const MEMBER_ORMS = MEMBER_VOCABULARIES.map((vocabulary) => vocabulary.orm);
+const ORM_PACKAGES = ORM_ADAPTERS.flatMap((adapter) => adapter.packages);
 
 /** The adapters in the extractor's own shape, for callers that want to run one alone. */
 export const dataAccessAdapters: DataAccessAdapter[] = ORM_ADAPTERS.map(toDataAccessAdapter);
@@ -59,6 +62,7 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
     adapter.collect(file, sink);
   }
   if (applying.length > 0 || modelCalls || role) collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
+  if (!role) collectTypedServiceCalls(file, sink, MEMBER_ORMS, ORM_PACKAGES);
   const classFacts = classes && !role ? collectClassFacts(file, MEMBER_VOCABULARIES) : [];
   const withClasses = (result: DataAccessScanResult): DataAccessScanResult => (classFacts.length > 0 ? { ...result, classes: classFacts } : result);
   if (!role) return withStrings(withClasses(sink.result()));

@@ -93,4 +93,68 @@ export const d = (em: EntityManager) => em.createQueryBuilder(Order).select('*')
     });
     expect(rowsOf(run, 'src/read.ts')).toEqual(['src/read.ts orders read']);
   });
+
+  it('an entity manager known from a type argument or a declared return type', () => {
+    const run = runProject({
+      ...ENTITIES,
+      'src/repo.ts': `import { SqlEntityManager } from '@mikro-orm/postgresql';
+import { Utils } from '@acme/framework';
+import { Order, OrderLine } from './entities';
+export class OrderRepository extends Utils.BaseRepository<Order> {
+  async a(ctx: object) { const manager = this.getActiveManager<SqlEntityManager>(ctx); return manager.find(Order, {}); }
+  async b(ctx: object) { const manager = super.getActiveManager<SqlEntityManager>(ctx); return manager.nativeUpdate(OrderLine, {}, {}); }
+  async c(ctx: object) { return this.managerOf(ctx).count(Order, {}); }
+  async d(ctx: object) { return this.other(ctx).nativeDelete(Order, {}); }
+  protected managerOf(ctx: object): SqlEntityManager { return ctx as SqlEntityManager; }
+  protected other(ctx: object): Record<string, (...args: unknown[]) => unknown> { return ctx as never; }
+}
+`,
+    });
+    // d(): other() is declared to return no manager, so nativeDelete there is nobody's.
+    expect(rowsOf(run, 'src/repo.ts')).toEqual(['src/repo.ts order_line write', 'src/repo.ts orders read']);
+  });
+
+  it("repositories a framework's generic base or class factory makes, and services typed through generics (core/inherited-models.ts)", () => {
+    const run = runProject({
+      ...ENTITIES,
+      'src/tree.repository.ts': `import { SqlEntityManager } from '@mikro-orm/postgresql';
+import { Utils } from '@acme/framework';
+import { Order } from './entities';
+export class OrderTreeRepository extends Utils.BaseTreeRepository<Order> {
+  async softDelete(ids: number[], ctx: object) { const m = this.getActiveManager<SqlEntityManager>(ctx); return m.nativeUpdate(Order, { id: ids }, {}); }
+}
+`,
+      'src/lines.repository.ts': `import type { EntityManager } from '@mikro-orm/core';
+import { Utils } from '@acme/framework';
+import { OrderLine } from './entities';
+export class LinesRepository extends Utils.repositoryFactory<OrderLine>(OrderLine) {
+  protected em_!: EntityManager;
+}
+`,
+      'src/service.ts': `import type { DAL, Sdk } from '@acme/framework-types';
+import { AuditEntry, OrderLine } from './entities';
+import { OrderTreeRepository } from './tree.repository';
+import { LinesRepository } from './lines.repository';
+export class OrderService {
+  constructor(
+    private readonly repo_: DAL.TreeRepositoryService,
+    private readonly lines_: LinesRepository,
+    private readonly audit_: Sdk.InternalService<AuditEntry>,
+    private readonly config_: Sdk.ConfigService<OrderLine>,
+    private readonly plain_: Sdk.Cache<OrderLine>,
+  ) {}
+  remove(ids: number[]) { return (this.repo_ as unknown as OrderTreeRepository).softDelete(ids, {}); }
+  untyped() { return this.repo_.find({}); }
+  lines() { return this.lines_.find({}); }
+  audit() { return this.audit_.list({}); }
+  config() { return this.config_.get('x'); }
+  cached() { return this.plain_.delete('x'); }
+}
+`,
+    });
+    expect(rowsOf(run, 'src/tree.repository.ts')).toEqual(['src/tree.repository.ts orders write']);
+    // The cast names the repository (and so Order); the untyped repository, a method no service reads or
+    // writes with (get) and a type not named like a service (Cache) name nothing.
+    expect(rowsOf(run, 'src/service.ts')).toEqual(['src/service.ts audit read', 'src/service.ts order_line read', 'src/service.ts orders write']);
+  });
 });

@@ -21,10 +21,13 @@
 import ts from '../../../shared/typescript.cjs';
 import type { AccessMode, ClassFact, DataAccessFact, EntityRef, FileFacts, MemberUse, OrmName, RepoPath, ValueSource } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
+import { followValue } from './bindings.js';
 import { symbolTarget, typeTarget } from './entity-ref.js';
 import type { FileIndex } from './file-index.js';
-import { fromPackage } from './imports.js';
-import { dottedName, methodCall, propertyNameText, typeReference, unwrap } from './syntax.js';
+import { fromPackage, importOf } from './imports.js';
+import { methodTable } from './method-table.js';
+import type { FactSink } from './sink.js';
+import { dottedName, methodCall, propertyNameText, typeBaseName, typeReference, unwrap } from './syntax.js';
 
 /** What one ORM calls on a model or repository held in a member, and the types that hold one. */
 export interface MemberVocabulary {
@@ -341,4 +344,57 @@ export function inheritedAccesses(files: readonly FileFacts[], resolveExport: Cl
     }
   }
   return out;
+}
+
+// Data services received through generics: `productService_: InternalService<Product>` (a framework's
+// generic service or repository from a package, with the entity as type argument) or a project
+// repository class the receiver is declared or asserted to be (`(repo as unknown as CategoryRepository)`),
+// called with the usual CRUD names. The ORM is not known in the calling file: one candidate per ORM,
+// the linker keeps the one the entity belongs to. An ORM's own repository types are its adapter's.
+const SERVICE_METHODS: Readonly<Record<string, AccessMode>> = methodTable({
+  list: 'read', listAndCount: 'read', retrieve: 'read', find: 'read', findOne: 'read', findAndCount: 'read', findAll: 'read', count: 'read',
+  create: 'write', update: 'write', upsert: 'write', upsertWithReplace: 'write', delete: 'write', softDelete: 'write', restore: 'write',
+});
+const GENERIC_SERVICE = /(Service|Repository)$/;
+const PROJECT_REPOSITORY = /Repository$/;
+
+/** The type a receiver is asserted to be: `(x as unknown as T)` gives T. */
+function assertedType(expr: ts.Expression): ts.TypeNode | null {
+  let node: ts.Expression = expr;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+    else if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) {
+      const kind = node.type.kind;
+      if (kind !== ts.SyntaxKind.UnknownKeyword && kind !== ts.SyntaxKind.AnyKeyword) return node.type;
+      node = node.expression;
+    } else return null;
+  }
+}
+
+export function collectTypedServiceCalls(file: FileIndex, sink: FactSink, orms: readonly OrmName[], ormPackages: readonly string[]): void {
+  const serviceTarget = (type: ts.TypeNode | undefined): EntityRef | null => {
+    const reference = typeReference(type);
+    if (!reference) return null;
+    const imported = importOf(file, reference.name.split('.')[0]!);
+    if (!imported || fromPackage(imported.specifier, ormPackages)) return null;
+    const base = typeBaseName(reference.name);
+    if (reference.args.length > 0) {
+      if (imported.module !== null || imported.specifier.startsWith('.') || !GENERIC_SERVICE.test(base) || !reference.args[0]) return null;
+      const target = typeTarget(file, reference.args[0]);
+      return target?.by === 'symbol' && target.module !== null ? target : null;
+    }
+    if (imported.module === null || imported.imported === '*' || !PROJECT_REPOSITORY.test(base)) return null;
+    return { by: 'symbol', name: imported.imported, module: imported.module };
+  };
+  for (const call of file.calls) {
+    const method = methodCall(call);
+    const mode = method ? SERVICE_METHODS[method.name] : undefined;
+    if (!method || !mode) continue;
+    const asserted = assertedType(method.receiver);
+    const target: EntityRef | null = asserted
+      ? serviceTarget(asserted)
+      : followValue<EntityRef>(file.bindings, method.receiver, () => null, (site) => serviceTarget(site.type));
+    if (!target) continue;
+    for (const orm of orms) sink.access(target, mode, orm, `${dottedName(method.receiver) ?? 'service'}.${method.name}`, call);
+  }
 }

@@ -38,10 +38,39 @@ function entityArgument(file: FileIndex, arg: ts.Expression | undefined): Target
   return symbolTarget(file, arg) ?? 'dynamic';
 }
 
+/** A base class named like a repository: `EntityRepository`, a framework's `BaseTreeRepository<E>`. */
+const REPOSITORY_LIKE = /Repository$/;
+/** A class factory named like one: `baseRepositoryFactory<E>(E)`. */
+const REPOSITORY_FACTORY = /repository\w*$/i;
+
+/**
+ * The entity a repository class is for: `extends EntityRepository<Order>`, a package's repository
+ * base with the entity as type argument (`extends Utils.BaseTreeRepository<Category>`), or a class
+ * factory given it (`extends repositoryFactory<Product>(Product)`). A base named otherwise, or a
+ * project class (its own file says what it is), is none.
+ */
 function repositoryClassTarget(file: FileIndex, cls: ts.ClassLikeDeclaration): Target | null {
+  const heritage = cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const factory = heritage ? unwrap(heritage.expression) : null;
+  if (factory && ts.isCallExpression(factory)) {
+    const name = calleeName(factory);
+    if (!name || !REPOSITORY_FACTORY.test(name) || !fromPackageImport(file, factory.expression)) return null;
+    const typed = factory.typeArguments?.[0] ? typeTarget(file, factory.typeArguments[0]) : null;
+    const passed = factory.arguments[0] ? symbolTarget(file, factory.arguments[0]) : null;
+    return typed ?? (passed && passed !== 'dynamic' ? passed : null);
+  }
   const base = extendsClause(cls);
-  if (!base || !REPOSITORY_TYPES.has(typeBaseName(base.name))) return null;
-  return base.args[0] ? (typeTarget(file, base.args[0]) ?? 'dynamic') : 'dynamic';
+  if (!base) return null;
+  if (REPOSITORY_TYPES.has(typeBaseName(base.name))) return base.args[0] ? (typeTarget(file, base.args[0]) ?? 'dynamic') : 'dynamic';
+  if (!REPOSITORY_LIKE.test(typeBaseName(base.name)) || !base.args[0] || !fromPackageImport(file, heritage!.expression)) return null;
+  return typeTarget(file, base.args[0]);
+}
+
+/** `x`, `ns.x`, `ns.x(...)` whose root name is imported from a package. */
+function fromPackageImport(file: FileIndex, expr: ts.Expression): boolean {
+  const root = dottedName(expr)?.split('.')[0] ?? (ts.isCallExpression(expr) ? dottedName(expr.expression)?.split('.')[0] : undefined);
+  const imported = root ? importOf(file, root) : null;
+  return !!imported && imported.module === null && !imported.specifier.startsWith('.');
 }
 
 function collectEntities(file: FileIndex, sink: FactSink): void {
@@ -79,6 +108,9 @@ function collect(file: FileIndex, sink: FactSink): void {
     if (ts.isCallExpression(expr)) {
       const name = calleeName(expr);
       if (name === 'getEntityManager') return true;
+      // `this.getActiveManager<SqlEntityManager>(ctx)`: the type argument says what comes back.
+      if (expr.typeArguments?.some(isManagerType)) return true;
+      if (returnsManager(expr)) return true;
       const method = methodCall(expr);
       if (method?.name === 'fork' && isManager(method.receiver)) return true;
     }
@@ -93,6 +125,28 @@ function collect(file: FileIndex, sink: FactSink): void {
     return callback?.index === 0 && method?.name === 'transactional' && isManager(method.receiver) ? true : null;
   };
   const isManager = (expr: ts.Expression): boolean => followValue(file.bindings, expr, managerDirect, managerFromSite) === true;
+  /** `SqlEntityManager`, `Promise<EntityManager>`, imported from MikroORM. */
+  function isManagerType(type: ts.TypeNode): boolean {
+    const reference = typeReference(type);
+    if (!reference) return false;
+    if (typeBaseName(reference.name) === 'Promise' && reference.args[0]) return isManagerType(reference.args[0]);
+    const source = importOf(file, reference.name.split('.')[0]!);
+    return MANAGER_TYPES.has(typeBaseName(reference.name)) && !!source && isMikroSpecifier(source.specifier);
+  }
+  /** A call of a method of this class or a function of this file declared to return a manager. */
+  function returnsManager(call: ts.CallExpression): boolean {
+    const method = methodCall(call);
+    const receiver = method ? unwrap(method.receiver) : null;
+    if (method && receiver && (receiver.kind === ts.SyntaxKind.ThisKeyword || receiver.kind === ts.SyntaxKind.SuperKeyword)) {
+      const cls = enclosingClass(call);
+      const declared = cls?.members.find((member) => ts.isMethodDeclaration(member) && member.name && ts.isIdentifier(member.name) && member.name.text === method.name);
+      return !!declared && ts.isMethodDeclaration(declared) && !!declared.type && isManagerType(declared.type);
+    }
+    if (!ts.isIdentifier(call.expression)) return false;
+    const name = call.expression.text;
+    const declared = file.sourceFile.statements.find((statement) => ts.isFunctionDeclaration(statement) && statement.name?.text === name);
+    return !!declared && ts.isFunctionDeclaration(declared) && !!declared.type && isManagerType(declared.type);
+  }
 
   const repositoryDirect = (expr: ts.Expression): RepositoryValue | null => {
     if (expr.kind === ts.SyntaxKind.ThisKeyword) {
@@ -191,5 +245,6 @@ export const mikroOrmAdapter: OrmAdapter = {
   orm: 'mikro-orm',
   packages: MIKRO_ORM_PACKAGES,
   markers: /mikro-orm|EntityRepository\b/,
+  members: { types: [...REPOSITORY_TYPES], methods: METHODS },
   collect,
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLASS_GATE } from '../../../src/extract/data-access/core/inherited-models.js';
 import { accessRows, rowsOf, runProject } from './helpers/project.js';
 
 describe('mongoose adapter', () => {
@@ -222,6 +223,12 @@ export class B extends BaseRepository<unknown, unknown> {
 `,
       });
       expect(rowsOf(run, 'src/other.ts')).toEqual([]);
+    });
+
+    it('the text gate opens on a class that extends something, not on an interface that does', () => {
+      expect(CLASS_GATE.test('export class A<T extends object> extends Base<T> {}')).toBe(true);
+      expect(CLASS_GATE.test('export default class A\n  extends Base<{ x: 1 }> {}')).toBe(true);
+      expect(CLASS_GATE.test('interface Props extends Base { x: 1 }\nclass A<T extends object> {}')).toBe(false);
     });
 
     it('a model registered behind a fallback (`models.X || model(...)`) is known by the variable it is kept in', () => {

@@ -38,8 +38,8 @@ export interface MemberVocabulary {
   methods: Readonly<Record<string, AccessMode>>;
 }
 
-/** Text gate: a class that extends something, or a file an ORM adapter already opened. */
-export const CLASS_GATE = /\bextends\s/;
+/** Text gate: a class that extends something (an interface's `extends` opens nothing). */
+export const CLASS_GATE = /\bclass\s+[\w$]+\s*(?:<[^{]*?>\s*)?extends\s/;
 
 type ClassNode = ts.ClassDeclaration | ts.ClassExpression;
 

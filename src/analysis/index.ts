@@ -84,12 +84,13 @@ function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPat
 }
 
 /** `files`: what the layout and the facts stage say about the files (left out, tsconfigs). */
-function assemble(extracted: ExtractResult, contextMap: ContextMap, files: Pick<ProjectFacts['read'], 'leftOut' | 'tsconfigs'>): Omit<Analysis, 'plan'> {
+function assemble(extracted: ExtractResult, contextMap: ContextMap, files: Pick<ProjectFacts['read'], 'leftOut' | 'tsconfigs' | 'schemas'>): Omit<Analysis, 'plan'> {
   const modules = moduleRecords(extracted, contextMap.membership);
   const contexts: ContextRecord[] = [...contextMap.contexts].sort((a, b) => compareStrings(a.id, b.id));
   const externalImports = modules.reduce((sum, module) => sum + Object.values(module.external).reduce((a, b) => a + b, 0), 0);
   const unresolvedImports = extracted.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-import').length;
   const metrics: AnalysisMetrics = { ...contextMap.metrics };
+  const schemaFiles = files.schemas.files.filter((file) => file.entities.length > 0).map((file) => file.path).sort(compareStrings);
   return {
     schemaVersion: 1,
     tool: { name: 'carve', version: carveVersion() },
@@ -106,6 +107,7 @@ function assemble(extracted: ExtractResult, contextMap: ContextMap, files: Pick<
       ...(extracted.dataCoverage ? { dataAccessCoverage: extracted.dataCoverage } : {}),
       leftOut: files.leftOut,
       tsconfigs: files.tsconfigs,
+      ...(schemaFiles.length > 0 ? { schemaFiles } : {}),
     },
     modules,
     dependencies: extracted.dependencies,

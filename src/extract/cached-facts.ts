@@ -78,7 +78,7 @@ export function collectFacts(layout: ProjectLayout, scan: FactsCacheScan, readFi
     else if (!tests.has(result.facts.path)) diagnostics.push(...result.facts.diagnostics);
   }
   const schemaStart = performance.now();
-  const schemas = readSchemaFiles(layout.root, scan.maxBytes);
+  const schemas = readSchemaFiles(layout.root, scan.maxBytes, { layout, files });
   return {
     files,
     diagnostics,

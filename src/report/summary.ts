@@ -30,6 +30,7 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
   const leftOut = renderLeftOut(summary.leftOut ?? {});
   if (leftOut) lines.push(leftOut);
   if (summary.tsconfigs && summary.tsconfigs.length > 0) lines.push(`  tsconfig      ${renderList(summary.tsconfigs, 4)}`);
+  if (summary.schemaFiles && summary.schemaFiles.length > 0) lines.push(`  schema        ${renderList(summary.schemaFiles, 4)}`);
   lines.push(
     `  dependencies  ${count(summary.dependencies)} edges; ${count(summary.externalImports)} external imports; ${count(summary.unresolvedImports)} unresolved`,
   );

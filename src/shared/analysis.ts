@@ -332,6 +332,11 @@ export interface AnalysisSummary {
   leftOut?: LeftOutCounts;
   /** The tsconfigs the files resolved with, relative to the analyzed folder, sorted. */
   tsconfigs?: string[];
+  /**
+   * The schema files entities were read from (schema.prisma), relative to the analyzed folder
+   * ('../../tools/prisma/schema.prisma' when the schema lives outside it), sorted; absent when none.
+   */
+  schemaFiles?: string[];
 }
 
 export interface Analysis {

@@ -64,3 +64,25 @@ describe('raw SQL through project wrappers', () => {
     expect(run.linked.entities.map((entity) => entity.id)).toEqual([]);
   });
 });
+
+describe('SQL no grammar reads, as wrappers get it', () => {
+  it('FROM inside a call (extract, substring) names no table; a CTE a hole defines is no table', () => {
+    const tables = (sql: string): string[] => (analyzeSql([sql]) ?? []).map((access) => access.table).sort();
+    // ClickHouse's `any left join` keeps both grammars out: the keyword fallback reads it.
+    expect(tables('select extract(epoch from sr.ended_at - sr.started_at), substring(s.name from 2) from replays sr any left join sessions s on s.id = sr.sid')).toEqual([
+      'replays',
+      'sessions',
+    ]);
+    const run = runProject({
+      'src/journey.ts': `
+        import { Pool } from 'pg';
+        const pool = new Pool();
+        export function journey(steps: number) {
+          let sequenceQuery = '';
+          if (steps > 0) sequenceQuery = \`, sequences as (select visit_id, count(*) from events group by visit_id)\`;
+          return pool.query(\`with events as (select * from website_event) \${sequenceQuery} select * from sequences any left join visits on true\`);
+        }`,
+    });
+    expect(rowsOf(run, 'src/journey.ts')).toEqual(['src/journey.ts visits read', 'src/journey.ts website_event read']);
+  });
+});

@@ -14,6 +14,7 @@ import { dottedName, lastName, methodCall, objectProperty, unwrap } from '../cor
 import { builderCteTest } from '../knex/cte-names.js';
 import { SYSTEM_CATALOG_REASON } from '../core/system-catalogs.js';
 import { analyzeSql, looksLikeStatement } from './parse-sql.js';
+import { holeCteNames } from './hole-ctes.js';
 import { exportedSqlSinks, findSqlSinks, wrapperCalls } from './wrappers.js';
 import type { SqlSinkRef } from '../../../shared/facts.js';
 
@@ -30,13 +31,16 @@ const DATABASE_RECEIVER = /(db|knex|pool|client|conn|connection|dataSource|manag
 interface SqlText {
   parts: string[];
   holes: (ConstantRef | null)[];
+  /** CTE names a hole's values define (`WITH a AS (...), ${more} SELECT ...`): no tables. */
+  ctes?: string[];
 }
 
 type ConstantRef = Extract<EntityRef, { by: 'constant' }>;
 
 function concat(left: SqlText, right: SqlText): SqlText {
   const parts = [...left.parts.slice(0, -1), left.parts[left.parts.length - 1]! + right.parts[0]!, ...right.parts.slice(1)];
-  return { parts, holes: [...left.holes, ...right.holes] };
+  const ctes = [...(left.ctes ?? []), ...(right.ctes ?? [])];
+  return ctes.length > 0 ? { parts, holes: [...left.holes, ...right.holes], ctes } : { parts, holes: [...left.holes, ...right.holes] };
 }
 
 const text = (value: string): SqlText => ({ parts: [value], holes: [] });
@@ -73,7 +77,12 @@ function templateText(file: FileIndex, template: ts.TemplateExpression, depth: n
   for (const span of template.templateSpans) {
     // A hole holding a constant (`${TABLE}`, `${T.USERS}`) is part of the text, not a parameter.
     const inlined = depth < 4 ? sqlText(file, span.expression, depth + 1) : null;
-    result = concat(result, inlined && inlined.parts.length === 1 ? inlined : holeOf(file, span.expression));
+    const filled = inlined && inlined.parts.length === 1 ? inlined : holeOf(file, span.expression);
+    if (filled.parts.length > 1) {
+      const ctes = holeCteNames(file, span.expression);
+      if (ctes.length > 0) filled.ctes = ctes;
+    }
+    result = concat(result, filled);
     result = concat(result, text(span.literal.text));
   }
   return result;
@@ -96,7 +105,7 @@ function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: str
     }
     if (access.hole === undefined) {
       // A CTE a query builder of this file names (`.withRecursive('ancestors', ...)`), used in a fragment.
-      if (isCte(access.table)) continue;
+      if (isCte(access.table) || sql.ctes?.includes(access.table)) continue;
       sink.access({ by: 'table', table: access.table }, access.mode, 'sql', access.statement, node, how);
       continue;
     }

@@ -1,6 +1,7 @@
 // The last resort for a statement no grammar parses: the names right after FROM, JOIN, INTO, UPDATE,
-// DELETE FROM, TRUNCATE [TABLE] and USING. Only a plain name counts (quoted or schema-qualified too);
-// a subquery, a function call, a placeholder or anything else yields nothing. The verb decides the
+// DELETE FROM, TRUNCATE [TABLE] and USING, outside a call's parentheses (`extract(epoch FROM x)`).
+// Only a plain name counts (quoted or schema-qualified too); a subquery, a function call, a
+// placeholder or anything else yields nothing. The verb decides the
 // mode: the target of INSERT/REPLACE/MERGE INTO, UPDATE, DELETE FROM and TRUNCATE is written, every
 // other name read. CTE names (`WITH x AS (`) are no tables. Callers count what this finds apart from
 // parsed SQL, so coverage can say how much rests on it.
@@ -104,9 +105,22 @@ export function keywordTables(sql: string): KeywordTable[] | null {
       const key = `${name}\u0000${mode}`;
       if (!found.has(key)) found.set(key, isSystemCatalog(schema, name) ? { table: name, mode, statement, catalog: true } : { table: name, mode, statement });
     };
+    // Open parentheses: a subquery's (`(SELECT`, `(WITH`) or a call's (`extract(epoch FROM t.at)`,
+    // `substring(s FROM 2)`), whose FROM names no table.
+    const parens: boolean[] = [];
     for (let at = 0; at < list.length; at++) {
       const keyword = word(list[at]);
       const previous = word(list[at - 1]);
+      if (list[at]!.kind === 'punct' && list[at]!.text === '(') {
+        const next = word(list[at + 1]);
+        parens.push(next === 'select' || next === 'with');
+        continue;
+      }
+      if (list[at]!.kind === 'punct' && list[at]!.text === ')') {
+        parens.pop();
+        continue;
+      }
+      if (parens.length > 0 && parens[parens.length - 1] === false) continue;
       let mode: AccessMode | null = null;
       let allowsParen = false;
       if (keyword === 'from') mode = previous === 'delete' ? 'write' : 'read';

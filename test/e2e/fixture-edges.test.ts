@@ -1,6 +1,7 @@
-// Runs the built CLI on every fixtures/{resolution,imports,bad-input}/<case>/ and checks the analysis
-// against the case's expected.json; then feeds it input git cannot hold (binary and non-UTF-8 files, a
-// symlink loop, escape codes in file names), a missing folder and an --out that is a file.
+// Runs the built CLI on every fixtures/{resolution,imports,bad-input}/<case>/ (in this process when
+// only the result counts) and checks the analysis against the case's expected.json; then feeds it input
+// git cannot hold (binary and non-UTF-8 files, a symlink loop, escape codes in file names), a missing
+// folder and an --out that is a file.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import {
   unresolvedProblems,
   warningProblems,
 } from '../helpers/fixtures.js';
-import { builtCliEntry, isCliBuilt, repoRoot, runCli, stderrLines, type CliRun } from '../helpers/run-cli.js';
+import { builtCliEntry, isCliBuilt, repoRoot, runCli, runCliInProcess, stderrLines, type CliRun } from '../helpers/run-cli.js';
 
 const fixtures = discoverFixtures(['resolution', 'imports', 'bad-input']);
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'carve-e2e-edges-')));
@@ -73,8 +74,11 @@ for (const fixture of fixtures) {
     beforeAll(async () => {
       before = snapshotTree(fixture.dir);
       // cwd is the fixture, so a relative --tsconfig means the same whichever base the CLI takes; the
-      // folder itself is absolute, so every path in the output must have been made relative.
-      run = await runCli(['analyze', fixture.dir, ...(expected.args ?? []), '--json', '--quiet', '--out', out], { cwd: fixture.dir });
+      // folder itself is absolute, so every path in the output must have been made relative. A case
+      // that must succeed only needs the run's result: the built CLI runs in this process. One that
+      // must fail runs as a process, whose exit code is the point.
+      const args = ['analyze', fixture.dir, ...(expected.args ?? []), '--json', '--quiet', '--out', out];
+      run = expected.exitCode === 0 ? await runCliInProcess(args, { cwd: fixture.dir }) : await runCli(args, { cwd: fixture.dir });
       after = snapshotTree(fixture.dir);
       if (run.exitCode === 0) analysis = parseAnalysis(run);
     });
@@ -174,7 +178,7 @@ describe('an Nx-style monorepo, zero config: from its root and from apps/api/src
       appWithTsconfig: [appSource, ['--tsconfig', join(monorepo.dir, 'apps/api/tsconfig.app.json')]],
     };
     for (const [name, [dir, args]] of Object.entries(cases)) {
-      const run = await runCli(['analyze', dir, ...args, '--json', '--quiet', '--out', freshOut()], { cwd: dir });
+      const run = await runCliInProcess(['analyze', dir, ...args, '--json', '--quiet', '--out', freshOut()], { cwd: dir });
       expect(run.exitCode, `${name}: ${describeRun(run)}`).toBe(0);
       runs[name] = parseAnalysis(run);
     }

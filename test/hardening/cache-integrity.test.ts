@@ -4,7 +4,7 @@
 // with its mtime set back is still seen by `check`; the cache key lives outside the cache, 0600.
 // Crafted data-cache files (facts, layout, result) are tested with the corrupt ones, in interrupts.test.ts.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,20 +69,25 @@ function plantForgery(cache: string, forged: Buffer, keepHeader: boolean): void 
 
 describe('a forged V8 code cache for the bundled compiler', () => {
   let project: string;
-  beforeAll(() => {
+  let marker: string;
+  let forged: Buffer;
+  /** A cache a run filled, copied for each case (code-cache tags bind the compiler's source, not the cache folder). */
+  let filled: string;
+  beforeAll(async () => {
     project = writeProject(CLEAN_SHOP);
+    marker = join(scratch('marker'), 'ran');
+    const control = join(scratch('control'), 'ran');
+    forged = forgeCodeCache(marker, control);
+    // The forgery is live: plain V8 took it for typescript.js and ran its body.
+    expect(existsSync(control)).toBe(true);
+    filled = scratch('cache');
+    const fill = await runCli(['analyze', project, '--out', scratch('out'), '--cache-dir', filled, '--quiet']);
+    expect(fill.exitCode, fill.stderr).toBe(0);
   });
 
   it.each([false, true])('runs nothing in analyze or check (genuine header kept: %s)', async (keepHeader) => {
     const cache = scratch('cache');
-    const marker = join(scratch('marker'), 'ran');
-    const control = join(scratch('control'), 'ran');
-    const forged = forgeCodeCache(marker, control);
-    // The forgery is live: plain V8 took it for typescript.js and ran its body.
-    expect(existsSync(control)).toBe(true);
-
-    const fill = await runCli(['analyze', project, '--out', scratch('out'), '--cache-dir', cache, '--quiet']);
-    expect(fill.exitCode, fill.stderr).toBe(0);
+    cpSync(filled, cache, { recursive: true });
     plantForgery(cache, forged, keepHeader);
     const analyze = await runCli(['analyze', project, '--out', scratch('out'), '--cache-dir', cache, '--quiet']);
     expect(existsSync(marker), 'the forged code ran in analyze').toBe(false);

@@ -76,3 +76,63 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
 export function stderrLines(run: CliRun): string[] {
   return run.stderr.split('\n').filter((line) => line.trim() !== '');
 }
+
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the built CLI's `main` inside this test worker, with stdout and stderr captured, the working
+ * folder and environment set as runCli sets them for a child. For tests that only need the result of
+ * a run (its output and exit code), not the process: no Node start and no compiler load per run.
+ * Runs one at a time (they share the process's streams, folder and environment). Signals, a closed
+ * stdout, a hang or the exit of a real process need runCli.
+ */
+export function runCliInProcess(args: string[], options: Omit<RunCliOptions, 'timeoutMs'> = {}): Promise<CliRun> {
+  const run = inProcessQueue.then(() => runInProcessNow(args, options));
+  inProcessQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function runInProcessNow(args: string[], options: Omit<RunCliOptions, 'timeoutMs'>): Promise<CliRun> {
+  const { main } = (await import(/* @vite-ignore */ builtCliEntry)) as { main(argv: string[]): Promise<number> };
+  const env: Record<string, string | undefined> = { NO_COLOR: '1', FORCE_COLOR: '0', CI: '1', ...options.env };
+  const savedEnv = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  const savedCwd = process.cwd();
+  const savedExitCode = process.exitCode;
+  const stdoutChunks: Buffer[] = [];
+  const stderrChunks: Buffer[] = [];
+  const capture =
+    (chunks: Buffer[]) =>
+    (chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean => {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
+      const done = typeof encoding === 'function' ? encoding : callback;
+      if (done) queueMicrotask(() => done(null));
+      return true;
+    };
+  const stdoutWrite = process.stdout.write;
+  const stderrWrite = process.stderr.write;
+  let exitCode: number;
+  try {
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    process.chdir(options.cwd ?? repoRoot);
+    process.stdout.write = capture(stdoutChunks) as typeof process.stdout.write;
+    process.stderr.write = capture(stderrChunks) as typeof process.stderr.write;
+    exitCode = await main([process.execPath, carveBin, ...args]);
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+    process.chdir(savedCwd);
+    for (const [name, value] of Object.entries(savedEnv)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+  // A stdout failure sets process.exitCode for the process: here it is this run's, then put back.
+  if (typeof process.exitCode === 'number' && process.exitCode !== savedExitCode) exitCode = process.exitCode;
+  process.exitCode = savedExitCode;
+  const stdoutBytes = Buffer.concat(stdoutChunks);
+  const stderrBytes = Buffer.concat(stderrChunks);
+  return { exitCode, signal: null, isTimedOut: false, stdout: stdoutBytes.toString('utf8'), stderr: stderrBytes.toString('utf8'), stdoutBytes, stderrBytes };
+}

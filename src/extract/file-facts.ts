@@ -113,6 +113,7 @@ export function extractFileFacts(
     if (data.cte) facts.cte = data.cte;
     if (data.sqlSinks) facts.sqlSinks = data.sqlSinks;
     if (data.classes) facts.classes = data.classes;
+    if (data.repositoryCalls) facts.repositoryCalls = data.repositoryCalls;
     if (data.repositoryWrappers) facts.repositoryWrappers = data.repositoryWrappers;
     if (data.entityDecorators) facts.entityDecorators = data.entityDecorators;
     if (data.unresolvedReasons) facts.unresolvedReasons = data.unresolvedReasons;

@@ -3,6 +3,7 @@
 import type { ts } from 'ts-morph';
 import type {
   ClassFact,
+  RepositoryCall,
   CteFacts,
   DataAccessFact,
   Diagnostic,
@@ -73,6 +74,8 @@ export interface DataAccessScanResult {
   sqlSinks?: Record<string, number[]>;
   /** FileFacts.classes: classes that inherit or are handed a model. */
   classes?: ClassFact[];
+  /** FileFacts.repositoryCalls: method calls on instances of project repository classes. */
+  repositoryCalls?: RepositoryCall[];
   /** FileFacts.repositoryWrappers: functions and methods forwarding an entity parameter to the ORM. */
   repositoryWrappers?: Record<string, WrapperShapeFact>;
   /** FileFacts.entityDecorators: exported decorators that apply an ORM's entity decorator. */

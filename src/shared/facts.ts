@@ -244,6 +244,15 @@ export interface ClassFact {
   methods?: Record<string, MemberUse[]>;
 }
 
+/** `this.jobRepository.find()` on an instance of a project repository class (`jobRepository: JobRepository`). */
+export interface RepositoryCall {
+  class: { name: string; module: RepoPath };
+  call: string;
+  /** The receiver as written, for the operation: 'this.jobRepository'. */
+  receiver: string;
+  line: number;
+}
+
 export type EntryPointKind = 'http' | 'handler' | 'cli' | 'export';
 
 export interface EntryPointFact {
@@ -290,6 +299,8 @@ export interface FileFacts {
   sqlSinks?: Record<string, number[]>;
   /** Classes that inherit or are handed a model (`core/inherited-models.ts`); absent when there are none. */
   classes?: ClassFact[];
+  /** Method calls on instances of project repository classes (`core/inherited-models.ts`); absent when none. */
+  repositoryCalls?: RepositoryCall[];
   /**
    * Functions (by name) and methods (`Class.method`) of this file that forward an entity parameter to
    * the ORM (`export const getRepository = (target) => dataSource.getRepository(target)`). Absent when none.

@@ -10,7 +10,7 @@ import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { exportedStrings } from './core/constants.js';
 import { indexFile } from './core/file-index.js';
 import { collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
-import { CLASS_GATE, collectClassFacts, collectTypedServiceCalls, type MemberVocabulary } from './core/inherited-models.js';
+import { CLASS_GATE, collectClassFacts, collectRepositoryCalls, collectTypedServiceCalls, importsRepositoryClass, type MemberVocabulary } from './core/inherited-models.js';
 import { schemaRoleOf } from './core/schema-role.js';
 import { collectSchemaDefinitions } from './core/schema-definitions.js';
 import { FactSink, isAliasFact } from './core/sink.js';
@@ -54,7 +54,8 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
   const role = schemaRoleOf(input.path, input.text);
   // A class may use a model its base class (maybe in another file) holds.
   const classes = applying.length > 0 || CLASS_GATE.test(input.text);
-  if (applying.length === 0 && !modelCalls && !role && !classes) return withStrings({ entities: [], accesses: [], unresolved: 0 });
+  const repositories = importsRepositoryClass(input);
+  if (applying.length === 0 && !modelCalls && !role && !classes && !repositories) return withStrings({ entities: [], accesses: [], unresolved: 0 });
   const file = indexFile(input);
   const sink = new FactSink(file);
   for (const adapter of applying) {
@@ -64,7 +65,12 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
   if (applying.length > 0 || modelCalls || role) collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
   if (!role) collectTypedServiceCalls(file, sink, MEMBER_ORMS, ORM_PACKAGES);
   const classFacts = classes && !role ? collectClassFacts(file, MEMBER_VOCABULARIES) : [];
-  const withClasses = (result: DataAccessScanResult): DataAccessScanResult => (classFacts.length > 0 ? { ...result, classes: classFacts } : result);
+  const repositoryCalls = repositories && !role ? collectRepositoryCalls(file) : [];
+  const withClasses = (result: DataAccessScanResult): DataAccessScanResult => ({
+    ...result,
+    ...(classFacts.length > 0 ? { classes: classFacts } : {}),
+    ...(repositoryCalls.length > 0 ? { repositoryCalls } : {}),
+  });
   if (!role) return withStrings(withClasses(sink.result()));
   // A migration or seed defines and fills the schema: its tables are schema facts, and what it could
   // not name is nobody's unresolved access.

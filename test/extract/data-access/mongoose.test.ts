@@ -225,6 +225,42 @@ export class B extends BaseRepository<unknown, unknown> {
       expect(rowsOf(run, 'src/other.ts')).toEqual([]);
     });
 
+    it("calls on a project repository's instance are accesses of the calling file, with the mode of the method's body; a service in between is no access", () => {
+      const run = runProject({
+        'src/base.repository.ts': base,
+        'src/models.ts': models,
+        'src/job.repository.ts': `import { BaseRepository } from './base.repository';
+import { Job } from './models';
+export class JobRepository extends BaseRepository<unknown, unknown> {
+  constructor() { super(Job, {}); }
+  setStatus() { return this.MongooseModel.updateOne({}, {}); }
+  describe() { return 'jobs'; }
+}
+`,
+        'src/use-case.ts': `import { JobRepository } from './job.repository';
+export class RunJob {
+  constructor(private readonly jobRepository: JobRepository) {}
+  async run() {
+    const found = await this.jobRepository.find({});
+    await this.jobRepository.setStatus();
+    return this.jobRepository.describe() + found.length;
+  }
+}
+export const standalone = () => new JobRepository().count();
+`,
+        'src/controller.ts': `import { RunJob } from './use-case';
+export class Controller {
+  constructor(private readonly runJob: RunJob) {}
+  go() { return this.runJob.run(); }
+}
+`,
+      });
+      expect(rowsOf(run, 'src/use-case.ts')).toEqual(['src/use-case.ts jobs read', 'src/use-case.ts jobs write']);
+      const reads = run.linked.dataAccess.find((record) => record.module === 'src/use-case.ts' && record.mode === 'read')!;
+      expect(reads.locations).toEqual([{ line: 5 }, { line: 10 }]);
+      expect(rowsOf(run, 'src/controller.ts')).toEqual([]);
+    });
+
     it('the text gate opens on a class that extends something, not on an interface that does', () => {
       expect(CLASS_GATE.test('export class A<T extends object> extends Base<T> {}')).toBe(true);
       expect(CLASS_GATE.test('export default class A\n  extends Base<{ x: 1 }> {}')).toBe(true);

@@ -19,10 +19,11 @@
 // infrastructure, and the concrete model only exists in a subclass. Uses of members a class binds
 // itself are its adapter's (found there already).
 import ts from '../../../shared/typescript.cjs';
-import type { AccessMode, ClassFact, DataAccessFact, EntityRef, FileFacts, MemberUse, OrmName, RepoPath, ValueSource } from '../../../shared/facts.js';
+import type { AccessMode, ClassFact, DataAccessFact, EntityRef, FileFacts, MemberUse, OrmName, RepoPath, RepositoryCall, ValueSource } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
 import { followValue } from './bindings.js';
 import { symbolTarget, typeTarget } from './entity-ref.js';
+import type { DataAccessScanInput } from '../../types.js';
 import type { FileIndex } from './file-index.js';
 import { fromPackage, importOf } from './imports.js';
 import { methodTable } from './method-table.js';
@@ -305,42 +306,49 @@ export function inheritedAccesses(files: readonly FileFacts[], resolveExport: Cl
     out.set(file, list);
   };
 
+  /** Accesses of method `method` of the chain (looked up from level `from`), reported in `file` at `line`. */
+  const callMethod = (chain: Level[], file: RepoPath, from: number, method: string, line: number, operation: string, depth: number, visiting: Set<string>): void => {
+    if (depth > MAX_CALL_DEPTH) return;
+    const index = chain.findIndex((level, at) => at >= from && level.fact.methods?.[method] !== undefined);
+    if (index < 0) return;
+    const key = `${index}\u0000${method}`;
+    if (visiting.has(key)) return;
+    visiting.add(key);
+    for (const use of chain[index]!.fact.methods![method]!) {
+      if (use.member !== undefined) {
+        for (const value of memberValues(chain, use.member)) emit(file, value, use, line, `${operation} -> this.${use.member}.${use.call}`);
+      } else {
+        // Dispatched from the most derived class again: a subclass's override wins.
+        callMethod(chain, file, use.super ? index + 1 : 0, use.call, line, operation, depth + 1, visiting);
+      }
+    }
+    visiting.delete(key);
+  };
+
   for (const facts of files) {
     for (const fact of facts.classes ?? []) {
       if (!fact.base || !fact.methods) continue;
       const chain = chainOf(facts.path, fact);
       if (chain.length < 2) continue;
-      const declares = (index: number, method: string): boolean => chain[index]!.fact.methods?.[method] !== undefined;
-      /** Accesses of inherited method `method` (looked up from level `from`), reported at `line`. */
-      const callInherited = (from: number, method: string, line: number, operation: string, depth: number, visiting: Set<string>): void => {
-        if (depth > MAX_CALL_DEPTH) return;
-        const index = chain.findIndex((_level, at) => at >= from && declares(at, method));
-        if (index < 0) return;
-        const key = `${index}\u0000${method}`;
-        if (visiting.has(key)) return;
-        visiting.add(key);
-        for (const use of chain[index]!.fact.methods![method]!) {
-          if (use.member !== undefined) {
-            for (const value of memberValues(chain, use.member)) emit(facts.path, value, use, line, `${operation} -> this.${use.member}.${use.call}`);
-          } else {
-            // Dispatched from the calling class again: a subclass's override wins.
-            callInherited(use.super ? index + 1 : 0, use.call, line, operation, depth + 1, visiting);
-          }
-        }
-        visiting.delete(key);
-      };
       for (const uses of Object.values(fact.methods)) {
         for (const use of uses) {
           if (use.member !== undefined) {
             // A member the class declares itself is its adapter's, or a parameter nobody binds here.
             if (fact.members?.[use.member]) continue;
             for (const value of memberValues(chain, use.member)) emit(facts.path, value, use, use.line, `this.${use.member}.${use.call}`);
-          } else if (use.super || !declares(0, use.call)) {
+          } else if (use.super || fact.methods[use.call] === undefined) {
             // Only calls of methods this class does not declare itself: its own methods' uses are here already.
-            callInherited(1, use.call, use.line, `${use.super ? 'super' : 'this'}.${use.call}`, 0, new Set());
+            callMethod(chain, facts.path, 1, use.call, use.line, `${use.super ? 'super' : 'this'}.${use.call}`, 0, new Set());
           }
         }
       }
+    }
+    // `this.jobRepository.find()` on a project repository class: what that method does, in this file.
+    for (const call of facts.repositoryCalls ?? []) {
+      const owner = resolveExport(call.class.module, call.class.name) ?? { file: call.class.module, name: call.class.name };
+      const fact = classes.get(`${owner.file}\u0000${owner.name}`);
+      if (!fact) continue;
+      callMethod(chainOf(owner.file, fact), facts.path, 0, call.call, call.line, `${call.receiver}.${call.call}`, 0, new Set());
     }
   }
   return out;
@@ -397,4 +405,43 @@ export function collectTypedServiceCalls(file: FileIndex, sink: FactSink, orms: 
     if (!target) continue;
     for (const orm of orms) sink.access(target, mode, orm, `${dottedName(method.receiver) ?? 'service'}.${method.name}`, call);
   }
+}
+
+/** A project class named like a repository: its instances' method calls are read through its class facts. */
+const REPOSITORY_CLASS = /(Repository|Repo)$/;
+
+/** Gate: the file imports a class named like a repository from another project file. */
+export function importsRepositoryClass(input: DataAccessScanInput): boolean {
+  for (const imported of input.importsByLocal.values()) if (imported.module !== null && REPOSITORY_CLASS.test(imported.imported)) return true;
+  return false;
+}
+
+/**
+ * `this.jobRepository.find()`, `repo.updateStatus()` where the receiver is declared (or made with `new`)
+ * as a project repository class imported from another file: the linker reads what that method does
+ * through the class and its bases (`inheritedAccesses`). Only repositories: a call on a service that
+ * itself calls repositories is a dependency between modules, not an access of the caller.
+ */
+export function collectRepositoryCalls(file: FileIndex): RepositoryCall[] {
+  const repositoryClass = (name: ts.EntityName | ts.Expression): RepositoryCall['class'] | null => {
+    if (!ts.isIdentifier(name)) return null;
+    const imported = importOf(file, name.text);
+    if (!imported?.module || imported.imported === '*' || imported.imported === 'default' || !REPOSITORY_CLASS.test(imported.imported)) return null;
+    return { name: imported.imported, module: imported.module };
+  };
+  const calls: RepositoryCall[] = [];
+  for (const call of file.calls) {
+    const method = methodCall(call);
+    if (!method) continue;
+    const receiver = unwrap(method.receiver);
+    if (receiver.kind === ts.SyntaxKind.ThisKeyword || receiver.kind === ts.SyntaxKind.SuperKeyword) continue;
+    const found = followValue<RepositoryCall['class']>(
+      file.bindings,
+      receiver,
+      (expr) => (ts.isNewExpression(expr) ? repositoryClass(expr.expression) : null),
+      (site) => (site.type && ts.isTypeReferenceNode(site.type) && !site.type.typeArguments ? repositoryClass(site.type.typeName) : null),
+    );
+    if (found) calls.push({ class: found, call: method.name, receiver: dottedName(receiver) ?? 'repository', line: file.line(call) });
+  }
+  return calls;
 }

@@ -40,6 +40,7 @@ export function runProject(files: Readonly<Record<string, string>>): ProjectRun 
       ...(result.cte ? { cte: result.cte } : {}),
       ...(result.sqlSinks ? { sqlSinks: result.sqlSinks } : {}),
       ...(result.classes ? { classes: result.classes } : {}),
+      ...(result.repositoryCalls ? { repositoryCalls: result.repositoryCalls } : {}),
       ...(result.repositoryWrappers ? { repositoryWrappers: result.repositoryWrappers } : {}),
       ...(result.entityDecorators ? { entityDecorators: result.entityDecorators } : {}),
       ...(result.unresolvedReasons ? { unresolvedReasons: result.unresolvedReasons } : {}),

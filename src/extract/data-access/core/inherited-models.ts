@@ -149,6 +149,15 @@ export function collectClassFacts(file: FileIndex, vocabularies: readonly Member
       return target && target !== 'dynamic' ? { ref: target } : null;
     };
 
+    // `super(repository)` of a parameter whose type names its model (`repository: Repository<Order>`): that model.
+    const superSource = (expr: ts.Expression): ValueSource | null => {
+      const node = unwrap(expr);
+      const site = ts.isIdentifier(node) ? file.bindings.lookup(node) : undefined;
+      const held = site?.kind === 'parameter' ? holderType(site.type) : null;
+      const source = held ? typeSource(held) : null;
+      return source && 'ref' in source ? source : valueSource(expr);
+    };
+
     const members: Record<string, ValueSource[]> = {};
     const addMember = (name: string, source: ValueSource | null): void => {
       if (!source) return;
@@ -203,7 +212,7 @@ export function collectClassFacts(file: FileIndex, vocabularies: readonly Member
         if (heritage.typeArguments && heritage.typeArguments.length > 0) fact.typeArgs = heritage.typeArguments.map(typeSource);
         const found = superCall as ts.CallExpression | null;
         // Without a constructor of its own, the base's receives the same arguments.
-        if (ctor && found && !found.arguments.some((arg) => ts.isSpreadElement(arg))) fact.superArgs = found.arguments.map(valueSource);
+        if (ctor && found && !found.arguments.some((arg) => ts.isSpreadElement(arg))) fact.superArgs = found.arguments.map(superSource);
         else if (ctor) fact.superArgs = [];
       }
     }

@@ -9,7 +9,7 @@ import type { DataAccessAdapter, DataAccessScanInput, DataAccessScanResult } fro
 import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { exportedStrings } from './core/constants.js';
 import { indexFile } from './core/file-index.js';
-import { collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
+import { callsImportedMember, collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
 import { CLASS_GATE, collectClassFacts, collectRepositoryCalls, collectTypedServiceCalls, importsRepositoryClass, type MemberVocabulary } from './core/inherited-models.js';
 import { schemaRoleOf } from './core/schema-role.js';
 import { collectSchemaDefinitions } from './core/schema-definitions.js';
@@ -40,7 +40,8 @@ export { schemaFileAdapters } from './schema-files.js';
 /** A model imported from another project file (`import { Order } from './order.model'`) may be called. */
 function importsProjectModelName(input: DataAccessScanInput): boolean {
   for (const [local, imported] of input.importsByLocal) {
-    if (imported.module !== null && (imported.imported === '*' || MODEL_LIKE_NAME.test(local))) return true;
+    // A default import may be an object of models (`models.Order.findAll()`, sequelize/model-registry.ts).
+    if (imported.module !== null && (imported.imported === '*' || imported.imported === 'default' || MODEL_LIKE_NAME.test(local))) return true;
   }
   return false;
 }
@@ -50,7 +51,7 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
   const strings = exportedStrings(input.sourceFile);
   const withStrings = (result: DataAccessScanResult): DataAccessScanResult => (strings ? { ...result, exportedStrings: strings } : result);
   const applying = ORM_ADAPTERS.filter((adapter) => adapterApplies(adapter, input));
-  const modelCalls = importsProjectModelName(input) && MODEL_CALL_GATE.test(input.text);
+  const modelCalls = importsProjectModelName(input) && (MODEL_CALL_GATE.test(input.text) || callsImportedMember(input));
   const role = schemaRoleOf(input.path, input.text);
   // A class may use a model its base class (maybe in another file) holds.
   const classes = applying.length > 0 || CLASS_GATE.test(input.text);

@@ -98,3 +98,128 @@ export const d = () => Helpers.create();
     expect(accessRows(run).filter((row) => row.includes(' write'))).toEqual([]);
   });
 });
+
+describe('sequelize as teams use it', () => {
+  const BASE = {
+    'src/db.ts': `import { Sequelize } from 'sequelize';\nexport const sequelize = new Sequelize('sqlite::memory:');\n`,
+    'src/base.ts': `import { Model } from 'sequelize';
+export abstract class WithPublicId<T extends object> extends Model<T> { declare publicId: string; }
+`,
+    'src/post.ts': `import { DataTypes, type HasManyGetAssociationsMixin } from 'sequelize';
+import { sequelize } from './db';
+import { WithPublicId } from './base';
+import type { Tag } from './tag';
+export class Post extends WithPublicId<{ id: number }> {
+  declare getTags: HasManyGetAssociationsMixin<Tag>;
+  static async findBySlug(slug: string) { return this.scope('published').findOne({ where: { slug } }); }
+  static async archiveOld() { const old = await this.findAll(); for (const p of old) await p.update({ archived: true }); }
+  static slugify(title: string) { return title.toLowerCase(); }
+  async publish() { return this.save(); }
+}
+Post.init({ id: { type: DataTypes.INTEGER, primaryKey: true } }, { sequelize, tableName: 'posts' });
+`,
+    'src/tag.ts': `import { Model } from 'sequelize';
+import { sequelize } from './db';
+class LocalBase extends Model {}
+export class Tag extends LocalBase {}
+Tag.init({}, { tableName: 'tags', sequelize });
+export class Label extends LocalBase {}
+Label.init({}, { modelName: 'Label' } as never);
+`,
+    'src/models.ts': `import { sequelize } from './db';
+import { Post } from './post';
+import { Tag } from './tag';
+Post.belongsToMany(Tag, { through: 'PostTags', as: 'labels' });
+const models = { Post, Tag };
+export default models;
+`,
+  };
+
+  it('a model extends a project base class (imported, or of this file) when Model.init gets the sequelize instance', () => {
+    const run = runProject(BASE);
+    expect(run.linked.entities.map((e) => `${e.id}:${e.table}:${e.definedIn}`)).toEqual([
+      'Label:Labels:src/tag.ts',
+      'Post:posts:src/post.ts',
+      'Tag:tags:src/tag.ts',
+    ]);
+  });
+
+  it('scope()/unscoped()/schema() chains before a finder or writer are the model', () => {
+    const run = runProject({
+      ...BASE,
+      'src/feed.ts': `import { Post } from './post';
+import models from './models';
+export const feed = () => Post.scope('published', 'recent').findAll();
+export const wipe = () => models.Tag.unscoped().destroy({ where: {} });
+export const other = () => Post.schema('archive').count();
+`,
+    });
+    expect(rowsOf(run, 'src/feed.ts')).toEqual(['src/feed.ts posts read', 'src/feed.ts tags write']);
+  });
+
+  it('custom statics: an access of their model, with the mode of their own body; a pure static is none', () => {
+    const run = runProject({
+      ...BASE,
+      'src/show.ts': `import { Post } from './post';\nexport const show = (slug: string) => Post.findBySlug(slug);\nexport const slug = () => Post.slugify('A');\n`,
+      'src/cron.ts': `import models from './models';\nexport const nightly = () => models.Post.archiveOld();\n`,
+    });
+    expect(rowsOf(run, 'src/show.ts')).toEqual(['src/show.ts posts read']);
+    expect(rowsOf(run, 'src/cron.ts')).toEqual(['src/cron.ts posts write']);
+    // In the model's own file: this.findOne in a static, p.update on what this.findAll found, this.save.
+    expect(rowsOf(run, 'src/post.ts')).toEqual(['src/post.ts posts read', 'src/post.ts posts write']);
+  });
+
+  it('instances: typed parameters, loop variables, array callbacks and finder results', () => {
+    const run = runProject({
+      ...BASE,
+      'src/typed.ts': `import type { Post } from './post';\nexport const bump = (post: Post) => post.increment('views');\n`,
+      'src/loop.ts': `import { Tag } from './tag';
+export async function retag(tags: Tag[]) { for (const tag of tags) await tag.restore(); }
+`,
+      'src/callback.ts': `import models from './models';
+export async function drop() { const posts = await models.Post.findAll(); await Promise.all(posts.map((p) => p.destroy())); }
+`,
+      'src/found.ts': `import { Tag } from './tag';
+export async function touch(id: number) { const tag = await Tag.findByPk(id); await tag!.reload(); }
+`,
+    });
+    expect(rowsOf(run, 'src/typed.ts')).toEqual(['src/typed.ts posts write']);
+    expect(rowsOf(run, 'src/loop.ts')).toEqual(['src/loop.ts tags write']);
+    expect(rowsOf(run, 'src/callback.ts')).toEqual(['src/callback.ts posts read', 'src/callback.ts posts write']);
+    expect(rowsOf(run, 'src/found.ts')).toEqual(['src/found.ts tags read']);
+  });
+
+  it('association accessors: declared mixins and association calls reach the associated model; undeclared ones nothing', () => {
+    const run = runProject({
+      ...BASE,
+      'src/tags.ts': `import type { Post } from './post';
+export const tagsOf = (post: Post) => post.getTags();
+export const unknown = (post: Post) => post.getAuthor();
+`,
+      'src/labels.ts': `import type { Post } from './post';
+export const label = (post: Post, tagId: number) => post.addLabel(tagId);
+`,
+      'src/counts.ts': `import type { Post } from './post';
+export const count = (post: Post) => post.countLabels();
+`,
+    });
+    expect(rowsOf(run, 'src/tags.ts')).toEqual(['src/tags.ts tags read']);
+    expect(rowsOf(run, 'src/labels.ts')).toEqual(['src/labels.ts tags write']);
+    expect(rowsOf(run, 'src/counts.ts')).toEqual(['src/counts.ts tags read']);
+  });
+
+  it('sequelize-typescript $get/$count read and $set/$add/$remove/$create write the related model', () => {
+    const run = runProject({
+      'src/team.ts': `import { BelongsToMany, HasMany, Model, Table } from 'sequelize-typescript';
+@Table({ tableName: 'teams' })
+export class Team extends Model { @HasMany(() => Player) declare players: Player[]; }
+@Table({ tableName: 'players' })
+export class Player extends Model { @BelongsToMany(() => Team, 'TeamPlayers', 'playerId', 'teamId') declare teams: Team[]; }
+`,
+      'src/roster.ts': `import type { Team } from './team';\nexport const roster = (team: Team) => team.$get('players');\n`,
+      'src/transfer.ts': `import type { Player } from './team';\nexport const leave = (player: Player, team: Team) => player.$remove('teams', team);\n`,
+    });
+    expect(rowsOf(run, 'src/roster.ts')).toEqual(['src/roster.ts players read']);
+    expect(rowsOf(run, 'src/transfer.ts')).toEqual(['src/transfer.ts teams write']);
+  });
+});

@@ -5,16 +5,38 @@
 // ORM matches the entity `Order` turns out to be. Names declared here as entities have their ORM.
 import ts from '../../../shared/typescript.cjs';
 import type { OrmName } from '../../../shared/facts.js';
+import type { DataAccessScanInput } from '../../types.js';
 import type { ModelCallVocabulary } from './adapter.js';
+import { callbackCallOf, type BindingSite } from './bindings.js';
 import type { Target } from './entity-ref.js';
 import type { FileIndex } from './file-index.js';
 import type { FactSink } from './sink.js';
-import { dottedName, methodCall, unwrap } from './syntax.js';
+import { memberCall, memberKey } from './member-facts.js';
+import { dottedName, methodCall, typeReference, unwrap } from './syntax.js';
+
+/** What some ORMs add to the shared vocabulary (kept here: the pass is the only reader). */
+export interface ModelCallExtras {
+  /** Statics that return the model itself, narrowed: `Order.scope('paid').findAll()`, `.unscoped()`. */
+  chains?: readonly string[];
+  /**
+   * Every instance of a model has the instance methods, so a value declared with the model's type is
+   * one: `(user: User) => user.save()`, `for (const o of orders)` over `orders: Order[]`.
+   */
+  typedInstances?: boolean;
+  /**
+   * Other methods called on a model or an instance may be ones its class declares (custom statics,
+   * association accessors): each becomes a `member-call:` fact (`member-facts.ts`) for the linker.
+   */
+  memberCalls?: boolean;
+}
 
 export interface OrmVocabulary {
   orm: OrmName;
-  vocabulary: ModelCallVocabulary;
+  vocabulary: ModelCallVocabulary & ModelCallExtras;
 }
+
+/** Array methods whose callback's first parameter is an element: `orders.map((o) => o.save())`. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap', 'findLast']);
 
 interface ModelName {
   target: Target;
@@ -30,6 +52,26 @@ export function modelCallGate(vocabularies: readonly OrmVocabulary[]): RegExp {
   const methods = new Set<string>();
   for (const { vocabulary } of vocabularies) for (const method of Object.keys(vocabulary.statics)) methods.add(method);
   return new RegExp(`\\.(?:${[...methods].sort().join('|')})\\(`);
+}
+
+/**
+ * Text gate for vocabularies with `memberCalls`: a method the vocabularies do not know, called on an
+ * imported project name or a member of one (`Comment.findBySlug(`, `models.Comment.findBySlug(`), or on
+ * a value declared with an imported model-like type.
+ */
+export function callsImportedMember(input: DataAccessScanInput): boolean {
+  const models: string[] = [];
+  const registries: string[] = [];
+  for (const [local, imported] of input.importsByLocal) {
+    if (imported.module === null || !/^[A-Za-z_][\w]*$/.test(local)) continue;
+    if (MODEL_LIKE_NAME.test(local)) models.push(local);
+    else registries.push(local);
+  }
+  const alternatives: string[] = [];
+  // `Comment.findBySlug(`, or a value typed as an imported model (`(post: Post) => post.getTags()`).
+  if (models.length > 0) alternatives.push(`(?:^|[^\\w$.])(?:${models.join('|')})\\.\\w+\\(`, `:\\s*(?:${models.join('|')})\\b(?!\\s*[.<])`);
+  if (registries.length > 0) alternatives.push(`(?:^|[^\\w$.])(?:${registries.join('|')})\\.[A-Z]\\w*\\.\\w+\\(`);
+  return alternatives.length > 0 && new RegExp(alternatives.join('|'), 'm').test(input.text);
 }
 
 export function collectModelCalls(file: FileIndex, sink: FactSink, vocabularies: readonly OrmVocabulary[]): void {
@@ -51,12 +93,58 @@ export function collectModelCalls(file: FileIndex, sink: FactSink, vocabularies:
       const own = vocabularies.filter((entry) => entry.orm === orm);
       return own.length > 0 ? { target: { by: 'symbol', name: node.text, module: null }, text: node.text, orms: own } : null;
     }
-    // `models.Order` through a namespace import of a project file.
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
       const imported = file.input.importsByLocal.get(node.expression.text);
-      if (!imported?.module || imported.imported !== '*' || !MODEL_LIKE_NAME.test(node.name.text)) return null;
-      return { target: { by: 'symbol', name: node.name.text, module: imported.module }, text: `${node.expression.text}.${node.name.text}`, orms: [...vocabularies] };
+      if (!imported?.module || !MODEL_LIKE_NAME.test(node.name.text)) return null;
+      const text = `${node.expression.text}.${node.name.text}`;
+      // `models.Order` through a namespace import of a project file.
+      if (imported.imported === '*') return { target: { by: 'symbol', name: node.name.text, module: imported.module }, text, orms: [...vocabularies] };
+      // A member of an object another project file exports (`export default { Order, User }`): that
+      // file names its members `<export>.<member>` as aliases (sequelize/ model registries).
+      return { target: { by: 'symbol', name: `${imported.imported}.${node.name.text}`, module: imported.module }, text, orms: [...vocabularies] };
     }
+    // `Order.scope('paid')`, `Order.unscoped()`: still the model, for the ORMs that know the chain.
+    if (ts.isCallExpression(node)) {
+      const method = methodCall(node);
+      const model = method ? modelNamed(method.receiver) : null;
+      if (!method || !model) return null;
+      const orms = model.orms.filter(({ vocabulary }) => vocabulary.chains?.includes(method.name));
+      return orms.length > 0 ? { ...model, orms } : null;
+    }
+    return null;
+  };
+
+  /** The model a type names (`User`, `User[]`, `Array<User>`, `User | null`), for typed instances. */
+  const modelTyped = (type: ts.TypeNode | undefined, depth = 0): ModelName | null => {
+    if (!type || depth > 3) return null;
+    if (ts.isArrayTypeNode(type)) return modelTyped(type.elementType, depth + 1);
+    if (ts.isParenthesizedTypeNode(type)) return modelTyped(type.type, depth + 1);
+    if (ts.isUnionTypeNode(type)) {
+      for (const member of type.types) {
+        const found = modelTyped(member, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    }
+    const reference = typeReference(type);
+    if (!reference) return null;
+    if ((reference.name === 'Array' || reference.name === 'ReadonlyArray' || reference.name === 'Promise') && reference.args[0]) return modelTyped(reference.args[0], depth + 1);
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return null;
+    const model = modelNamed(type.typeName);
+    if (!model) return null;
+    const orms = model.orms.filter(({ vocabulary }) => vocabulary.typedInstances);
+    return orms.length > 0 ? { ...model, orms } : null;
+  };
+
+  /** An element of `iterable` (a for-of variable, an array callback's parameter) is an instance when `iterable` holds them. */
+  const elementOf = (site: BindingSite, depth: number): ModelName | null => {
+    const declaration = site.declaration;
+    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) && ts.isForOfStatement(declaration.parent.parent)) {
+      return instanceOf(declaration.parent.parent.expression, depth + 1);
+    }
+    const callback = callbackCallOf(site);
+    const method = callback && callback.index === 0 ? methodCall(callback.call) : null;
+    if (method && ELEMENT_CALLBACKS.has(method.name)) return instanceOf(method.receiver, depth + 1);
     return null;
   };
 
@@ -75,6 +163,8 @@ export function collectModelCalls(file: FileIndex, sink: FactSink, vocabularies:
     if (ts.isIdentifier(node) && depth < 3) {
       const site = file.bindings.lookup(node);
       if (!site || site.isModuleLevel) return null;
+      const declared = modelTyped(site.type) ?? elementOf(site, depth);
+      if (declared) return declared;
       for (const value of site.values.slice(0, 4)) {
         const found = instanceOf(value, depth + 1);
         if (found) return found;
@@ -90,7 +180,11 @@ export function collectModelCalls(file: FileIndex, sink: FactSink, vocabularies:
     if (model) {
       for (const { orm, vocabulary } of model.orms) {
         const mode = vocabulary.statics[method.name];
-        if (mode) sink.access(model.target, mode, orm, `${model.text}.${method.name}`, call);
+        const text = `${model.text}.${method.name}`;
+        if (mode) sink.access(model.target, mode, orm, text, call);
+        else if (vocabulary.memberCalls && !vocabulary.chains?.includes(method.name) && !vocabulary.factories?.includes(method.name)) {
+          memberCall(sink, model.target, `static:${method.name}`, text, orm, call);
+        }
       }
       continue;
     }
@@ -100,6 +194,7 @@ export function collectModelCalls(file: FileIndex, sink: FactSink, vocabularies:
     for (const { orm, vocabulary } of instance.orms) {
       const mode = vocabulary.instance[method.name];
       if (mode) sink.access(instance.target, mode, orm, `${receiverText}.${method.name}`, call);
+      else if (vocabulary.memberCalls) memberCall(sink, instance.target, memberKey(call, method.name), `${receiverText}.${method.name}`, orm, call);
     }
   }
 }

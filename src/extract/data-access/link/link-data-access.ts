@@ -12,6 +12,7 @@ import { constantKey, lowerFirst, snakeCase, sqlTableName } from '../core/naming
 import { aliasNameOf, isAliasFact, UNRESOLVED } from '../core/sink.js';
 import { inheritedAccesses } from '../core/inherited-models.js';
 import { CoverageCounter } from './coverage.js';
+import { MemberCalls } from './member-calls.js';
 import { assignEntityIds, type EntityDefinition } from './entity-ids.js';
 
 export type ExportFollower = (file: RepoPath, name: string) => { file: RepoPath; name: string } | null;
@@ -200,7 +201,20 @@ export function linkDataAccess(
   };
 
   const builders = new Map<string, RecordBuilder>();
+  const addRecord = (module: RepoPath, record: EntityRecord, mode: AccessMode, orm: OrmName, operation: string, line: number): void => {
+    const key = `${module}\u0000${record.id}\u0000${mode}`;
+    let builder = builders.get(key);
+    if (!builder) {
+      builder = { module, entity: record.id, mode, orms: new Set(), operations: new Set(), lines: new Set() };
+      builders.set(key, builder);
+    }
+    builder.orms.add(orm);
+    builder.operations.add(operation);
+    builder.lines.add(line);
+  };
   const coverage = new CoverageCounter();
+  // Custom statics and association accessors of model classes, declared in one file and called in another.
+  const members = new MemberCalls(files, (target, file, orm) => bind(target, file, orm));
   // Accesses through a model a base class holds (`this.model.find()` in a subclass, inherited methods).
   const inherited = inheritedAccesses(files, resolveExport);
   for (const facts of files) {
@@ -208,6 +222,14 @@ export function linkDataAccess(
     const extra = inherited.get(facts.path);
     for (const fact of extra ? [...facts.dataAccess, ...extra] : facts.dataAccess) {
       if (isAliasFact(fact)) continue;
+      if (members.isMemberFact(fact)) {
+        const owner = fact.role === 'schema' ? null : bind(fact.target, facts.path, fact.orm);
+        for (const reach of owner ? members.reach(fact, owner) : []) {
+          coverage.resolved(facts.path, fact);
+          addRecord(facts.path, reach.record, reach.mode, fact.orm, reach.operation, fact.line);
+        }
+        continue;
+      }
       if (fact.via && !isSqlSink(fact.via)) continue;
       // A migration's or seed's tables are schema, not a module's access: no record, no entity.
       if (fact.role === 'schema') {
@@ -229,16 +251,7 @@ export function linkDataAccess(
         continue;
       }
       const record = fact.relation ? followRelation(root, fact.relation) : root;
-      if (!record) continue;
-      const key = `${facts.path}\u0000${record.id}\u0000${fact.mode}`;
-      let builder = builders.get(key);
-      if (!builder) {
-        builder = { module: facts.path, entity: record.id, mode: fact.mode, orms: new Set(), operations: new Set(), lines: new Set() };
-        builders.set(key, builder);
-      }
-      builder.orms.add(fact.orm);
-      builder.operations.add(fact.operation);
-      builder.lines.add(fact.line);
+      if (record) addRecord(facts.path, record, fact.mode, fact.orm, fact.operation, fact.line);
     }
   }
 

@@ -86,3 +86,24 @@ describe('SQL no grammar reads, as wrappers get it', () => {
     expect(rowsOf(run, 'src/journey.ts')).toEqual(['src/journey.ts visits read', 'src/journey.ts website_event read']);
   });
 });
+
+describe('a CTE defined in a fragment a helper returns', () => {
+  it('is no table of the statement whose hole takes it', () => {
+    const run = runProject({
+      'src/journey.ts': `
+        import { Pool } from 'pg';
+        const pool = new Pool();
+        function parts(steps: number) {
+          let sequenceQuery = '';
+          // The line break written as an escape, as people do.
+          for (let i = 0; i < steps; i++) sequenceQuery = \`\\nsequences as (select visit_id from events group by visit_id)\`;
+          return { sequenceQuery };
+        }
+        export function journey(steps: number) {
+          const { sequenceQuery } = parts(steps);
+          return pool.query(\`with events as (select * from website_event), \${sequenceQuery} select * from sequences any left join visits on true\`);
+        }`,
+    });
+    expect(rowsOf(run, 'src/journey.ts')).toEqual(['src/journey.ts visits read', 'src/journey.ts website_event read']);
+  });
+});

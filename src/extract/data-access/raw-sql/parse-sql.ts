@@ -96,12 +96,15 @@ export function analyzeSql(parts: readonly string[]): SqlTableAccess[] | null {
   return result;
 }
 
+const BRACE_PLACEHOLDER = /\{\{\s*[A-Za-z_]|\{\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*[A-Za-z]/;
+
 /** Longer text is generated SQL (a migration dump): the grammar would spend seconds; it stays unresolved. */
 const MAX_SQL_LENGTH = 20_000;
 
 function analyzeUncached(parts: readonly string[]): SqlTableAccess[] | null {
   if (parts.reduce((length, part) => length + part.length, 0) > MAX_SQL_LENGTH) return null;
-  const parsed = parseEither((dialect) => withParameters(parts, dialect)) ?? mergeStatement(parts);
+  // A wrapper's `{{name}}` or ClickHouse's `{name:Type}` placeholders: no grammar reads the text as it is.
+  const parsed = parts.some((part) => BRACE_PLACEHOLDER.test(part)) ? null : (parseEither((dialect) => withParameters(parts, dialect)) ?? mergeStatement(parts));
   if (parsed) return parsed;
   // Second attempt: every driver's placeholders (`$1`, `?`, `:name`) made a plain literal, holes that
   // hold a clause (`FROM orders ${where}`) dropped.

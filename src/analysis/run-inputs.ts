@@ -43,6 +43,8 @@ export function layoutOptions(options: AnalyzeOptions, loaded: LoadedConfig | nu
   if (exclude.length > 0) layout.exclude = exclude;
   if (options.includeTests) layout.includeTests = true;
   if (options.maxFiles !== undefined) layout.maxFiles = options.maxFiles;
+  const dataAccess = loaded?.config.dataAccess;
+  if (dataAccess && ((dataAccess.entityDecorators?.length ?? 0) > 0 || (dataAccess.repositoryFactories?.length ?? 0) > 0)) layout.dataAccess = dataAccess;
   return layout;
 }
 

@@ -54,6 +54,23 @@ export const projectSchema = z
   })
   .describe('The project Carve reads, as `carve init` read it: `check` and `analyze` use it when the command line gives no --tsconfig or --include.');
 
+// A name as code spells it: `MyEntity`, `getRepo`, `db.repo` is not one.
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const identifier = z.string().regex(IDENTIFIER, { error: 'a name here is an identifier as code spells it (letters, digits, "_" and "$", not starting with a digit)' });
+
+export const dataAccessSchema = z
+  .strictObject({
+    entityDecorators: z
+      .array(identifier)
+      .optional()
+      .describe('Class decorators that declare an entity where Carve cannot see it (a decorator from a package): `@MyEntity(\'orders\')` maps the class to a table as `@Entity` does.'),
+    repositoryFactories: z
+      .array(identifier)
+      .optional()
+      .describe('Functions or methods that return the repository of the entity they are given (`getRepo(Order).find()`, `this.db.repo(ctx, Order)`), when Carve cannot read their body.'),
+  })
+  .describe('What no rule can see in the data-access code: names Carve should take as ORM building blocks.');
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON schema of this file, for editors.'),
@@ -63,6 +80,7 @@ export const configSchema = z
       .optional()
       .describe('Files to analyze, as globs relative to the analyzed folder; default: what tsconfig includes.'),
     exclude: z.array(glob).optional().describe('Files to leave out, as globs relative to the analyzed folder.'),
+    dataAccess: dataAccessSchema.optional(),
     contexts: z
       .record(contextNameSchema, contextConfigSchema)
       .describe('The agreed bounded contexts, by name.'),
@@ -76,6 +94,7 @@ export const configSchema = z
 
 export type CarveConfig = z.infer<typeof configSchema>;
 export type ContextConfig = z.infer<typeof contextConfigSchema>;
+export type DataAccessConfig = z.infer<typeof dataAccessSchema>;
 
 /** The JSON schema Carve ships (schema/carve.config.schema.json), as the exact text committed. */
 export function renderConfigJsonSchema(): string {

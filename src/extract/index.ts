@@ -52,9 +52,10 @@ export function readFacts(layout: ProjectLayout, options: ExtractOptions = {}, s
   // The data pass is timed on its own: the bench reports it separately from the module graph.
   let dataAccessMs = 0;
   const scanData = options.scanDataAccess ?? scanDataAccess;
+  const settings = layout.dataAccess;
   const timedScanData: DataAccessScanner = (input) => {
     const start = performance.now();
-    const result = scanData(input);
+    const result = scanData(settings ? { ...input, settings } : input);
     dataAccessMs += performance.now() - start;
     return result;
   };

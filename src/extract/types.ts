@@ -50,6 +50,14 @@ export interface LocalImport {
 }
 
 /** What a data-access adapter gets for one source file. Raw compiler nodes: this is a hot path. */
+/** carve.config.json `dataAccess`: names no rule can see (a decorator or a factory from a package). */
+export interface DataAccessSettings {
+  /** Class decorators that declare an entity as `@Entity` does. */
+  entityDecorators?: readonly string[];
+  /** Functions or methods that return the repository of the entity they are given. */
+  repositoryFactories?: readonly string[];
+}
+
 export interface DataAccessScanInput {
   path: RepoPath;
   text: string;
@@ -58,6 +66,8 @@ export interface DataAccessScanInput {
   importsByLocal: ReadonlyMap<string, LocalImport>;
   /** Package names and specifiers this file imports (for cheap gating). */
   specifiers: readonly string[];
+  /** The config's `dataAccess`, when it names anything. */
+  settings?: DataAccessSettings;
 }
 
 export interface DataAccessScanResult {

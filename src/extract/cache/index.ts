@@ -84,6 +84,7 @@ function cacheSettings(layout: ProjectLayout, maxBytes: number): unknown {
     files: layout.files.map((file) => `${file.project}:${file.path}`),
     projects: layout.projects.map((project) => ({ config: project.configPath, options: project.options })),
     workspaces: layout.workspaces.map((workspace) => [workspace.name, workspace.dir]),
+    dataAccess: layout.dataAccess ?? null,
   };
 }
 

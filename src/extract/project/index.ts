@@ -10,6 +10,7 @@ import type { Diagnostic, RepoPath } from '../../shared/facts.js';
 import { isInside, toRepoPath } from '../../shared/paths.js';
 import { escapeOf, repositoryRoot } from '../../shared/repository.js';
 import { compareStrings, sortedUnique } from '../../shared/sort.js';
+import type { DataAccessSettings } from '../types.js';
 import type { LayoutInputs } from './layout-inputs.js';
 import { displayPath, readConfigText, walkInside, warn, type ProjectFiles } from './project-files.js';
 import { implicitProject, type TsProject } from './tsconfig.js';
@@ -41,6 +42,8 @@ export interface ProjectLayout {
   leftOut: LeftOutCounts;
   /** --include-tests: the facts stage keeps files that are tests by their content, too. */
   includeTests?: true;
+  /** The config's `dataAccess` names, for the data-access scan (part of the facts-cache key). */
+  dataAccess?: DataAccessSettings;
   /** Test-word folders ('test', 'src/spec') holding tests by name: their other files may be test support. */
   foldersWithTests: RepoPath[];
   /** Files and links passed over while reading the layout (a FIFO .gitignore, a link out), by path. */
@@ -54,6 +57,8 @@ export interface LayoutOptions {
   includeTests?: boolean;
   /** Refuse to analyze more files than this (a clear error suggesting --include). */
   maxFiles?: number;
+  /** carve.config.json `dataAccess`. */
+  dataAccess?: DataAccessSettings;
 }
 
 const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts)$/;
@@ -201,6 +206,7 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
     leftOut: leftOut.counts(),
     foldersWithTests: sortedUnique(foldersWithTests),
     ...(options.includeTests ? { includeTests: true as const } : {}),
+    ...(options.dataAccess ? { dataAccess: options.dataAccess } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

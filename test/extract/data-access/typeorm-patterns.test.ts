@@ -178,6 +178,27 @@ export class OrderService extends CrudService<Order> {
     expect(rowsOf(run, 'src/crud.service.ts')).toEqual([]);
   });
 
+  it('super(repository) of an injected repository, with no type argument on the base', () => {
+    const run = project({
+      'src/base.service.ts': `import { Repository, ObjectLiteral } from 'typeorm';
+export class BaseService<E extends ObjectLiteral, R extends Repository<E> = Repository<E>> {
+  constructor(private repository: R) {}
+  list() { return this.repository.find(); }
+}
+`,
+      'src/customer.service.ts': `import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { BaseService } from './base.service';
+import { Customer } from './entities';
+export class CustomerService extends BaseService<Customer> {
+  constructor(@InjectRepository(Customer) private customers: Repository<Customer>) { super(customers); }
+  all() { return this.list(); }
+}
+`,
+    });
+    expect(rowsOf(run, 'src/customer.service.ts')).toEqual(['src/customer.service.ts customers read']);
+  });
+
   it('class UserRepository extends Repository<User> with super(User, dataSource.manager)', () => {
     const run = project({
       'src/order.repository.ts': `import { DataSource, Repository } from 'typeorm';
@@ -192,5 +213,90 @@ export class Use { constructor(private readonly orders: OrderRepository) {} drop
 `,
     });
     expect(accessRows(run)).toEqual(['src/order.repository.ts orders read', 'src/use.ts orders write']);
+  });
+});
+
+describe('typeorm: wrappers and decorators of other files', () => {
+  const DATASOURCE = `import { DataSource, EntityTarget, Repository } from 'typeorm';
+const dataSource = new DataSource({ type: 'sqlite', database: ':memory:' });
+export const repo = <E extends object>(target: EntityTarget<E>): Repository<E> => dataSource.getRepository(target);
+export function notAWrapper(target: unknown) { return String(target); }
+export default dataSource;
+`;
+
+  it('an imported repository wrapper binds the entity its callers pass; a function that is none adds nothing', () => {
+    const run = project({
+      'src/datasource.ts': DATASOURCE,
+      'src/service.ts': `import { repo, notAWrapper } from './datasource';
+import { Order, Customer } from './entities';
+export async function run() {
+  const orders = repo(Order);
+  await orders.find();
+  await repo(Customer).save({});
+  notAWrapper(Order);
+  return notAWrapper(Customer).length;
+}
+`,
+    });
+    expect(rowsOf(run, 'src/service.ts')).toEqual(['src/service.ts customers write', 'src/service.ts orders read']);
+    expect(rowsOf(run, 'src/datasource.ts')).toEqual([]);
+    expect(run.unresolved).toEqual({});
+  });
+
+  it('a method of an injected project class that reads the entity its caller names', () => {
+    const run = project({
+      'src/connection.ts': `import { DataSource, ObjectType } from 'typeorm';
+export class TransactionalConnection {
+  constructor(private dataSource: DataSource) {}
+  getRepository<T>(ctx: unknown, target: ObjectType<T>) { return this.dataSource.getRepository(target); }
+  async getEntityOrThrow<T>(ctx: unknown, entityType: ObjectType<T>, id: number) {
+    return this.getRepository(ctx, entityType).findOneOrFail({ where: { id } as never });
+  }
+}
+`,
+      'src/order.service.ts': `import { TransactionalConnection } from './connection';
+import { Order } from './entities';
+export class OrderService {
+  constructor(private connection: TransactionalConnection) {}
+  async one(ctx: unknown, id: number) {
+    const order = await this.connection.getEntityOrThrow(ctx, Order, id);
+    return order;
+  }
+}
+`,
+    });
+    expect(rowsOf(run, 'src/order.service.ts')).toEqual(['src/order.service.ts orders read']);
+  });
+
+  it('@ChildEntity of an entity in another file takes its table', () => {
+    const run = project({
+      'src/admin.ts': `import { ChildEntity, Column } from 'typeorm';
+import { Customer } from './entities';
+@ChildEntity()
+export class VipCustomer extends Customer { @Column() level!: number; }
+`,
+    });
+    const vip = run.linked.entities.find((entity) => entity.id === 'VipCustomer');
+    expect(vip?.table).toBe('customers');
+  });
+
+  it('a decorator of the project that applies Entity declares entities; one that does not, none', () => {
+    const run = project({
+      'src/core/decorators.ts': `import { Entity, EntityOptions } from 'typeorm';
+export function MultiORMEntity(name: string, options: EntityOptions = {}): ClassDecorator {
+  return (target) => { Entity(name, options)(target); };
+}
+export const Audited = (): ClassDecorator => () => undefined;
+`,
+      'src/employee.ts': `import { Column } from 'typeorm';
+import { MultiORMEntity, Audited } from './core/decorators';
+@MultiORMEntity('employee', { schema: 'hr' })
+export class Employee { @Column() name!: string; }
+@Audited()
+export class AuditTrail { @Column() at!: Date; }
+`,
+    });
+    const mine = run.linked.entities.filter((entity) => entity.definedIn === 'src/employee.ts').map((entity) => `${entity.id}:${entity.table}`);
+    expect(mine).toEqual(['Employee:employee']);
   });
 });

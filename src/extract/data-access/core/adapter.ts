@@ -22,6 +22,8 @@ export interface OrmAdapter {
   /** Text that enables it without such an import (a service that only receives an injected client). */
   markers?: RegExp;
   modelCalls?: ModelCallVocabulary;
+  /** Opens the gate for a file the config's `dataAccess` names speak of (a decorator, a factory). */
+  settingsGate?: (input: DataAccessScanInput) => boolean;
   /**
    * A model or repository held in a class member (`core/inherited-models.ts`): the types that hold one
    * (`Model<T>`: T is the model) and the methods called on it.
@@ -40,7 +42,11 @@ export function importsPackage(input: DataAccessScanInput, packages: readonly st
 }
 
 export function adapterApplies(adapter: OrmAdapter, input: DataAccessScanInput): boolean {
-  return importsPackage(input, adapter.packages) || (adapter.markers?.test(input.text) ?? false);
+  return (
+    importsPackage(input, adapter.packages) ||
+    (adapter.markers?.test(input.text) ?? false) ||
+    (input.settings !== undefined && (adapter.settingsGate?.(input) ?? false))
+  );
 }
 
 /** The adapter as the extractor's DataAccessAdapter: gate, then a walk of its own. */

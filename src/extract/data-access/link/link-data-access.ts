@@ -12,6 +12,7 @@ import { constantKey, lowerFirst, snakeCase, sqlTableName } from '../core/naming
 import { aliasNameOf, isAliasFact, UNRESOLVED } from '../core/sink.js';
 import { inheritedAccesses } from '../core/inherited-models.js';
 import { CoverageCounter } from './coverage.js';
+import { settledEntities, wrapperAccessStands } from './project-wrappers.js';
 import { MemberCalls } from './member-calls.js';
 import { assignEntityIds, type EntityDefinition } from './entity-ids.js';
 
@@ -38,7 +39,9 @@ export function linkDataAccess(
   resolveExport: ExportFollower,
 ): { entities: EntityRecord[]; dataAccess: DataAccessRecord[]; coverage: DataAccessCoverage[]; diagnostics: Diagnostic[] } {
   const definitions: EntityDefinition[] = [];
-  for (const facts of files) for (const entity of facts.entities) definitions.push({ ...entity, definedIn: facts.path });
+  // Entities through project decorators and single-table children of other files, settled (project-wrappers.ts).
+  const settled = settledEntities(files, resolveExport);
+  for (const facts of files) for (const entity of settled.get(facts.path) ?? []) definitions.push({ ...entity, definedIn: facts.path });
   for (const schema of schemaEntities) for (const entity of schema.entities) definitions.push({ ...entity, definedIn: schema.path });
   const entities = assignEntityIds(definitions);
   const diagnostics: Diagnostic[] = [];
@@ -200,6 +203,8 @@ export function linkDataAccess(
     return sqlSinksByFile.get(owner.file)?.[constantKey(owner.name, via.path)]?.includes(via.index) === true;
   };
 
+  // An entity handed to a function of another file stands when that function forwards it so.
+  const wrapperStands = wrapperAccessStands(files, resolveExport);
   const builders = new Map<string, RecordBuilder>();
   const addRecord = (module: RepoPath, record: EntityRecord, mode: AccessMode, orm: OrmName, operation: string, line: number): void => {
     const key = `${module}\u0000${record.id}\u0000${mode}`;
@@ -231,6 +236,7 @@ export function linkDataAccess(
         continue;
       }
       if (fact.via && !isSqlSink(fact.via)) continue;
+      if (fact.wrapper && !wrapperStands(fact)) continue;
       // A migration's or seed's tables are schema, not a module's access: no record, no entity.
       if (fact.role === 'schema') {
         coverage.schema(facts.path, fact);

@@ -4,7 +4,7 @@
 // Relation loads (`relations: [...]`, joins of `'alias.relation'`) read what the entity's relation
 // decorators lead to (relations.ts).
 import ts from '../../../shared/typescript.cjs';
-import type { AccessMode, EntityRef } from '../../../shared/facts.js';
+import type { AccessMode, EntityRef, WrapperRef, WrapperShapeFact } from '../../../shared/facts.js';
 import type { OrmAdapter } from '../core/adapter.js';
 import { builderCalls } from '../core/builder-chain.js';
 import { entityDecoratorOf } from '../core/class-entities.js';
@@ -14,10 +14,11 @@ import { importOf } from '../core/imports.js';
 import { snakeCase } from '../core/naming.js';
 import { relationOption } from '../core/relation-loads.js';
 import type { FactSink } from '../core/sink.js';
-import { dottedName, extendsClause, methodCall, objectString, stringValue, unwrap } from '../core/syntax.js';
+import { decoratorsOf, type DecoratorInfo, dottedName, extendsClause, methodCall, objectString, stringValue, unwrap } from '../core/syntax.js';
 import { createReceivers, entityArgument, instanceOrClassTarget, repositoryClassTarget, type RepositoryValue } from './receivers.js';
 import { entityRelations } from './relations.js';
-import { analyzeWrappers } from './wrappers.js';
+import { entityDecoratorsDeclared, entityLikeArgument, projectCallee } from './project-calls.js';
+import { analyzeWrappers, type WrapperShape } from './wrappers.js';
 import {
   INSTANCE_ARGUMENT_METHODS,
   QUERY_BUILDER_JOINS,
@@ -28,24 +29,71 @@ import {
   TYPEORM_MODEL_CALLS,
 } from './vocabulary.js';
 
+interface EntityTable {
+  table: string;
+  /** A `@ChildEntity` of a class of another file: the table is that entity's (the linker fills it in). */
+  tableOf?: EntityRef;
+}
+
 /** The table an entity class of this file maps to; a `@ChildEntity` the table of the class it extends. */
-function entityTable(file: FileIndex, cls: ts.ClassLikeDeclaration, depth = 0): string | null {
+function entityTable(file: FileIndex, cls: ts.ClassLikeDeclaration, depth = 0): EntityTable | null {
   const found = entityDecoratorOf(file, cls);
   if (!found || found.orm !== 'typeorm' || !cls.name) return null;
   if (found.kind === 'ChildEntity') {
     const parent = extendsClause(cls);
-    const local = parent && depth < 8 ? file.classes.find((other) => other.name?.text === parent.name) : undefined;
-    return local ? entityTable(file, local, depth + 1) : null;
+    if (!parent || depth >= 8) return null;
+    const local = file.classes.find((other) => other.name?.text === parent.name);
+    if (local) return entityTable(file, local, depth + 1);
+    const base = parent.name.includes('.') ? null : file.input.importsByLocal.get(parent.name);
+    if (!base?.module || base.imported === '*') return null;
+    // Until the linker reads the parent: TypeORM's default name for it.
+    return { table: snakeCase(base.imported === 'default' ? parent.name : base.imported), tableOf: { by: 'symbol', name: base.imported, module: base.module } };
   }
-  const arg = found.decorator.args[0];
-  return stringValue(arg) ?? objectString(arg, 'name') ?? snakeCase(cls.name.text);
+  return { table: decoratorTable(found.decorator.args[0], cls.name.text) };
+}
+
+/** `@Entity('orders')`, `@Entity({ name: 'orders' })`, else the class name in snake_case. */
+function decoratorTable(arg: ts.Expression | undefined, className: string): string {
+  return stringValue(arg) ?? objectString(arg, 'name') ?? snakeCase(className);
+}
+
+/** A class decorator imported from a project file (`@MultiORMEntity('employee')`): maybe an entity decorator. */
+function projectDecorator(file: FileIndex, cls: ts.ClassLikeDeclaration): { module: string; name: string; args: readonly ts.Expression[] } | null {
+  for (const decorator of decoratorsOf(cls)) {
+    const imported = importOf(file, decorator.name);
+    if (imported?.module && imported.imported !== '*') return { module: imported.module, name: imported.imported, args: decorator.args };
+  }
+  return null;
+}
+
+/** A decorator the config names as an entity decorator (`dataAccess.entityDecorators`), by the name it is exported as. */
+function configuredEntityDecorator(file: FileIndex, cls: ts.ClassLikeDeclaration, names: ReadonlySet<string>): DecoratorInfo | null {
+  if (names.size === 0) return null;
+  for (const decorator of decoratorsOf(cls)) {
+    const imported = importOf(file, decorator.name);
+    const exported = imported && imported.imported !== 'default' && imported.imported !== '*' ? imported.imported : decorator.name;
+    if (names.has(exported)) return decorator;
+  }
+  return null;
 }
 
 function collectEntities(file: FileIndex, sink: FactSink): void {
+  const configured = new Set(file.input.settings?.entityDecorators ?? []);
   for (const cls of file.classes) {
-    const table = cls.name ? entityTable(file, cls) : null;
-    if (table === null || !cls.name) continue;
-    sink.entity(cls.name.text, table, 'typeorm', cls.name, entityRelations(file, cls));
+    if (!cls.name) continue;
+    const named = entityDecoratorOf(file, cls) ? null : configuredEntityDecorator(file, cls, configured);
+    const found = named ? { table: decoratorTable(named.args[0], cls.name.text) } : entityTable(file, cls);
+    if (found) {
+      sink.entity(cls.name.text, found.table, 'typeorm', cls.name, entityRelations(file, cls), found.tableOf ? { tableOf: found.tableOf } : undefined);
+      continue;
+    }
+    // An entity if the linker finds that the decorator applies `Entity` (the decorator's file says so).
+    const decorator = entityDecoratorOf(file, cls) ? null : projectDecorator(file, cls);
+    if (decorator) {
+      sink.entity(cls.name.text, decoratorTable(decorator.args[0], cls.name.text), 'typeorm', cls.name, entityRelations(file, cls), {
+        decorator: { module: decorator.module, name: decorator.name },
+      });
+    }
   }
   for (const expr of file.news) {
     if (!ts.isIdentifier(expr.expression) || importOf(file, expr.expression.text)?.specifier !== 'typeorm') continue;
@@ -72,7 +120,7 @@ function collectAliases(file: FileIndex, sink: FactSink, repositoryOf: (expr: ts
     for (const declaration of statement.declarationList.declarations) {
       if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
       const repository = repositoryOf(declaration.initializer);
-      if (repository && repository.target !== 'dynamic') sink.alias(declaration.name.text, repository.target, 'typeorm', declaration.name);
+      if (repository && repository.target !== 'dynamic' && !repository.wrapper) sink.alias(declaration.name.text, repository.target, 'typeorm', declaration.name);
     }
   }
 }
@@ -91,7 +139,7 @@ function collectQueryBuilder(file: FileIndex, sink: FactSink, call: ts.CallExpre
   };
   if (base) {
     if (base.target === 'dynamic') sink.unresolvedAt(base.origin);
-    else emit(base.target, mode, call);
+    else sink.access(base.target, mode, 'typeorm', operation, call, base.wrapper ? { wrapper: base.wrapper } : undefined);
     // `repo.createQueryBuilder('c')`, `manager.createQueryBuilder(Customer, 'c')`.
     alias(call.arguments.slice(0, 2).find((arg) => stringValue(unwrap(arg)) !== null), base.target, []);
   }
@@ -129,17 +177,52 @@ function collectQueryBuilder(file: FileIndex, sink: FactSink, call: ts.CallExpre
   }
 }
 
+/** A wrapper's shape as FileFacts keep it: parameter indexes, sorted. */
+function wrapperShapeFact(shape: WrapperShape): WrapperShapeFact {
+  const fact: WrapperShapeFact = {};
+  if (shape.repository !== undefined) fact.repository = shape.repository;
+  const indexes = (mode: AccessMode): number[] => [...shape.accesses].filter(([, modes]) => modes.has(mode)).map(([index]) => index).sort((a, b) => a - b);
+  const reads = indexes('read');
+  const writes = indexes('write');
+  if (reads.length > 0) fact.reads = reads;
+  if (writes.length > 0) fact.writes = writes;
+  return fact;
+}
+
+/**
+ * `this.connection.getEntityOrThrow(ctx, Order, id)`: a call of another project file's function with an
+ * entity as argument may read or write it; one candidate per mode, the linker keeps what that function does.
+ * A call whose value is used as a repository right away is the repository path's.
+ */
+function collectProjectCall(file: FileIndex, sink: FactSink, call: ts.CallExpression): void {
+  const parent = call.parent;
+  if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === call) {
+    const name = parent.name.text;
+    if (REPOSITORY_METHODS[name] || name === 'createQueryBuilder') return;
+  }
+  const callee = projectCallee(file, call);
+  const argument = callee ? entityLikeArgument(file, call.arguments) : null;
+  if (!callee || !argument) return;
+  const operation = dottedName(call.expression) ?? callee.name;
+  for (const mode of ['read', 'write'] as const) {
+    sink.access(argument.target, mode, 'typeorm', operation, call, { wrapper: { ...callee, index: argument.index, returns: 'access' } });
+  }
+}
+
 /** `find({ relations: ['orders', 'orders.items'] })`: each loaded relation is a read of what it leads to. */
-function collectRelationLoads(sink: FactSink, target: Target, options: ts.Expression | undefined, operation: string, call: ts.CallExpression): void {
+function collectRelationLoads(sink: FactSink, target: Target, options: ts.Expression | undefined, operation: string, call: ts.CallExpression, wrapper?: WrapperRef): void {
   if (target === 'dynamic') return;
-  for (const relation of relationOption(options)) sink.access(target, 'read', 'typeorm', `${operation}.relations`, call, { relation });
+  for (const relation of relationOption(options)) sink.access(target, 'read', 'typeorm', `${operation}.relations`, call, { relation, ...(wrapper ? { wrapper } : {}) });
 }
 
 function collect(file: FileIndex, sink: FactSink): void {
   collectEntities(file, sink);
-  const { repositoryOf, isManager, setWrappers } = createReceivers(file);
-  const wrappers = analyzeWrappers(file, isManager);
+  const factories = new Set(file.input.settings?.repositoryFactories ?? []);
+  const { repositoryOf, isManager, setWrappers } = createReceivers(file, factories);
+  const wrappers = analyzeWrappers(file, isManager, factories);
   setWrappers(wrappers);
+  for (const [name, shape] of wrappers.shapes) sink.repositoryWrapper(name, wrapperShapeFact(shape));
+  for (const name of entityDecoratorsDeclared(file)) sink.entityDecorator(name);
   collectAliases(file, sink, repositoryOf);
   // Inside a wrapper, the entity is its caller's argument: no unresolved site of its own.
   const unresolvedAt = (node: ts.Node): void => {
@@ -159,6 +242,7 @@ function collect(file: FileIndex, sink: FactSink): void {
       }
       continue;
     }
+    collectProjectCall(file, sink, call);
     const method = methodCall(call);
     if (!method) continue;
     const receiver = unwrap(method.receiver);
@@ -172,8 +256,8 @@ function collect(file: FileIndex, sink: FactSink): void {
         if (repository.target !== 'dynamic' || !wrappers.forwarding.has(repository.origin)) collectQueryBuilder(file, sink, call, repository);
       } else if (mode && repository.target === 'dynamic') unresolvedAt(repository.origin);
       else if (mode) {
-        sink.access(repository.target, mode, 'typeorm', operation, call);
-        collectRelationLoads(sink, repository.target, call.arguments[0], operation, call);
+        sink.access(repository.target, mode, 'typeorm', operation, call, repository.wrapper ? { wrapper: repository.wrapper } : undefined);
+        collectRelationLoads(sink, repository.target, call.arguments[0], operation, call, repository.wrapper);
       }
       continue;
     }
@@ -197,11 +281,15 @@ function collect(file: FileIndex, sink: FactSink): void {
 export const typeormAdapter: OrmAdapter = {
   orm: 'typeorm',
   packages: ['typeorm', '@nestjs/typeorm'],
-  // Services that only receive a custom repository or a DataSource from another file.
-  markers: /Repository\b|[dD]ataSource\b|getRepository\(|\.manager\.|EntityManager\b/,
+  // Services that only receive a custom repository or a DataSource from another file, a connection
+  // class of the project, an entity decorator of the project, or that pass a class to a function (a
+  // wrapper of another file maybe: the linker decides).
+  markers: /Repository\b|[dD]ataSource\b|getRepository\(|\.manager\.|EntityManager\b|Connection\b|@\w*Entity\(|[\w$]\(\s*(?:[\w$.]+\s*,\s*){0,3}[A-Z][\w$]*\s*[,)]/,
   modelCalls: TYPEORM_MODEL_CALLS,
   // A repository a base class holds (`class OrderService extends CrudService<Order>`, `super(repository)`):
   // `this.repository.find()` in the base or a subclass (core/inherited-models.ts).
   members: { types: ['Repository', 'TreeRepository', 'MongoRepository'], methods: REPOSITORY_MEMBER_METHODS },
+  // Names the config gives (`dataAccess.entityDecorators`, `repositoryFactories`) used in the file.
+  settingsGate: (input) => [...(input.settings?.entityDecorators ?? []), ...(input.settings?.repositoryFactories ?? [])].some((name) => input.text.includes(name)),
   collect,
 };

@@ -5,14 +5,18 @@ import ts from '../../../shared/typescript.cjs';
 import { callbackCallOf, followValue, type BindingSite } from '../core/bindings.js';
 import { symbolTarget, typeTarget, type Target } from '../core/entity-ref.js';
 import type { FileIndex } from '../core/file-index.js';
+import type { WrapperRef } from '../../../shared/facts.js';
 import { fileImports, importOf, isMikroSpecifier, MIKRO_ORM_PACKAGES } from '../core/imports.js';
 import { enclosingClass, extendsClause, findDecorator, lastName, methodCall, stringValue, typeBaseName, typeReference, unwrap } from '../core/syntax.js';
+import { entityLikeArgument, projectCallee } from './project-calls.js';
 import { REPOSITORY_FACTORIES, type FileWrappers } from './wrappers.js';
 
 export interface RepositoryValue {
   target: Target;
   /** Where a run-time entity entered (the `getRepository(x)` call), for counting it once. */
   origin: ts.Node;
+  /** Made by a function of another project file: stands only if that function is a repository wrapper. */
+  wrapper?: WrapperRef;
 }
 
 const REPOSITORY_TYPES = new Set(['Repository', 'TreeRepository', 'MongoRepository']);
@@ -75,6 +79,10 @@ export function createReceivers(file: FileIndex, extraFactories: ReadonlySet<str
       if (isMikroFile) return null;
       return { target: entityAmong(file, expr.arguments), origin: expr };
     }
+    // `getRepo(Order)` of another project file: a repository if that function returns one (the linker checks).
+    const callee = isMikroFile ? null : projectCallee(file, expr);
+    const argument = callee ? entityLikeArgument(file, expr.arguments) : null;
+    if (callee && argument) return { target: argument.target, origin: expr, wrapper: { ...callee, index: argument.index, returns: 'repository' } };
     if (name === 'getCustomRepository') {
       const arg = expr.arguments[0];
       const cls = arg && ts.isIdentifier(arg) ? localClass(file, arg.text) : undefined;

@@ -73,3 +73,14 @@ describe('a Prisma schema outside the analyzed folder', () => {
     expect(throughLink.entities.map((entity) => entity.id)).toEqual([]);
   });
 });
+
+describe('the folders above the analyzed one', () => {
+  it('only packages count: a prisma/ folder above that is no package is not the schema', () => {
+    const repo = repository();
+    // apps/ is no package: its prisma/ folder is someone else's (a sibling project named prisma).
+    mkdirSync(join(repo, 'apps/prisma'));
+    writeFileSync(join(repo, 'apps/prisma/schema.prisma'), 'model Stranger {\n  id String @id\n}\n');
+    const analysis = run(join(repo, 'apps/server'), join(repo, 'apps/server/tsconfig.json'));
+    expect(analysis.summary.schemaFiles).toEqual(['../../tools/prisma/schema.prisma']);
+  });
+});

@@ -3,8 +3,9 @@
 // - the `prisma.schema` field of a package.json (a file, or a folder of .prisma files), else
 //   `prisma/**/*.prisma`, else `schema.prisma`, in the package a project import leads to: a
 //   workspace package by name, or the target of a tsconfig `paths` alias, up to its package.json;
-// - when the analyzed files import `@prisma/client`, the same in the folders above the analyzed one,
-//   up to the repository root, the nearest that has one.
+// - when the analyzed files import `@prisma/client`, the same in the packages above the analyzed
+//   folder (folders with a package.json, where Prisma runs), up to the repository root, the nearest
+//   that has one. A folder above that is no package is passed: its `prisma/` may be anything.
 // Read-only and confined to the repository: folders are listed without following links and files
 // are read through safe-read. Must not load the compiler (a fully cached run reads schemas too).
 import { lstatSync } from 'node:fs';
@@ -135,7 +136,7 @@ export function prismaSchemasOutside(layout: ProjectLayout, files: readonly File
   // `@prisma/client` without a schema in an imported package: the nearest one above the analyzed folder.
   if (found.size === 0 && [...specifiers].some((specifier) => PRISMA_CLIENT.test(specifier))) {
     for (let folder = dirname(root); isWithin(repository, folder) && folder !== root; folder = dirname(folder)) {
-      const schemas = schemasOf(folder, repository).filter(outside);
+      const schemas = isFile(join(folder, 'package.json')) ? schemasOf(folder, repository).filter(outside) : [];
       if (schemas.length > 0) {
         for (const file of schemas) found.add(file);
         break;

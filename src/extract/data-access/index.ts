@@ -10,7 +10,7 @@ import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { exportedStrings } from './core/constants.js';
 import { indexFile } from './core/file-index.js';
 import { callsImportedMember, collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
-import { CLASS_GATE, collectClassFacts, collectRepositoryCalls, collectTypedServiceCalls, importsRepositoryClass, type MemberVocabulary } from './core/inherited-models.js';
+import { CLASS_GATE, collectClassFacts, collectRepositoryCalls, collectTypedServiceCalls, importsRepositoryClass, memberCallGate, type MemberVocabulary } from './core/inherited-models.js';
 import { schemaRoleOf } from './core/schema-role.js';
 import { collectSchemaDefinitions } from './core/schema-definitions.js';
 import { FactSink, isAliasFact } from './core/sink.js';
@@ -29,6 +29,7 @@ const MEMBER_VOCABULARIES: MemberVocabulary[] = ORM_ADAPTERS.flatMap((adapter) =
 );
 /** ORMs whose entities generic data services may be typed with, and every ORM's packages (whose own types are left to it). */
 const MEMBER_ORMS = MEMBER_VOCABULARIES.map((vocabulary) => vocabulary.orm);
+const MEMBER_CALL_GATE = memberCallGate(MEMBER_VOCABULARIES);
 const ORM_PACKAGES = ORM_ADAPTERS.flatMap((adapter) => adapter.packages);
 
 /** The adapters in the extractor's own shape, for callers that want to run one alone. */
@@ -54,7 +55,7 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
   const modelCalls = importsProjectModelName(input) && (MODEL_CALL_GATE.test(input.text) || callsImportedMember(input));
   const role = schemaRoleOf(input.path, input.text);
   // A class may use a model its base class (maybe in another file) holds.
-  const classes = applying.length > 0 || CLASS_GATE.test(input.text);
+  const classes = applying.length > 0 || CLASS_GATE.test(input.text) || MEMBER_CALL_GATE(input.text);
   const repositories = importsRepositoryClass(input);
   if (applying.length === 0 && !modelCalls && !role && !classes && !repositories) return withStrings({ entities: [], accesses: [], unresolved: 0 });
   const file = indexFile(input);

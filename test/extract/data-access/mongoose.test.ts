@@ -181,6 +181,27 @@ export class ControlRepository extends BaseRepository<unknown, unknown> {
       expect(reads.operations).toEqual(['super.count -> this.MongooseModel.countDocuments']);
     });
 
+    it('an untyped base that keeps the model it is given (this.model = model) and imports no ORM', () => {
+      const run = runProject({
+        'src/models.ts': models,
+        'src/base.js': `export class Store {
+  constructor(model) { this.model = model; }
+  all() { return this.model.find({}); }
+}
+`,
+        'src/jobs.js': `import { Store } from './base.js';
+import { Job } from './models';
+export class Jobs extends Store {
+  constructor() { super(Job); }
+  purge() { return this.model.deleteMany({}); }
+  list() { return this.all(); }
+}
+`,
+      });
+      expect(rowsOf(run, 'src/jobs.js')).toEqual(['src/jobs.js jobs read', 'src/jobs.js jobs write']);
+      expect(rowsOf(run, 'src/base.js')).toEqual([]);
+    });
+
     it('the type argument binds the model when no super argument names it', () => {
       const run = runProject({
         'src/typed.ts': `import { Model } from 'mongoose';

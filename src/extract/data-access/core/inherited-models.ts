@@ -42,6 +42,16 @@ export interface MemberVocabulary {
 /** Text gate: a class that extends something (an interface's `extends` opens nothing). */
 export const CLASS_GATE = /\bclass\s+[\w$]+\s*(?:<[^{]*?>\s*)?extends\s/;
 
+/**
+ * Text gate for a base class that imports no ORM (plain JavaScript, `this.model = model`): a
+ * constructor, and a call of a member vocabulary's method on a member (`this.model.find(`).
+ */
+export function memberCallGate(vocabularies: readonly MemberVocabulary[]): (text: string) => boolean {
+  const methods = [...new Set(vocabularies.flatMap((vocabulary) => Object.keys(vocabulary.methods)))].sort();
+  const calls = new RegExp(`\\bthis\\.[\\w$]+\\.(?:${methods.join('|')})\\(`);
+  return (text) => text.includes('constructor') && calls.test(text);
+}
+
 type ClassNode = ts.ClassDeclaration | ts.ClassExpression;
 
 /** `T` where a class, function or type around declares the type parameter `T`. */

@@ -157,6 +157,18 @@ export const other = () => Post.schema('archive').count();
     expect(rowsOf(run, 'src/feed.ts')).toEqual(['src/feed.ts posts read', 'src/feed.ts tags write']);
   });
 
+  it('names destructured at module level from a registry object are its models', () => {
+    const run = runProject({
+      ...BASE,
+      'src/admin.ts': `import models from './models';
+const { Post, Tag: Tags } = models;
+export const posts = () => Post.count();
+export const retag = () => Tags.bulkCreate([]);
+`,
+    });
+    expect(rowsOf(run, 'src/admin.ts')).toEqual(['src/admin.ts posts read', 'src/admin.ts tags write']);
+  });
+
   it('custom statics: an access of their model, with the mode of their own body; a pure static is none', () => {
     const run = runProject({
       ...BASE,

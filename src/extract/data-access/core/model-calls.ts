@@ -74,10 +74,34 @@ export function callsImportedMember(input: DataAccessScanInput): boolean {
   return alternatives.length > 0 && new RegExp(alternatives.join('|'), 'm').test(input.text);
 }
 
+/**
+ * `const { Order, User } = models` at module level, `models` imported from a project file: each name
+ * is that file's registry member (`<import>.<member>`, as `models.Order` is).
+ */
+function registryDestructurings(file: FileIndex): Map<string, { module: string; imported: string; property: string }> {
+  const found = new Map<string, { module: string; imported: string; property: string }>();
+  for (const statement of file.sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+      if (!ts.isObjectBindingPattern(declaration.name) || !value || !ts.isIdentifier(value)) continue;
+      const imported = file.input.importsByLocal.get(value.text);
+      if (!imported?.module || imported.imported === '*') continue;
+      for (const element of declaration.name.elements) {
+        if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+        const property = element.propertyName ? (ts.isIdentifier(element.propertyName) ? element.propertyName.text : null) : element.name.text;
+        if (property !== null && MODEL_LIKE_NAME.test(property)) found.set(element.name.text, { module: imported.module, imported: imported.imported, property });
+      }
+    }
+  }
+  return found;
+}
+
 export function collectModelCalls(file: FileIndex, sink: FactSink, vocabularies: readonly OrmVocabulary[]): void {
   const localEntities = new Map<string, OrmName>();
   for (const local of sink.localEntityNames()) localEntities.set(local.name, local.orm);
 
+  const destructured = registryDestructurings(file);
   const modelNamed = (expr: ts.Expression): ModelName | null => {
     const node = unwrap(expr);
     if (ts.isIdentifier(node)) {
@@ -85,6 +109,10 @@ export function collectModelCalls(file: FileIndex, sink: FactSink, vocabularies:
       if (imported) {
         if (!imported.module || imported.imported === '*' || !MODEL_LIKE_NAME.test(node.text)) return null;
         return { target: { by: 'symbol', name: imported.imported, module: imported.module }, text: node.text, orms: [...vocabularies] };
+      }
+      const member = destructured.get(node.text);
+      if (member && !file.bindings.lookup(node)) {
+        return { target: { by: 'symbol', name: `${member.imported}.${member.property}`, module: member.module }, text: node.text, orms: [...vocabularies] };
       }
       const orm = localEntities.get(node.text);
       if (!orm) return null;

@@ -9,12 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import { isCarveError } from '../../src/shared/errors.js';
 import { createRandom, deriveSeed } from '../../src/shared/random.js';
-import { mutateProject, readProject, writeProject, type Mutation, type Project } from '../helpers/mutate.js';
+import { MUTATOR_NAMES, mutateProject, readProject, writeProject, type Mutation, type Project } from '../helpers/mutate.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SEED = 20261124;
-const CASES_PER_FIXTURE = 20;
+/**
+ * Case i starts with mutator i (mod their number), anything stacked on it drawn from the seed: a
+ * fixture's 12 cases start with 12 different mutators, and every mutator starts cases in most fixtures.
+ * (Twenty cases with every mutator drawn left, by chance, about one mutator in five untried per fixture.)
+ */
+const CASES_PER_FIXTURE = 12;
 
 function fuzzedFixtures(): string[] {
   const groups = ['imports', 'resolution', 'data-access'];
@@ -69,7 +74,7 @@ function loadFixture(fixture: string): { project: Project; modules: string[] } {
 }
 
 function caseMutation(fixture: { project: Project; modules: string[] }, index: number): Mutation {
-  return mutateProject(fixture.project, createRandom(deriveSeed(SEED, index)), fixture.modules);
+  return mutateProject(fixture.project, createRandom(deriveSeed(SEED, index)), fixture.modules, MUTATOR_NAMES[index % MUTATOR_NAMES.length]);
 }
 
 const fixtures = fuzzedFixtures();
@@ -90,9 +95,9 @@ describe('fuzzed fixtures through analyze()', () => {
     });
   });
 
-  it('ran at least 500 cases', () => {
-    expect(total).toBeGreaterThanOrEqual(500);
-    expect(fixtures.length * CASES_PER_FIXTURE).toBeGreaterThanOrEqual(500);
+  it('ran at least 300 cases', () => {
+    expect(total).toBeGreaterThanOrEqual(300);
+    expect(fixtures.length * CASES_PER_FIXTURE).toBeGreaterThanOrEqual(300);
   });
 });
 

@@ -219,13 +219,13 @@ export const MUTATORS: Record<string, Mutator> = {
 
 export const MUTATOR_NAMES = Object.keys(MUTATORS).sort();
 
-/** One to three mutations stacked, chosen by the seed; bad files accumulate. */
-export function mutateProject(project: Project, random: RandomSource, modules: readonly string[]): Mutation {
+/** One to three mutations stacked, chosen by the seed (the first is `first` when given); bad files accumulate. */
+export function mutateProject(project: Project, random: RandomSource, modules: readonly string[], first?: string): Mutation {
   readFiles = [...modules].sort();
   const count = 1 + (random() < 0.25 ? 1 + randomInt(random, 2) : 0);
   let current: Mutation = { name: '', project, badFiles: [] };
   for (let i = 0; i < count; i++) {
-    const mutator = MUTATORS[pick(random, MUTATOR_NAMES)]!;
+    const mutator = MUTATORS[i === 0 && first !== undefined ? first : pick(random, MUTATOR_NAMES)]!;
     const next = mutator(current.project, random);
     current = {
       name: current.name ? `${current.name} + ${next.name}` : next.name,

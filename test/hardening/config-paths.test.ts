@@ -37,8 +37,9 @@ function layout(config: Record<string, unknown>, sub = ''): { repo: string; dir:
   return { repo, dir, outside };
 }
 
+/** With the run's cache (outside every repository here): the config is judged before any cache is read. */
 function check(dir: string, ...extra: string[]): Promise<CliRun> {
-  return runCli(['check', dir, '--no-cache', '--format', 'json', ...extra], { timeoutMs: RUN_LIMIT_MS, env: { CARVE_TEST_CANARY: SECRET } });
+  return runCli(['check', dir, '--format', 'json', ...extra], { timeoutMs: RUN_LIMIT_MS, env: { CARVE_TEST_CANARY: SECRET } });
 }
 
 function expectRefused(run: CliRun, field: RegExp): void {

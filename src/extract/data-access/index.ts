@@ -10,7 +10,7 @@ import { adapterApplies, toDataAccessAdapter } from './core/adapter.js';
 import { exportedStrings } from './core/constants.js';
 import { indexFile } from './core/file-index.js';
 import { callsImportedMember, collectModelCalls, MODEL_LIKE_NAME, modelCallGate, type OrmVocabulary } from './core/model-calls.js';
-import { CLASS_GATE, collectClassFacts, collectRepositoryCalls, collectTypedServiceCalls, importsRepositoryClass, memberCallGate, type MemberVocabulary } from './core/inherited-models.js';
+import { CLASS_GATE, collectClassFacts, collectRepositoryCalls, collectTypedServiceCalls, importsRepositoryClass, memberCallGate, TYPED_SERVICE_GATE, type MemberVocabulary } from './core/inherited-models.js';
 import { schemaRoleOf } from './core/schema-role.js';
 import { collectSchemaDefinitions } from './core/schema-definitions.js';
 import { FactSink, isAliasFact } from './core/sink.js';
@@ -65,7 +65,7 @@ export function scanDataAccess(input: DataAccessScanInput): DataAccessScanResult
     adapter.collect(file, sink);
   }
   if (applying.length > 0 || modelCalls || role) collectModelCalls(file, sink, MODEL_CALL_VOCABULARIES);
-  if (!role) collectTypedServiceCalls(file, sink, MEMBER_ORMS, ORM_PACKAGES);
+  if (!role && (repositories || TYPED_SERVICE_GATE.test(input.text))) collectTypedServiceCalls(file, sink, MEMBER_ORMS, ORM_PACKAGES);
   const classFacts = classes && !role ? collectClassFacts(file, MEMBER_VOCABULARIES) : [];
   const repositoryCalls = repositories && !role ? collectRepositoryCalls(file) : [];
   const withClasses = (result: DataAccessScanResult): DataAccessScanResult => ({

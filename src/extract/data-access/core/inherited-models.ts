@@ -21,14 +21,14 @@
 import ts from '../../../shared/typescript.cjs';
 import type { AccessMode, ClassFact, DataAccessFact, EntityRef, FileFacts, MemberUse, OrmName, RepoPath, RepositoryCall, ValueSource } from '../../../shared/facts.js';
 import { compareStrings } from '../../../shared/sort.js';
-import { followValue } from './bindings.js';
+import { followValue, type BindingSite } from './bindings.js';
 import { symbolTarget, typeTarget } from './entity-ref.js';
 import type { DataAccessScanInput } from '../../types.js';
 import type { FileIndex } from './file-index.js';
 import { fromPackage, importOf } from './imports.js';
 import { methodTable } from './method-table.js';
 import type { FactSink } from './sink.js';
-import { dottedName, methodCall, propertyNameText, typeBaseName, typeReference, unwrap } from './syntax.js';
+import { dottedName, isThisProperty, methodCall, propertyNameText, typeBaseName, typeReference, unwrap } from './syntax.js';
 
 /** What one ORM calls on a model or repository held in a member, and the types that hold one. */
 export interface MemberVocabulary {
@@ -429,6 +429,9 @@ export function collectTypedServiceCalls(file: FileIndex, sink: FactSink, orms: 
 /** A project class named like a repository: its instances' method calls are read through its class facts. */
 const REPOSITORY_CLASS = /(Repository|Repo)$/;
 
+/** Gate for `collectTypedServiceCalls`: a generic service or repository type, or a cast to a project one. */
+export const TYPED_SERVICE_GATE = /\w(?:Service|Repository)\s*<|\bas\s+\w*Repository\b/;
+
 /** Gate: the file imports a class named like a repository from another project file. */
 export function importsRepositoryClass(input: DataAccessScanInput): boolean {
   for (const imported of input.importsByLocal.values()) if (imported.module !== null && REPOSITORY_CLASS.test(imported.imported)) return true;
@@ -449,17 +452,29 @@ export function collectRepositoryCalls(file: FileIndex): RepositoryCall[] {
     return { name: imported.imported, module: imported.module };
   };
   const calls: RepositoryCall[] = [];
+  // One lookup per receiver name (`repo`, `this.repo`): its declared type, or the `new` it was given.
+  const known = new Map<BindingSite, RepositoryCall['class'] | null>();
+  const classOf = (site: BindingSite): RepositoryCall['class'] | null => {
+    if (known.has(site)) return known.get(site)!;
+    let found: RepositoryCall['class'] | null = null;
+    if (site.type) found = ts.isTypeReferenceNode(site.type) && !site.type.typeArguments ? repositoryClass(site.type.typeName) : null;
+    else {
+      const value = site.values[0] ? unwrap(site.values[0]) : null;
+      found = value && ts.isNewExpression(value) ? repositoryClass(value.expression) : null;
+    }
+    known.set(site, found);
+    return found;
+  };
   for (const call of file.calls) {
     const method = methodCall(call);
     if (!method) continue;
     const receiver = unwrap(method.receiver);
-    if (receiver.kind === ts.SyntaxKind.ThisKeyword || receiver.kind === ts.SyntaxKind.SuperKeyword) continue;
-    const found = followValue<RepositoryCall['class']>(
-      file.bindings,
-      receiver,
-      (expr) => (ts.isNewExpression(expr) ? repositoryClass(expr.expression) : null),
-      (site) => (site.type && ts.isTypeReferenceNode(site.type) && !site.type.typeArguments ? repositoryClass(site.type.typeName) : null),
-    );
+    let found: RepositoryCall['class'] | null = null;
+    if (ts.isNewExpression(receiver)) found = repositoryClass(receiver.expression);
+    else if (ts.isIdentifier(receiver) || isThisProperty(receiver)) {
+      const site = file.bindings.lookup(receiver);
+      found = site ? classOf(site) : null;
+    }
     if (found) calls.push({ class: found, call: method.name, receiver: dottedName(receiver) ?? 'repository', line: file.line(call) });
   }
   return calls;

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, stderrLines, type CliRun } from '../helpers/run-cli.js';
+import { runCli, runCliInProcess, stderrLines, type CliRun } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 
 const scratch = useScratch('proto-keys');
@@ -64,7 +64,8 @@ beforeAll(async () => {
   project = scratch('project');
   out = join(scratch('out'), 'report');
   writeProject(project);
-  analyze = await runCli(['analyze', project, '--out', out, '--no-cache', '--quiet']);
+  // In this process: the tests below read its reports.
+  analyze = await runCliInProcess(['analyze', project, '--out', out, '--no-cache', '--quiet']);
 }, 60_000);
 
 describe('keys named like Object.prototype members', () => {

@@ -1,10 +1,11 @@
-// `carve plan` through the built CLI: the verdict first, then the steps; --json is the plan object of
-// analysis.json; the same bytes on every run; a bad target is one error line and exit 2.
+// `carve plan` through the built CLI (in this process where only the output counts): the verdict first,
+// then the steps; --json is the plan object of analysis.json; the same bytes on every run, in a process
+// and in this one; a bad target is one error line and exit 2.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/shared/analysis.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
-import { builtCliEntry, isCliBuilt, runCli, stderrLines } from '../helpers/run-cli.js';
+import { builtCliEntry, isCliBuilt, runCli, runCliInProcess, stderrLines } from '../helpers/run-cli.js';
 
 const shop = join(fixturesRoot, 'shop');
 
@@ -14,7 +15,7 @@ beforeAll(() => {
 
 describe('carve plan', () => {
   it('prints the verdict, the cycles and the ranked steps', async () => {
-    const run = await runCli(['plan', shop, '--no-cache']);
+    const run = await runCliInProcess(['plan', shop, '--no-cache']);
     expect(run.exitCode, run.stderr).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^carve plan: .*shop \(132 files, \d+ contexts, modularity \d\.\d\d\)$/);
@@ -26,8 +27,9 @@ describe('carve plan', () => {
   });
 
   it('prints the plan as JSON with --json, the same bytes every run', async () => {
+    // One run as a process, one in this one (which has run the plan above): the same bytes.
     const first = await runCli(['plan', shop, '--json', '--no-cache']);
-    const second = await runCli(['plan', shop, '--json', '--no-cache']);
+    const second = await runCliInProcess(['plan', shop, '--json', '--no-cache']);
     expect(first.exitCode, first.stderr).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     const plan = JSON.parse(first.stdout) as Required<Plan>;

@@ -7,6 +7,7 @@ import type { ExtractResult } from '../extract/types.js';
 import type { DependencyRecord } from '../shared/analysis.js';
 import type { CoChange, DependencyGraph, GraphEdge, GraphEdgeType, GraphNode } from './types.js';
 import { compareStrings } from '../shared/sort.js';
+import { lexicalTies } from './lexical.js';
 import {
   COCHANGE_FACTOR,
   DATA_READ_FACTOR,
@@ -124,6 +125,13 @@ function addCoChangeEdges(edges: EdgeAccumulator, coChanges: CoChange[]): void {
   }
 }
 
+/** Soft ties between files whose names share a domain stem (lexical.ts): undirected, like co-change. */
+function addLexicalEdges(edges: EdgeAccumulator, extract: ExtractResult): void {
+  for (const tie of lexicalTies(extract.modules.map((module) => module.id))) {
+    edges.add(tie.source, tie.target, 'lexical', 1, tie.weight);
+  }
+}
+
 export function buildGraph(extract: ExtractResult, options: BuildGraphOptions = {}): DependencyGraph {
   const nodes: GraphNode[] = [
     ...extract.modules.map((module): GraphNode => ({ id: module.id, type: 'module', loc: module.loc })),
@@ -135,5 +143,6 @@ export function buildGraph(extract: ExtractResult, options: BuildGraphOptions = 
   addImportEdges(edges, extract.dependencies, reexportPairs(extract));
   addDataEdges(edges, extract);
   addCoChangeEdges(edges, options.coChanges ?? []);
+  addLexicalEdges(edges, extract);
   return { nodes: sortedNodes, edges: edges.edges() };
 }

@@ -11,7 +11,7 @@ export interface GraphNode {
   loc: number;
 }
 
-export type GraphEdgeType = 'import' | 'type' | 'data-write' | 'data-read' | 'cochange';
+export type GraphEdgeType = 'import' | 'type' | 'data-write' | 'data-read' | 'cochange' | 'lexical';
 
 export interface GraphEdge {
   /** Directed as seen in code: importer -> imported, module -> entity, for co-change the smaller id first. */

@@ -67,16 +67,33 @@ export interface RankInput {
   cycles: readonly ContextCycle[];
 }
 
+/** Shares this close to the lowest share of a run of contexts are ties (half a percentage point). */
+export const SHARE_TIE = 0.005;
+
 /**
- * Least coupled first. Shares equal to the whole percent are ties: with history the context whose
- * files change most goes first (it pays back soonest), then the smaller one. Inside a cycle, once its
- * breaks are made, a context comes after the contexts it still calls (providers first).
+ * Least coupled first. Shares within SHARE_TIE of the lowest share of their run are ties: with history
+ * the context whose files change most goes first (it pays back soonest), then the smaller one. (Whole
+ * percent buckets split 6.4% from 6.6% but joined 6.6% with 7.4%, so one file moving elsewhere could
+ * reorder the plan.) Inside a cycle, once its breaks are made, a context comes after the contexts it
+ * still calls (providers first).
  */
 export function rankContexts(ids: readonly string[], input: RankInput): { order: string[]; after: Map<string, string[]> } {
-  const bucket = (id: string): number => Math.round((input.coupling.get(id)?.share ?? 0) * 100);
+  const share = (id: string): number => input.coupling.get(id)?.share ?? 0;
   const churn = (id: string): number => input.churnOf?.get(id) ?? 0;
   const size = (id: string): number => input.sizeOf.get(id) ?? 0;
-  const sorted = [...ids].sort((a, b) => bucket(a) - bucket(b) || churn(b) - churn(a) || size(a) - size(b) || compareStrings(a, b));
+  const byShare = [...ids].sort((a, b) => share(a) - share(b) || compareStrings(a, b));
+  const tieGroup = new Map<string, number>();
+  let groupStart = Number.NEGATIVE_INFINITY;
+  let group = -1;
+  for (const id of byShare) {
+    if (share(id) - groupStart > SHARE_TIE + 1e-9) {
+      group += 1;
+      groupStart = share(id);
+    }
+    tieGroup.set(id, group);
+  }
+  const groupOf = (id: string): number => tieGroup.get(id) ?? 0;
+  const sorted = [...ids].sort((a, b) => groupOf(a) - groupOf(b) || churn(b) - churn(a) || size(a) - size(b) || compareStrings(a, b));
 
   const providers = new Map<string, Set<string>>();
   for (const cycle of input.cycles) {

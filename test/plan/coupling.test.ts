@@ -86,6 +86,17 @@ describe('ranking', () => {
     expect(rankContexts(['big', 'first', 'small'], { coupling, sizeOf, churnOf: null, cycles: [] }).order).toEqual(['first', 'small', 'big']);
   });
 
+  it('ties shares within half a point of the lowest of their run, not by whole-percent buckets', () => {
+    const zero = { inbound: 0, outbound: 0, data: 0, cycles: 0, score: 0 };
+    // 6.7% against 7.3%: the same whole percent, but six tenths apart, so the lower goes first whatever the size.
+    const coupling = new Map([['leaf', { breakdown: zero, share: 0.067 }], ['cycled', { breakdown: zero, share: 0.073 }], ['near', { breakdown: zero, share: 0.071 }]]);
+    const sizeOf = new Map([['leaf', 17], ['cycled', 11], ['near', 5]]);
+    expect(rankContexts(['cycled', 'leaf', 'near'], { coupling, sizeOf, churnOf: null, cycles: [] }).order).toEqual(['near', 'leaf', 'cycled']);
+    // 6.4% and 6.6% were two buckets; within half a point they tie and the smaller goes first.
+    const close = new Map([['a', { breakdown: zero, share: 0.064 }], ['b', { breakdown: zero, share: 0.066 }]]);
+    expect(rankContexts(['a', 'b'], { coupling: close, sizeOf: new Map([['a', 9], ['b', 3]]), churnOf: null, cycles: [] }).order).toEqual(['b', 'a']);
+  });
+
   it('with history, breaks ties by churn, most changed first', () => {
     const zero = { inbound: 0, outbound: 0, data: 0, cycles: 0, score: 0 };
     const coupling = new Map([['quiet', { breakdown: zero, share: 0.3 }], ['busy', { breakdown: zero, share: 0.3 }]]);

@@ -60,18 +60,32 @@ export function modelCallGate(vocabularies: readonly OrmVocabulary[]): RegExp {
  * a value declared with an imported model-like type.
  */
 export function callsImportedMember(input: DataAccessScanInput): boolean {
-  const models: string[] = [];
-  const registries: string[] = [];
+  const models = new Set<string>();
+  const registries = new Set<string>();
   for (const [local, imported] of input.importsByLocal) {
     if (imported.module === null || !/^[A-Za-z_][\w]*$/.test(local)) continue;
-    if (MODEL_LIKE_NAME.test(local)) models.push(local);
-    else registries.push(local);
+    if (MODEL_LIKE_NAME.test(local)) models.add(local);
+    else registries.add(local);
   }
-  const alternatives: string[] = [];
-  // `Comment.findBySlug(`, or a value typed as an imported model (`(post: Post) => post.getTags()`).
-  if (models.length > 0) alternatives.push(`(?:^|[^\\w$.])(?:${models.join('|')})\\.\\w+\\(`, `:\\s*(?:${models.join('|')})\\b(?!\\s*[.<])`);
-  if (registries.length > 0) alternatives.push(`(?:^|[^\\w$.])(?:${registries.join('|')})\\.[A-Z]\\w*\\.\\w+\\(`);
-  return alternatives.length > 0 && new RegExp(alternatives.join('|'), 'm').test(input.text);
+  // One scan per shape with the name captured and looked up, rather than an alternation of every
+  // imported name tried at every position (the same matches: a name is always a whole word here).
+  if (models.size > 0 && (anyCaptured(MEMBER_CALL, input.text, models) || anyCaptured(TYPED_AS, input.text, models))) return true;
+  return registries.size > 0 && anyCaptured(REGISTRY_MEMBER_CALL, input.text, registries);
+}
+
+/** `Comment.findBySlug(`: a whole word not after `.`/`$`, a member, a call. */
+const MEMBER_CALL = /(?<![\w$.])([A-Za-z_]\w*)\.\w+\(/g;
+/** `(post: Post) => ...`: a value typed as the name itself (not `Post.Kind`, not `Post<T>`). */
+const TYPED_AS = /:\s*([A-Za-z_]\w*)(?!\w)(?!\s*[.<])/g;
+/** `models.Comment.findBySlug(`. */
+const REGISTRY_MEMBER_CALL = /(?<![\w$.])([A-Za-z_]\w*)\.[A-Z]\w*\.\w+\(/g;
+
+function anyCaptured(pattern: RegExp, text: string, names: ReadonlySet<string>): boolean {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (names.has(match[1]!)) return true;
+  }
+  return false;
 }
 
 /**

@@ -11,6 +11,7 @@ import { isSystemCatalog } from '../core/system-catalogs.js';
 import { keywordTables } from './keyword-fallback.js';
 import { mergeHeader } from './merge-header.js';
 import { normalizePlaceholders, withFragmentsDropped } from './normalize.js';
+import { surelyUnparsable } from './sure-failure.js';
 
 export interface SqlTableAccess {
   table: string;
@@ -99,7 +100,7 @@ export function analyzeSql(parts: readonly string[]): SqlTableAccess[] | null {
 const BRACE_PLACEHOLDER = /\{\{\s*[A-Za-z_]|\{\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*[A-Za-z]/;
 
 /** Longer text is generated SQL (a migration dump): the grammar would spend seconds; it stays unresolved. */
-const MAX_SQL_LENGTH = 20_000;
+export const MAX_SQL_LENGTH = 20_000;
 
 function analyzeUncached(parts: readonly string[]): SqlTableAccess[] | null {
   if (parts.reduce((length, part) => length + part.length, 0) > MAX_SQL_LENGTH) return null;
@@ -117,6 +118,8 @@ function analyzeUncached(parts: readonly string[]): SqlTableAccess[] | null {
 function parseEither(textFor: (dialect: Dialect) => string): SqlTableAccess[] | null {
   for (const dialect of ['postgresql', 'mysql'] as const) {
     const text = textFor(dialect);
+    // A sure syntax error (a dropped clause left two values side by side) is not worth a parse.
+    if (surelyUnparsable(text)) continue;
     try {
       const parsed = parserFor(dialect).parse(text, { database: dialect });
       // The PostgreSQL grammar reads `FROM $1` as a table named '1': a hole where a table goes is a

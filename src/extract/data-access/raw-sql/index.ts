@@ -15,6 +15,8 @@ import { builderCteTest } from '../knex/cte-names.js';
 import { SYSTEM_CATALOG_REASON } from '../core/system-catalogs.js';
 import { analyzeSql, looksLikeStatement } from './parse-sql.js';
 import { holeCteNames } from './hole-ctes.js';
+import { surelyWrittenTable } from './schema-statements.js';
+import { schemaRoleOf } from '../core/schema-role.js';
 import { exportedSqlSinks, findSqlSinks, wrapperCalls } from './wrappers.js';
 import type { SqlSinkRef } from '../../../shared/facts.js';
 
@@ -88,9 +90,18 @@ function templateText(file: FileIndex, template: ts.TemplateExpression, depth: n
   return result;
 }
 
-/** `via`: SQL passed to an imported function, which the linker keeps only if that function is a raw-SQL one. */
-function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: string) => boolean, via?: SqlSinkRef): void {
+/**
+ * `via`: SQL passed to an imported function, which the linker keeps only if that function is a raw-SQL one.
+ * `inSchemaFile`: the file is a migration or seed, whose statements count only as schema sites (file and
+ * line): a statement that surely writes a table needs no parse there (schema-statements.ts).
+ */
+function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: string) => boolean, via?: SqlSinkRef, inSchemaFile = false): void {
   if (!looksLikeStatement(sql.parts.join(' '))) return;
+  const written = inSchemaFile && sql.parts.length === 1 ? surelyWrittenTable(sql.parts[0]!) : null;
+  if (written && !isCte(written.table)) {
+    sink.access({ by: 'table', table: written.table }, 'write', 'sql', written.statement, node, via ? { via } : undefined);
+    return;
+  }
   const accesses = analyzeSql(sql.parts);
   if (!accesses) {
     // Through an imported function: a database call only if the linker says so, so nobody's unresolved.
@@ -147,6 +158,7 @@ function sqlArgument(call: ts.CallExpression): { arg: ts.Expression; inObject: s
 
 function collect(file: FileIndex, sink: FactSink): void {
   const isCte = builderCteTest(file);
+  const inSchemaFile = schemaRoleOf(file.input.path, file.input.text) !== null;
   const sinks = findSqlSinks(file, (call) => sqlArgument(call)?.arg);
   const libraryCalls = new Set<ts.CallExpression>();
   for (const call of file.calls) {
@@ -156,7 +168,7 @@ function collect(file: FileIndex, sink: FactSink): void {
     const { arg, inObject } = found;
     const sql = sqlText(file, arg);
     if (sql) {
-      emitSql(sink, sql, arg, isCte);
+      emitSql(sink, sql, arg, isCte, undefined, inSchemaFile);
       continue;
     }
     // `client.query({ query: GET_USERS })` is as often GraphQL as SQL: only SQL text there counts.
@@ -175,7 +187,7 @@ function collect(file: FileIndex, sink: FactSink): void {
   };
   for (const { call, arg, via } of wrapperCalls(file, sinks, (arg) => statementText(arg) !== null)) {
     if (libraryCalls.has(call)) continue;
-    emitSql(sink, statementText(arg)!, arg, isCte, via ?? undefined);
+    emitSql(sink, statementText(arg)!, arg, isCte, via ?? undefined, inSchemaFile);
   }
   const exported = exportedSqlSinks(file, sinks);
   if (exported) sink.sqlSinks(exported);
@@ -183,7 +195,7 @@ function collect(file: FileIndex, sink: FactSink): void {
     if (!isSqlTag(tagged.tag)) continue;
     const template = tagged.template;
     const sql = ts.isNoSubstitutionTemplateLiteral(template) ? text(template.text) : templateText(file, template, 0);
-    emitSql(sink, sql, template, isCte);
+    emitSql(sink, sql, template, isCte, undefined, inSchemaFile);
   }
 }
 

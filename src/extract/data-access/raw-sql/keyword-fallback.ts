@@ -29,7 +29,7 @@ function word(token: Token | undefined): string | null {
   return token?.kind === 'word' ? token.text.toLowerCase() : null;
 }
 
-function isName(token: Token | undefined): boolean {
+export function isName(token: Token | undefined): boolean {
   if (!token) return false;
   if (token.kind === 'quoted') return token.text.length > 0;
   return token.kind === 'word' && PLAIN_NAME.test(token.text) && !NOT_NAMES.has(token.text.toLowerCase());

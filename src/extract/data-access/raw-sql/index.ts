@@ -95,9 +95,9 @@ function templateText(file: FileIndex, template: ts.TemplateExpression, depth: n
  * `inSchemaFile`: the file is a migration or seed, whose statements count only as schema sites (file and
  * line): a statement that surely writes a table needs no parse there (schema-statements.ts).
  */
-function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: string) => boolean, via?: SqlSinkRef, inSchemaFile = false): void {
+function emitSql(sink: FactSink, sql: SqlText, node: ts.Node, isCte: (table: string) => boolean, via?: SqlSinkRef, inSchemaFile: () => boolean = () => false): void {
   if (!looksLikeStatement(sql.parts.join(' '))) return;
-  const written = inSchemaFile && sql.parts.length === 1 ? surelyWrittenTable(sql.parts[0]!) : null;
+  const written = sql.parts.length === 1 && inSchemaFile() ? surelyWrittenTable(sql.parts[0]!) : null;
   if (written && !isCte(written.table)) {
     sink.access({ by: 'table', table: written.table }, 'write', 'sql', written.statement, node, via ? { via } : undefined);
     return;
@@ -158,7 +158,9 @@ function sqlArgument(call: ts.CallExpression): { arg: ts.Expression; inObject: s
 
 function collect(file: FileIndex, sink: FactSink): void {
   const isCte = builderCteTest(file);
-  const inSchemaFile = schemaRoleOf(file.input.path, file.input.text) !== null;
+  // Asked only once a statement is met.
+  let schemaFile: boolean | undefined;
+  const inSchemaFile = (): boolean => (schemaFile ??= schemaRoleOf(file.input.path, file.input.text) !== null);
   const sinks = findSqlSinks(file, (call) => sqlArgument(call)?.arg);
   const libraryCalls = new Set<ts.CallExpression>();
   for (const call of file.calls) {

@@ -76,7 +76,8 @@ describe('analyze --out interrupted', () => {
     expect(partialReportProblems(out)).toEqual([]);
     // A dead process's temp file, as a kill mid-write leaves it.
     writeFileSync(join(out, '.carve-tmp-999999999-0-report.md'), 'half');
-    const again = await runCli(['analyze', shop, '--out', out, '--no-cache', '--quiet']);
+    // The next run may use the cache: what it must do is sweep the temp file and write complete reports.
+    const again = await runCli(['analyze', shop, '--out', out, '--quiet']);
     expect(again.exitCode).toBe(0);
     expect(tempFiles(out)).toEqual([]);
     expect(partialReportProblems(out)).toEqual([]);
@@ -106,30 +107,37 @@ describe('signals during the writes themselves', () => {
 });
 
 describe('init and check --update-baseline interrupted', () => {
+  // Computed once for every delay: the shop with a config (as init writes it), the config an
+  // uninterrupted `init --force` writes, and the baseline an uninterrupted --update-baseline writes.
+  let configured = '';
+  let completeConfig = Buffer.alloc(0);
+  let completeBaseline = Buffer.alloc(0);
+  beforeAll(async () => {
+    configured = tempDir();
+    cpSync(shop, configured, { recursive: true });
+    expect((await runCli(['init', configured, '--no-cache'])).exitCode).toBe(0);
+    completeConfig = readFileSync(join(configured, 'carve.config.json'));
+    const fresh = tempDir();
+    cpSync(configured, fresh, { recursive: true });
+    expect((await runCli(['check', fresh, '--update-baseline', '--no-cache', '--format', 'json'])).exitCode).toBe(0);
+    completeBaseline = readFileSync(join(fresh, 'carve-baseline.json'));
+  });
+
   it.each([300, 800])('init --force with SIGINT after %i ms leaves the old config or the whole new one', async (delay) => {
     const dir = tempDir();
     cpSync(shop, dir, { recursive: true });
-    const fresh = tempDir();
-    cpSync(shop, fresh, { recursive: true });
-    expect((await runCli(['init', fresh, '--no-cache'])).exitCode).toBe(0);
-    const complete = readFileSync(join(fresh, 'carve.config.json'));
     writeFileSync(join(dir, 'carve.config.json'), '{"contexts": {}}\n');
     await runInterrupted(['init', dir, '--force', '--no-cache'], 'SIGINT', delay);
     const after = readFileSync(join(dir, 'carve.config.json'));
-    expect(after.equals(complete) || after.toString() === '{"contexts": {}}\n').toBe(true);
+    expect(after.equals(completeConfig) || after.toString() === '{"contexts": {}}\n').toBe(true);
     expect(tempFiles(dir)).toEqual([]);
   });
 
   it.each([300, 800])('check --update-baseline with SIGINT after %i ms leaves no baseline or the whole one', async (delay) => {
     const dir = tempDir();
-    cpSync(shop, dir, { recursive: true });
-    expect((await runCli(['init', dir, '--no-cache'])).exitCode).toBe(0);
-    const fresh = tempDir();
-    cpSync(dir, fresh, { recursive: true });
-    expect((await runCli(['check', fresh, '--update-baseline', '--no-cache', '--format', 'json'])).exitCode).toBe(0);
-    const complete = readFileSync(join(fresh, 'carve-baseline.json'));
+    cpSync(configured, dir, { recursive: true });
     await runInterrupted(['check', dir, '--update-baseline', '--no-cache', '--format', 'json'], 'SIGINT', delay);
-    if (existsSync(join(dir, 'carve-baseline.json'))) expect(readFileSync(join(dir, 'carve-baseline.json')).equals(complete)).toBe(true);
+    if (existsSync(join(dir, 'carve-baseline.json'))) expect(readFileSync(join(dir, 'carve-baseline.json')).equals(completeBaseline)).toBe(true);
     expect(tempFiles(dir)).toEqual([]);
   });
 });
@@ -145,10 +153,22 @@ describe('two runs into one --out', () => {
 });
 
 describe('a corrupt cache (facts, results and the compiler\'s code cache)', () => {
-  it.each(['garbage', 'truncated'])('(%s) is ignored, rebuilt, and changes nothing in the reports', async (kind) => {
+  // One cache filled by a run of the shop, copied for each case (a data file's tag binds its name,
+  // not its folder; the code cache binds the compiler's source, not the cache folder).
+  let filled = '';
+  beforeAll(async () => {
+    filled = tempDir();
+    expect((await runCli(['analyze', shop, '--out', tempDir(), '--cache-dir', filled, '--quiet'])).exitCode).toBe(0);
+  });
+  const filledCache = (): string => {
     const cache = tempDir();
+    cpSync(filled, cache, { recursive: true });
+    return cache;
+  };
+
+  it.each(['garbage', 'truncated'])('(%s) is ignored, rebuilt, and changes nothing in the reports', async (kind) => {
+    const cache = filledCache();
     const out = tempDir();
-    expect((await runCli(['analyze', shop, '--out', out, '--cache-dir', cache, '--quiet'])).exitCode).toBe(0);
     const files = readdirSync(cache, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => relative(cache, join(entry.parentPath, entry.name)));
@@ -171,9 +191,8 @@ describe('a corrupt cache (facts, results and the compiler\'s code cache)', () =
   // cache shared between branches) would plant: well-formed v8-serialized files with the right format
   // and key, and content of their choosing, behind whatever the genuine file starts with.
   it.each(['facts', 'layout', 'result'])('(a crafted %s file) is ignored: the reports are those of a run without cache', async (kind) => {
-    const cache = tempDir();
+    const cache = filledCache();
     const out = tempDir();
-    expect((await runCli(['analyze', shop, '--out', out, '--cache-dir', cache, '--quiet'])).exitCode).toBe(0);
     const files = readdirSync(cache).filter((name) => name.startsWith(`${kind}-`));
     expect(files.length).toBeGreaterThan(0);
     for (const name of files) writeFileSync(join(cache, name), craft(readFileSync(join(cache, name)), kind));

@@ -42,6 +42,8 @@ function scopeOf(node: ts.Node): ts.Node {
 export class BindingTable {
   /** scope node -> name -> declaration. Lookups walk up from the use: cost is the nesting depth. */
   private readonly byScope = new Map<ts.Node, Map<string, BindingSite>>();
+  /** Every name declared in some scope: a name in none (an import, a global) needs no walk up the scopes. */
+  private readonly declaredNames = new Set<string>();
   private readonly pendingAssignments: { target: ts.Expression; value: ts.Expression }[] = [];
 
   /** Called by the shared walk on every node; records declarations and assignments. */
@@ -116,6 +118,7 @@ export class BindingTable {
   lookup(expr: ts.Expression): BindingSite | undefined {
     const node = unwrap(expr);
     if (ts.isIdentifier(node)) {
+      if (!this.declaredNames.has(node.text)) return undefined;
       for (let scope: ts.Node | undefined = node.parent; scope; scope = scope.parent) {
         const site = this.byScope.get(scope)?.get(node.text);
         if (site) return site;
@@ -130,6 +133,7 @@ export class BindingTable {
   }
 
   private add(site: BindingSite): void {
+    this.declaredNames.add(site.name);
     let names = this.byScope.get(site.scope);
     if (!names) {
       names = new Map();

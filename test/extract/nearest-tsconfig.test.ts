@@ -1,7 +1,8 @@
 // Zero config: each file resolves with its nearest tsconfig (or a project that tsconfig references
-// and that lists the file); a nested tsconfig that cannot be read (an `extends` into a package a
-// fresh clone has not installed) is a warning, and its files take the next tsconfig up, while the
-// analyzed folder's own tsconfig stays the user's error (exit 2).
+// and that lists the file); a nested tsconfig whose `extends` names a package a fresh clone has not
+// installed is a warning and is read with its own options; one that cannot be read at all is a
+// warning, and its files take the next tsconfig up; the analyzed folder's own tsconfig stays the
+// user's error (exit 2).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,10 +40,10 @@ describe('the nearest tsconfig', () => {
     expect(layout.tsconfigs).toEqual(['packages/a/tsconfig.json', 'tsconfig.json']);
   });
 
-  it('a nested tsconfig that cannot be read is a warning; its files take the next tsconfig up', () => {
+  it('a nested tsconfig that cannot be read at all is a warning; its files take the next tsconfig up', () => {
     const dir = project({
       'tsconfig.json': tsconfig({ include: ['**/*'] }),
-      'packages/broken/tsconfig.json': tsconfig({ extends: '@acme/tsconfig-not-installed/base.json', include: ['src'] }),
+      'packages/broken/tsconfig.json': '{ "include": ["src"] ',
       'packages/broken/src/index.ts': 'export const broken = 1;\n',
     });
     const layout = loadProjectLayout(dir);
@@ -51,7 +52,28 @@ describe('the nearest tsconfig', () => {
     expect(layout.warnings?.map((warning) => `${warning.file}:${warning.code}`)).toEqual(['packages/broken/tsconfig.json:bad-tsconfig']);
   });
 
-  it('a nested tsconfig that cannot be read, with none above listing its files: they are read without a tsconfig, not left out', () => {
+  it('a nested tsconfig whose extends is not installed is a warning and is read with its own options: its paths hold', () => {
+    const dir = project({
+      'tsconfig.json': tsconfig({ include: ['**/*'] }),
+      'packages/core/tsconfig.json': tsconfig({
+        extends: '@acme/tsconfig-not-installed/base.json',
+        compilerOptions: { baseUrl: '.', paths: { '#src/*': ['src/*'] } },
+        include: ['src'],
+      }),
+      'packages/core/src/index.ts': "import { util } from '#src/utils/util.js';\nexport const a = util;\n",
+      'packages/core/src/utils/util.ts': 'export const util = 1;\n',
+    });
+    const layout = loadProjectLayout(dir);
+    const core = layout.files.find((file) => file.path === 'packages/core/src/index.ts');
+    expect(core && layout.projects[core.project]?.configPath).toBe(join(dir, 'packages/core/tsconfig.json'));
+    expect(core && layout.projects[core.project]?.options.paths).toEqual({ '#src/*': ['src/*'] });
+    expect(layout.tsconfigs).toEqual(['packages/core/tsconfig.json']);
+    const warnings = layout.warnings ?? [];
+    expect(warnings.map((warning) => `${warning.file}:${warning.code}`)).toEqual(['packages/core/tsconfig.json:bad-tsconfig']);
+    expect(warnings[0]?.message).toMatch(/own compiler options/);
+  });
+
+  it('a nested tsconfig whose extends is not installed, with none above: its files are read with its own options, not left out', () => {
     const dir = project({
       'package.json': JSON.stringify({ name: 'mono', private: true }),
       'backend/tsconfig.json': tsconfig({ extends: '@acme/tsconfig-not-installed/base.json', include: ['src'] }),

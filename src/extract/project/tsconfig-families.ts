@@ -41,13 +41,16 @@ export class TsconfigFamilies {
   }
 
   /**
-   * Like family, but a tsconfig that cannot be read (an `extends` into a package a fresh clone has not
-   * installed, a FIFO) is a warning and leads nowhere: one broken package of a monorepo must not stop
-   * the analysis of the others. Its files take the next tsconfig up.
+   * Like family, but one broken package of a monorepo must not stop the analysis of the others: a
+   * tsconfig whose `extends` names a package a fresh clone has not installed is a warning and is read
+   * with its own options (its `paths` still hold, as tsc reads it after its error); one that cannot be
+   * read at all (malformed, a FIFO) is a warning and leads nowhere, and its files take the next
+   * tsconfig up.
    */
   familyOrWarn(configPath: string): number[] {
     const known = this.familyOfConfig.get(configPath);
     if (known) return known;
+    this.lenientExtends = true;
     try {
       return this.loadFamily(configPath);
     } catch (error) {
@@ -55,8 +58,13 @@ export class TsconfigFamilies {
       this.familyOfConfig.set(configPath, []);
       warn(this.files, configPath, error.code, `ignored: ${error.message}`);
       return [];
+    } finally {
+      this.lenientExtends = false;
     }
   }
+
+  /** Set while familyOrWarn loads: a missing `extends` target is then a warning (readTsProject). */
+  private lenientExtends = false;
 
   private loadFamily(configPath: string): number[] {
     const family: number[] = [];
@@ -84,7 +92,8 @@ export class TsconfigFamilies {
     if (known !== undefined) return known;
     if (this.loading.has(path) || !existsSync(path)) return null;
     this.loading.add(path);
-    const { project, references } = readTsProject(path, this.displayOf(path), this.files, this.inputs);
+    const onMissingExtends = this.lenientExtends ? (message: string): void => warn(this.files, path, 'bad-tsconfig', message) : undefined;
+    const { project, references } = readTsProject(path, this.displayOf(path), this.files, this.inputs, onMissingExtends);
     this.referencesOfConfig.set(path, references);
     // References are loaded before the config's own project is numbered, as readTsProjects did.
     for (const reference of references) {

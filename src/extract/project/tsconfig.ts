@@ -79,7 +79,18 @@ function refusedError(files: ProjectFiles, host: ConfinedHost): CarveError | nul
   return new CarveError('bad-tsconfig', `${displayPath(files, host.refused.path)} ${describeRefusal(host.refused.refusal)}`, 'a tsconfig and what it extends must be regular files inside the repository');
 }
 
-export function readTsProject(configPath: string, displayPath: string, files: ProjectFiles, inputs?: LayoutInputs): { project: TsProject; references: string[] } {
+/**
+ * onMissingExtends: when given, an `extends` whose target cannot be found (a package a fresh clone has
+ * not installed) is reported through it and the tsconfig is read with its own options, as tsc reads
+ * it after its TS6053 error; without it, that stops the run like any error of the file's shape.
+ */
+export function readTsProject(
+  configPath: string,
+  displayPath: string,
+  files: ProjectFiles,
+  inputs?: LayoutInputs,
+  onMissingExtends?: (message: string) => void,
+): { project: TsProject; references: string[] } {
   const host = confinedHost(files, inputs);
   const read = ts.readConfigFile(configPath, host.readFile);
   const refused = refusedError(files, host);
@@ -93,10 +104,14 @@ export function readTsProject(configPath: string, displayPath: string, files: Pr
   const parsed = ts.parseJsonConfigFileContent(read.config, host, dirname(configPath), undefined, configPath);
   const refusedInChain = refusedError(files, host);
   if (refusedInChain) throw refusedInChain;
-  const fatal = parsed.errors.find(
+  const structural = parsed.errors.filter(
     (error) => error.category === ts.DiagnosticCategory.Error && !IGNORED_CONFIG_ERRORS.has(error.code) && isStructuralError(error.code),
   );
-  if (fatal) {
+  const fatal = structural[0];
+  const onlyExtendsMissing = hasExtends(read.config) && structural.every((error) => MISSING_EXTENDS_ERRORS.has(error.code));
+  if (fatal && onMissingExtends && onlyExtendsMissing) {
+    onMissingExtends(`${displayPath}: ${flatten(fatal)}; read with its own compiler options only`);
+  } else if (fatal) {
     throw new CarveError('bad-tsconfig', `${displayPath}: ${flatten(fatal)}`, 'fix the tsconfig or point --tsconfig at another one');
   }
   const options = withResolutionDefaults(parsed.options);
@@ -106,6 +121,13 @@ export function readTsProject(configPath: string, displayPath: string, files: Pr
     return existsSync(target) && statSync(target).isDirectory() ? join(target, 'tsconfig.json') : target;
   });
   return { project: { configPath, options, fileNames: parsed.fileNames.map((name) => resolve(name)) }, references };
+}
+
+/** What the compiler says when an `extends` target cannot be found or read. */
+const MISSING_EXTENDS_ERRORS = new Set([5083, 6053, 18001]);
+
+function hasExtends(config: object): boolean {
+  return 'extends' in config && (config as { extends?: unknown }).extends !== undefined;
 }
 
 // Errors about the file's shape (a missing `extends` target, a malformed field) stop the run; unknown

@@ -239,3 +239,14 @@ export function chainRoot(call: ts.CallExpression): { root: ts.Expression; calls
   }
   return { root: current, calls };
 }
+
+/** The name a function is called by: its declaration, or the variable, property or method holding it. */
+export function functionName(fn: ts.Node): string | null {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return propertyNameText(fn.name);
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
+  const holder = fn.parent;
+  if ((ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && holder.initializer === fn) {
+    return propertyNameText(holder.name);
+  }
+  return null;
+}

@@ -8,20 +8,9 @@ import { constantString } from '../core/constants.js';
 import type { FileIndex } from '../core/file-index.js';
 import { snakeCase, sqlTableName } from '../core/naming.js';
 import type { CteCall } from '../../../shared/facts.js';
-import { calleeName, hasExportModifier, methodCall, propertyNameText, unwrap } from '../core/syntax.js';
+import { calleeName, functionName, hasExportModifier, methodCall, propertyNameText, unwrap } from '../core/syntax.js';
 
 const CTE_METHODS = new Set(['with', 'withRecursive', 'withMaterialized', 'withNotMaterialized']);
-
-/** The name a function is called by: its declaration, or the variable, property or method holding it. */
-function functionName(fn: ts.Node): string | null {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return propertyNameText(fn.name);
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
-  const holder = fn.parent;
-  if ((ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && holder.initializer === fn) {
-    return propertyNameText(holder.name);
-  }
-  return null;
-}
 
 export interface CteNames {
   /** Names this file gives CTEs (`.with('x')`, a local helper called with 'x'). */

@@ -11,7 +11,7 @@ import type { SqlSinkRef } from '../../../shared/facts.js';
 import { importedConstant } from '../core/constants.js';
 import type { FileIndex } from '../core/file-index.js';
 import { constantKey } from '../core/naming.js';
-import { destructuredFrom, enclosingClass, hasExportModifier, propertyNameText, unwrap } from '../core/syntax.js';
+import { destructuredFrom, enclosingClass, functionName, hasExportModifier, propertyNameText, unwrap } from '../core/syntax.js';
 
 /** String methods whose result still carries the receiver's SQL text. */
 const STRING_METHODS = new Set(['replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'concat', 'toString', 'normalize']);
@@ -58,17 +58,6 @@ function parametersIn(file: FileIndex, expr: ts.Expression, out: { fn: FunctionN
   } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && STRING_METHODS.has(node.expression.name.text)) {
     next(node.expression.expression);
   }
-}
-
-/** The name a function is called by: its declaration, or the variable, property or method holding it. */
-function functionName(fn: ts.Node): string | null {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return propertyNameText(fn.name);
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
-  const holder = fn.parent;
-  if ((ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && holder.initializer === fn) {
-    return propertyNameText(holder.name);
-  }
-  return null;
 }
 
 /** The local function a call calls when it is one of `sinks`: `f(...)`, `this.f(...)` in f's class. */

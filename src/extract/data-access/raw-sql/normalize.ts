@@ -36,18 +36,29 @@ function isClausePosition(textBefore: string): boolean {
 /** `{{name}}`, `{{ name::uuid }}` (template placeholders a project's wrapper fills in), ClickHouse's `{name:UUID}`, `{ids:Array(String)}`. */
 const BRACE_PLACEHOLDER = /^(?:\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*(?:::\s*[A-Za-z_][A-Za-z0-9_]*\s*)?\}\}|\{\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*[A-Za-z][A-Za-z0-9_(), ]*\})/;
 
+/**
+ * Where the quoted text opening at `start` (', " or `) ends: the index just past its closing quote,
+ * a doubled quote being part of the text; the text's length when it is never closed.
+ */
+export function quotedEnd(sql: string, start: number): number {
+  const quote = sql[start];
+  let end = start + 1;
+  while (end < sql.length && !(sql[end] === quote && sql[end + 1] !== quote)) end += sql[end] === quote ? 2 : 1;
+  return end + 1;
+}
+
 /** `$1`, `?`, `:name`, `{{name}}`, `{name:Type}` outside quotes and comments -> `0`; `::type` casts and `?|`/`?&` operators are kept. */
 export function normalizePlaceholders(sql: string): string {
   let out = '';
   let index = 0;
+  let brace: RegExpExecArray | null;
   while (index < sql.length) {
     const char = sql[index]!;
     const next = sql[index + 1] ?? '';
     if (char === "'" || char === '"' || char === '`') {
-      let end = index + 1;
-      while (end < sql.length && !(sql[end] === char && sql[end + 1] !== char)) end += sql[end] === char ? 2 : 1;
-      out += sql.slice(index, end + 1);
-      index = end + 1;
+      const end = quotedEnd(sql, index);
+      out += sql.slice(index, end);
+      index = end;
     } else if (char === '-' && next === '-') {
       const end = sql.indexOf('\n', index);
       out += sql.slice(index, end < 0 ? sql.length : end);
@@ -61,9 +72,9 @@ export function normalizePlaceholders(sql: string): string {
       while (/[0-9]/.test(sql[end] ?? '')) end++;
       out += '0';
       index = end;
-    } else if (char === '{' && BRACE_PLACEHOLDER.test(sql.slice(index, index + 120))) {
+    } else if (char === '{' && (brace = BRACE_PLACEHOLDER.exec(sql.slice(index, index + 120))) !== null) {
       out += '0';
-      index += BRACE_PLACEHOLDER.exec(sql.slice(index, index + 120))![0].length;
+      index += brace[0].length;
     } else if (char === '?' && next !== '|' && next !== '&') {
       out += '0';
       index++;

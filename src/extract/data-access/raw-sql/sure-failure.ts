@@ -8,6 +8,8 @@
 // Only a sure failure is reported; whatever it passes still goes to the parser, so results are the
 // same as without it (test/extract/data-access/raw-sql-sure-failure.test.ts checks against the parser).
 
+import { quotedEnd } from './normalize.js';
+
 /** Characters that make a number or `$n` part of a longer token when right before it. */
 const JOINS_BEFORE = /[A-Za-z0-9_$.@:]/;
 const NUMBER = /^[0-9]+(?:\.[0-9]+)?(?![A-Za-z0-9_$.'"`])/;
@@ -24,9 +26,7 @@ export function surelyUnparsable(sql: string): boolean {
     const char = sql[index]!;
     const next = sql[index + 1] ?? '';
     if (char === "'" || char === '"' || char === '`') {
-      let end = index + 1;
-      while (end < sql.length && !(sql[end] === char && sql[end + 1] !== char)) end += sql[end] === char ? 2 : 1;
-      index = end + 1;
+      index = quotedEnd(sql, index);
       previousIsOperand = false;
     } else if (char === '-' && next === '-') {
       const end = sql.indexOf('\n', index);

@@ -21,15 +21,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UndirectedGraph } from 'graphology';
 import { normalizedMutualInformation } from '../src/contexts/compare.js';
 import { louvainRun } from '../src/contexts/louvain.js';
+import { nameWords } from '../src/graph/lexical.js';
 import type { EdgeAttributes, NodeAttributes } from '../src/graph/to-graphology.js';
 import { runScript } from './lib/script-entry.js';
 
-const REPO_ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface ContextsTruth {
   name: string;
@@ -99,21 +101,9 @@ export function roleOf(path: string): string {
   return 'other';
 }
 
-/** Lower-case words of a name: camelCase, kebab, snake and dots split; plural s dropped. */
+/** Lower-case singular words of a name (the lexical ties' own split), without single letters and numbers. */
 export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w))
-    .map(singular);
-}
-
-function singular(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('ses') && word.length > 4) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && word.length > 3) return word.slice(0, -1);
-  return word;
+  return nameWords(name).filter((word) => word.length > 1 && !/^\d+$/.test(word));
 }
 
 /** The truth's label per file, or none when the file has no label. */

@@ -1,23 +1,15 @@
 // --tsconfig with --include: a file the include adds that the given tsconfig does not list resolves as
 // tsc resolves a file an import pulls into `tsc -p <tsconfig>`'s program: with the options of the
 // tsconfig in play (its `paths`, through `extends`), not with its own nearest tsconfig's.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import { loadProjectLayout } from '../../src/extract/index.js';
-import { useScratch } from '../helpers/scratch.js';
+import { useScratch, writeFiles } from '../helpers/scratch.js';
 
 const scratch = useScratch('explicit-tsconfig');
 
-function project(files: Record<string, string>): string {
-  const dir = scratch();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => writeFiles(scratch(), files);
 
 // The shape of an Nx monorepo: the aliases live in tsconfig.base.json, which the app's tsconfig
 // extends; the library has its own tsconfig, whose `paths` here would lead nowhere.

@@ -3,22 +3,14 @@
 // installed is a warning and is read with its own options; one that cannot be read at all is a
 // warning, and its files take the next tsconfig up; the analyzed folder's own tsconfig stays the
 // user's error (exit 2).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProjectLayout } from '../../src/extract/index.js';
-import { useScratch } from '../helpers/scratch.js';
+import { useScratch, writeFiles } from '../helpers/scratch.js';
 
 const scratch = useScratch('nearest-tsconfig');
 
-function project(files: Record<string, string>): string {
-  const dir = scratch();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => writeFiles(scratch(), files);
 
 const tsconfig = (value: unknown): string => JSON.stringify(value);
 

@@ -53,7 +53,7 @@ import {
   type BenchTool,
   type CarveTool,
 } from './lib/bench-tools.js';
-import { measureRun } from './lib/measure.js';
+import { measureRun, readTimings } from './lib/measure.js';
 import { runScript } from './lib/script-entry.js';
 
 const RUN_TIMEOUT_MS = 20 * 60_000;
@@ -110,17 +110,6 @@ async function runOnce(job: Job, input: BenchInput, scratch: string, label: stri
   } finally {
     rmSync(out, { recursive: true, force: true });
     rmSync(env.XDG_CACHE_HOME, { recursive: true, force: true });
-  }
-}
-
-function readTimings(file: string): Record<string, number> | null {
-  try {
-    const timings = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    if (!timings || typeof timings !== 'object') return null;
-    const numeric = Object.entries(timings as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number');
-    return numeric.length > 0 ? Object.fromEntries(numeric) : null;
-  } catch {
-    return null;
   }
 }
 

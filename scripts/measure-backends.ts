@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { loadTruths, type BackendTruth } from './lib/backend-truth.js';
 import { measureDataAccess, trackedFiles, type DataAccessFigures } from './lib/data-access-truth.js';
 import { compareGraphs, readCarveGraph, readCruiseGraph, type Agreement } from './lib/edge-agreement.js';
+import { readTimings } from './lib/measure.js';
 import { createPrng } from './lib/prng.js';
 import { runScript } from './lib/script-entry.js';
 
@@ -178,11 +179,10 @@ function measure(truth: BackendTruth, backends: string, carveBin: string, carveC
 
 /** The data pass's time and share of the cold --tsconfig run, from Carve's --timings file (issue 13: at most a quarter). */
 function readDataPass(file: string): BackendFigures['dataPass'] {
-  if (!existsSync(file)) return null;
-  const timings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const data = timings['dataAccess'];
-  const total = timings['total'];
-  if (typeof data !== 'number' || typeof total !== 'number' || total <= 0) return null;
+  const timings = readTimings(file);
+  const data = timings?.['dataAccess'];
+  const total = timings?.['total'];
+  if (data === undefined || total === undefined || total <= 0) return null;
   return { ms: Math.round(data), totalMs: Math.round(total), share: Math.round((data / total) * 1000) / 1000 };
 }
 

@@ -161,3 +161,15 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
+
+/** The stage timings (ms) `carve analyze --timings <file>` wrote; null when the file is missing or holds none. */
+export function readTimings(file: string): Record<string, number> | null {
+  try {
+    const timings = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (!timings || typeof timings !== 'object') return null;
+    const numeric = Object.entries(timings as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number');
+    return numeric.length > 0 ? Object.fromEntries(numeric) : null;
+  } catch {
+    return null;
+  }
+}

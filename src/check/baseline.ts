@@ -3,7 +3,7 @@
 // violations always give the same bytes. Entries no longer seen are "fixed": reported, so the baseline
 // only shrinks when someone runs --update-baseline.
 import { z } from 'zod';
-import { formatFieldPath } from '../config/index.js';
+import { RULE_NAMES, formatFieldPath } from '../config/index.js';
 import { CarveError } from '../shared/errors.js';
 import { CONFIG_FILE_MAX_BYTES, describeRefusal, readTextInside } from '../shared/safe-read.js';
 import { compareStrings } from '../shared/sort.js';
@@ -13,8 +13,8 @@ import { stringifySafeJson } from '../shared/safe-text.js';
 export const BASELINE_VERSION = 1;
 
 const entrySchema = z.strictObject({
-  kind: z.enum(['import', 'data']),
-  rule: z.enum(['depends-on', 'expose', 'data-ownership']),
+  kind: z.enum(['import', 'data', 'placement']),
+  rule: z.enum(RULE_NAMES),
   from: z.string().min(1),
   to: z.string().min(1),
   entity: z.string().min(1).optional(),

@@ -3,7 +3,7 @@
 // (dependsOn, expose) and the data rule (each context owns its entities) give violations; those already
 // present at a --base ref are left out, those in the baseline do not fail. Plain data in and out: the
 // CLI reads files, runs git and prints one of the formats in formats/.
-import { contextOfFile, type CarveConfig } from '../config/index.js';
+import { contextOfFile, ruleSeverity, type CarveConfig } from '../config/index.js';
 import type { Analysis } from '../shared/analysis.js';
 
 /** What the rules read: files, imports, tables and their accesses (a full Analysis will do). */
@@ -12,6 +12,7 @@ import { compareStrings } from '../shared/sort.js';
 import { normalizeBaseline, violationKey } from './baseline.js';
 import { dataViolations } from './rules/data-rules.js';
 import { importViolations, type ContextLookup } from './rules/import-rules.js';
+import { unassignedViolations } from './rules/placement-rules.js';
 import type { BaselineEntry, CheckResult, CheckedViolation, Violation } from './types.js';
 
 export type * from './types.js';
@@ -25,6 +26,8 @@ export interface CheckInput {
   baseAnalysis?: CheckedFacts;
   /** Accepted violations (carve-baseline.json): reported as baselined, not failures. */
   baseline?: readonly BaselineEntry[];
+  /** Fixed baseline entries fail the check (--strict-baseline, or the config's strictBaseline). */
+  strictBaseline?: boolean;
 }
 
 export function compareViolations(a: Violation, b: Violation): number {
@@ -50,12 +53,15 @@ function contextLookup(config: CarveConfig, analysis: CheckedFacts): ContextLook
   };
 }
 
-/** Every violation of the config in the analysis, sorted. */
+/** Every violation of the config in the analysis, sorted; rules the config turns off are not checked. */
 export function findViolations(config: CarveConfig, analysis: CheckedFacts, contextOf: ContextLookup = contextLookup(config, analysis)): Violation[] {
   return [
     ...importViolations(config, analysis.dependencies, contextOf),
     ...dataViolations(config, analysis.dataAccess, analysis.entities, contextOf),
-  ].sort(compareViolations);
+    ...unassignedViolations(analysis.modules, contextOf),
+  ]
+    .filter((violation) => ruleSeverity(config, violation.rule) !== 'off')
+    .sort(compareViolations);
 }
 
 export function checkBoundaries(input: CheckInput): CheckResult {
@@ -67,12 +73,22 @@ export function checkBoundaries(input: CheckInput): CheckResult {
   const baselineKeys = new Set(baseline.map(violationKey));
   const currentKeys = new Set(current.map(violationKey));
 
-  const violations: CheckedViolation[] = current
-    .filter((violation) => !atBase?.has(violationKey(violation)))
-    .map((violation) => ({ ...violation, status: baselineKeys.has(violationKey(violation)) ? 'baselined' : 'new' }));
+  // Two reasons a violation does not fail, kept apart: the baseline accepts it (reported as such, even
+  // when the base has it too), or it was already there at the base (left out, counted).
+  const violations: CheckedViolation[] = [];
+  let leftAtBase = 0;
+  for (const violation of current) {
+    const key = violationKey(violation);
+    const severity = ruleSeverity(config, violation.rule) === 'warn' ? 'warn' : 'error';
+    if (baselineKeys.has(key)) violations.push({ ...violation, status: 'baselined', severity });
+    else if (atBase?.has(key)) leftAtBase++;
+    else violations.push({ ...violation, status: 'new', severity });
+  }
   const fixedBaseline = baseline.filter((entry) => !currentKeys.has(violationKey(entry)));
-  const failures = violations.filter((violation) => violation.status === 'new').length;
+  const failures = violations.filter((violation) => violation.status === 'new' && violation.severity === 'error').length;
+  const warnings = violations.filter((violation) => violation.status === 'new' && violation.severity === 'warn').length;
   const checkedFiles = analysis.modules.filter((module) => contextOf(module.id) !== null).length;
+  const strictBaseline = input.strictBaseline ?? config.strictBaseline ?? false;
 
   return {
     violations,
@@ -83,12 +99,14 @@ export function checkBoundaries(input: CheckInput): CheckResult {
       filesInNoContext: analysis.modules.length - checkedFiles,
       contexts: Object.keys(config.contexts).length,
       failures,
-      baselined: violations.length - failures,
-      atBase: atBase ? current.length - violations.length : null,
+      warnings,
+      baselined: violations.length - failures - warnings,
+      atBase: atBase ? leftAtBase : null,
       fixedBaseline: fixedBaseline.length,
+      strictBaseline,
     },
-    exitCode: failures > 0 ? 1 : 0,
+    exitCode: failures > 0 || (strictBaseline && fixedBaseline.length > 0) ? 1 : 0,
   };
 }
-export { formatCheckResult, isCheckFormat, fixHint, type CheckFormat, type FormatContext } from './formats/index.js';
+export { CHECK_FORMAT_NAMES, formatCheckResult, isCheckFormat, fixHint, summaryLine, type CheckFormat, type FormatContext } from './formats/index.js';
 export { materializeBase, type BaseTree } from './base-ref.js';

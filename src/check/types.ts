@@ -1,17 +1,23 @@
 // What check produces: violations of the agreed boundaries, plain and serialisable. The JSON format is
 // a contract (DESIGN.md): from, to, fromContext, toContext, kind, line, rule on every violation.
+import { RULE_NAMES, type RuleName } from '../config/index.js';
 import type { AccessMode, ImportKind, RepoPath } from '../shared/facts.js';
 
-export type ViolationKind = 'import' | 'data';
+/** `placement`: a file in no context (the `unassigned` rule). */
+export type ViolationKind = 'import' | 'data' | 'placement';
+
+/** What check writes for the context of a file in no context, in every format. */
+export const NO_CONTEXT = '(no context)';
 
 /**
  * - `depends-on`: a file imports a context its own context does not list in `dependsOn`;
  * - `expose`: a file imports a file another context does not list in `expose`;
- * - `data-ownership`: a file reads or writes an entity another context lists under `entities`.
+ * - `data-ownership`: a file reads or writes an entity another context lists under `entities`;
+ * - `unassigned`: a file falls in no context (default-deny: new code must be placed).
  */
-export type RuleId = 'depends-on' | 'expose' | 'data-ownership';
+export type RuleId = RuleName;
 
-export const RULE_IDS: readonly RuleId[] = ['depends-on', 'expose', 'data-ownership'];
+export const RULE_IDS: readonly RuleId[] = RULE_NAMES;
 
 export interface Violation {
   kind: ViolationKind;
@@ -48,8 +54,10 @@ export interface BaselineEntry {
 export type ViolationStatus = 'new' | 'baselined';
 
 export interface CheckedViolation extends Violation {
-  /** 'new' fails the check; 'baselined' is recorded in the baseline and does not. */
+  /** 'new' is reported (and fails at severity error); 'baselined' is recorded in the baseline and does not. */
   status: ViolationStatus;
+  /** The rule's severity in the config: a new 'warn' violation is reported and never fails. */
+  severity: 'error' | 'warn';
 }
 
 export interface CheckSummary {
@@ -60,13 +68,18 @@ export interface CheckSummary {
   /** Files in no context: not checked. */
   filesInNoContext: number;
   contexts: number;
-  /** Violations that fail the check. */
+  /** New violations of rules at severity error: they fail the check. */
   failures: number;
+  /** New violations of rules at severity warn: reported, never failing. */
+  warnings: number;
+  /** Violations the baseline accepts (whether or not they were also at the --base ref). */
   baselined: number;
-  /** Violations left out because they already existed at the --base ref (null without --base). */
+  /** Violations left out because they already existed at the --base ref and the baseline does not hold them (null without --base). */
   atBase: number | null;
   /** Baseline entries no longer seen: fixed, to be dropped with --update-baseline. */
   fixedBaseline: number;
+  /** With a strict baseline, fixed entries fail the check until the baseline is shrunk. */
+  strictBaseline: boolean;
 }
 
 export interface CheckResult {

@@ -84,8 +84,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .argument('[dir]', 'the project folder', '.'),
   )
     .option('--base <git-ref>', 'report only violations that are new since this git ref')
-    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif', 'junit']).default('pretty'))
+    .option(
+      '--format <format>',
+      'output format: pretty, json, github, sarif, junit or markdown; repeat it for several, and give all but one a file (sarif=carve.sarif)',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
     .option('--update-baseline', 'rewrite the baseline to exactly the current violations')
+    .option('--strict-baseline', 'fail when the baseline holds entries that no longer occur (the ratchet only shrinks)')
     .action(action(async () => (await import('./commands/check.js')).runCheck, setExitCode));
 
   return program;

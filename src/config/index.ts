@@ -4,7 +4,7 @@
 // context, data with two owners). Every error names the file and the dotted field. contextOfFile maps a
 // RepoPath to its context with the config's globs; `carve init` writes a config with configFromAnalysis.
 export { baselinePath, configRepository, loadConfig, parseConfig, projectTsconfigPath, type LoadedConfig } from './load.js';
-export { contextOfFile, isExposedFile, isInContext, compileGlobs } from './match.js';
+export { contextOfFile, isExposedFile, isInContext, compileGlobs, unmatchedGlobs } from './match.js';
 export { formatFieldPath } from './issues.js';
 export {
   CONFIG_FILE_NAME,
@@ -12,8 +12,12 @@ export {
   DEFAULT_BASELINE_FILE,
   configSchema,
   renderConfigJsonSchema,
+  ruleSeverity,
+  RULE_NAMES,
   type CarveConfig,
   type ContextConfig,
+  type RuleName,
+  type Severity,
 } from './schema.js';
 export { configFromAnalysis, renderConfig, type InitOptions } from './from-analysis.js';
 export { coverContexts, escapeGlob } from './cover-globs.js';

@@ -140,3 +140,24 @@ export function isExposedFile(config: CarveConfig, context: string, repoPath: Re
 export function isInContext(config: CarveConfig, context: string, repoPath: RepoPath): boolean {
   return compile(config).claimsOf(repoPath).some((claim) => claim.name === context);
 }
+
+/**
+ * The config's globs that match none of the analyzed files (a context's paths, or its expose), as
+ * config issues: a context whose globs match nothing guards nothing, which is almost always a typo
+ * or a moved folder. '!glob' entries only subtract and are not checked.
+ */
+export function unmatchedGlobs(config: CarveConfig, files: readonly RepoPath[]): { path: (string | number)[]; message: string }[] {
+  const matchable = files.map(matchablePath);
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  for (const [name, context] of Object.entries(config.contexts)) {
+    for (const field of ['paths', 'expose'] as const) {
+      context[field]?.forEach((glob, index) => {
+        if (glob.startsWith('!')) return;
+        const test = matcher([normalizeGlob(glob)]);
+        if (matchable.some((path) => test(path))) return;
+        issues.push({ path: ['contexts', name, field, index], message: `"${glob}" matches none of the ${files.length} analyzed files` });
+      });
+    }
+  }
+  return issues;
+}

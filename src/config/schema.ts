@@ -71,6 +71,23 @@ export const dataAccessSchema = z
   })
   .describe('What no rule can see in the data-access code: names Carve should take as ORM building blocks.');
 
+/** How much a rule weighs: `error` fails the check, `warn` is reported and never fails, `off` is not checked. */
+export const severitySchema = z.enum(['error', 'warn', 'off']);
+
+/** The rules `carve check` enforces, by id; every rule is an error unless the config says otherwise. */
+export const RULE_NAMES = ['depends-on', 'expose', 'data-ownership', 'unassigned'] as const;
+
+export const rulesSchema = z
+  .strictObject({
+    'depends-on': severitySchema.optional().describe('A file imports a context its own context does not list in dependsOn.'),
+    expose: severitySchema.optional().describe('A file imports a file another context does not list in expose.'),
+    'data-ownership': severitySchema.optional().describe('A file reads or writes an entity another context owns.'),
+    unassigned: severitySchema
+      .optional()
+      .describe('A file in no context: new ones (absent at --base, or from the baseline) are violations; the ones already accepted are counted.'),
+  })
+  .describe('Severity per rule: "error" (the default) fails the check, "warn" is reported and never fails, "off" is not checked.');
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON schema of this file, for editors.'),
@@ -89,12 +106,24 @@ export const configSchema = z
       .min(1, { error: 'the baseline path cannot be empty' })
       .optional()
       .describe(`Accepted violations, relative to this file; default "${DEFAULT_BASELINE_FILE}".`),
+    rules: rulesSchema.optional(),
+    strictBaseline: z
+      .boolean()
+      .optional()
+      .describe('Fail when the baseline holds entries that no longer occur, so the ratchet only turns one way (as --strict-baseline).'),
   })
   .describe('Carve: the agreed bounded contexts of this repository, checked by `carve check`.');
 
 export type CarveConfig = z.infer<typeof configSchema>;
 export type ContextConfig = z.infer<typeof contextConfigSchema>;
 export type DataAccessConfig = z.infer<typeof dataAccessSchema>;
+export type Severity = z.infer<typeof severitySchema>;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+/** The severity the config gives a rule: error unless said otherwise. */
+export function ruleSeverity(config: CarveConfig, rule: RuleName): Severity {
+  return config.rules?.[rule] ?? 'error';
+}
 
 /** The JSON schema Carve ships (schema/carve.config.schema.json), as the exact text committed. */
 export function renderConfigJsonSchema(): string {

@@ -137,7 +137,7 @@ describe('pretty', () => {
     expect(text).toContain("fix: call the API of 'catalog' instead of its table 'products'");
     expect(text).toContain('1 violation accepted in carve-baseline.json (not failures)');
     expect(text).toContain('1 baseline entry is fixed; drop it with `carve check --update-baseline`:');
-    expect(text).toMatch(/carve check: 4 new violations since origin\/main \(6 files in 3 contexts checked, 0 in no context\)\n$/);
+    expect(text).toMatch(/carve check: 4 new violations since origin\/main, 1 accepted in carve-baseline.json, 1 baseline entry fixed \(6 files in 3 contexts checked, 0 in no context\)\n$/);
   });
 });
 

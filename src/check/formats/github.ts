@@ -3,7 +3,7 @@
 // the message; also ':' and ',' in properties, where they would end the value.
 import { safeText } from '../../shared/safe-text.js';
 import type { CheckResult } from '../types.js';
-import { fixHint, type FormatContext } from './hints.js';
+import { fixHint, summaryLine, type FormatContext } from './hints.js';
 
 export function escapeData(text: string): string {
   return safeText(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
@@ -19,23 +19,17 @@ export function formatGithub(result: CheckResult, context: FormatContext): strin
     if (violation.status !== 'new') continue;
     const properties = [`file=${escapeProperty(violation.from)}`];
     if (violation.line > 0) properties.push(`line=${violation.line}`);
-    properties.push(`title=${escapeProperty(`carve ${violation.rule}: ${violation.fromContext} -> ${violation.toContext}`)}`);
-    lines.push(`::error ${properties.join(',')}::${escapeData(`${violation.message}. Fix: ${fixHint(violation, context.config)}`)}`);
+    const title = violation.kind === 'placement' ? `carve ${violation.rule}: file in no context` : `carve ${violation.rule}: ${violation.fromContext} -> ${violation.toContext}`;
+    properties.push(`title=${escapeProperty(title)}`);
+    lines.push(`::${violation.severity === 'warn' ? 'warning' : 'error'} ${properties.join(',')}::${escapeData(`${violation.message}. Fix: ${fixHint(violation, context.config)}`)}`);
   }
   for (const entry of result.fixedBaseline) {
     lines.push(
-      `::notice file=${escapeProperty(entry.from)},title=${escapeProperty('carve: fixed baseline entry')}::${escapeData(
+      `::${result.summary.strictBaseline ? 'error' : 'notice'} file=${escapeProperty(entry.from)},title=${escapeProperty('carve: fixed baseline entry')}::${escapeData(
         `${entry.from} -> ${entry.to} (${entry.rule}) is fixed; drop it from ${context.baselineFile} with carve check --update-baseline`,
       )}`,
     );
   }
-  const { summary } = result;
-  const since = context.base ? ` since ${context.base}` : '';
-  lines.push(
-    escapeData(
-      `carve check: ${summary.failures} new violation${summary.failures === 1 ? '' : 's'}${since}, ${summary.baselined} baselined, ` +
-        `${summary.checkedFiles} files checked, ${summary.filesInNoContext} in no context`,
-    ),
-  );
+  lines.push(escapeData(summaryLine(result, context)));
   return `${lines.join('\n')}\n`;
 }

@@ -27,21 +27,29 @@ function testCase(violation: CheckedViolation, context: FormatContext): string {
   if (violation.status === 'baselined') {
     return `${open}\n      <skipped message="${escapeXml(`accepted in ${context.baselineFile}`)}"/>\n    </testcase>`;
   }
+  // A warning passes: JUnit has no warning state, so the message goes to the case's output.
+  if (violation.severity === 'warn') {
+    return `${open}\n      <system-out>${escapeXml(`warning: ${violation.message}\nfix: ${fixHint(violation, context.config)}`)}</system-out>\n    </testcase>`;
+  }
   const body = escapeXml(`${violation.message}\nfix: ${fixHint(violation, context.config)}`);
   return `${open}\n      <failure type="${escapeXml(violation.rule)}" message="${escapeXml(violation.message)}">${body}</failure>\n    </testcase>`;
 }
 
 export function formatJunit(result: CheckResult, context: FormatContext): string {
   const byContext = new Map<string, CheckedViolation[]>(Object.keys(context.config.contexts).sort(compareStrings).map((name) => [name, []]));
-  for (const violation of result.violations) byContext.get(violation.fromContext)?.push(violation);
+  for (const violation of result.violations) {
+    // Files in no context get a suite of their own, after the contexts.
+    if (!byContext.has(violation.fromContext)) byContext.set(violation.fromContext, []);
+    byContext.get(violation.fromContext)!.push(violation);
+  }
 
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
   let skipped = 0;
   for (const [name, violations] of byContext) {
-    const suiteFailures = violations.filter((violation) => violation.status === 'new').length;
-    const suiteSkipped = violations.length - suiteFailures;
+    const suiteFailures = violations.filter((violation) => violation.status === 'new' && violation.severity === 'error').length;
+    const suiteSkipped = violations.filter((violation) => violation.status === 'baselined').length;
     const cases = violations.map((violation) => testCase(violation, context));
     if (suiteFailures === 0) cases.push(`    <testcase classname="${escapeXml(`carve.${name}`)}" name="${escapeXml(`${name} keeps to its boundaries`)}"/>`);
     tests += cases.length;

@@ -3,13 +3,14 @@
 import { safeText } from '../../shared/safe-text.js';
 import { compareStrings } from '../../shared/sort.js';
 import type { CheckResult, CheckedViolation } from '../types.js';
-import { fixHint, type FormatContext } from './hints.js';
+import { fixHint, summaryLine, type FormatContext } from './hints.js';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function detail(violation: CheckedViolation): string {
+  if (violation.kind === 'placement') return 'is in no context';
   if (violation.kind === 'data') {
     return `${violation.mode === 'write' ? 'writes' : 'reads'} ${violation.entity} (table ${violation.table})`;
   }
@@ -19,16 +20,18 @@ function detail(violation: CheckedViolation): string {
 
 export function formatPretty(result: CheckResult, context: FormatContext): string {
   const lines: string[] = [];
-  const failures = result.violations.filter((violation) => violation.status === 'new');
+  const reported = result.violations.filter((violation) => violation.status === 'new');
   const groups = new Map<string, CheckedViolation[]>();
-  for (const violation of failures) {
-    const key = `${violation.fromContext}\u0000${violation.toContext}`;
+  for (const violation of reported) {
+    // Warnings apart from errors: a reader sees at once what fails the run.
+    const key = `${violation.severity === 'warn' ? 1 : 0}\u0000${violation.fromContext}\u0000${violation.toContext}`;
     groups.set(key, [...(groups.get(key) ?? []), violation]);
   }
   for (const key of [...groups.keys()].sort(compareStrings)) {
     const group = groups.get(key)!;
     const first = group[0]!;
-    lines.push(`${safeText(first.fromContext)} -> ${safeText(first.toContext)}  (${plural(group.length, 'violation')})`);
+    const label = first.kind === 'placement' ? 'files in no context' : `${safeText(first.fromContext)} -> ${safeText(first.toContext)}`;
+    lines.push(`${first.severity === 'warn' ? 'warning: ' : ''}${label}  (${plural(group.length, first.severity === 'warn' ? 'warning' : 'violation')})`);
     for (const violation of group) {
       lines.push(`  ${safeText(violation.from)}:${violation.line}  ${safeText(detail(violation))}  [${violation.rule}]`);
     }
@@ -44,18 +47,14 @@ export function formatPretty(result: CheckResult, context: FormatContext): strin
   }
   if (result.fixedBaseline.length > 0) {
     const count = result.fixedBaseline.length;
-    lines.push(`${count === 1 ? '1 baseline entry is' : `${count} baseline entries are`} fixed; drop ${count === 1 ? 'it' : 'them'} with \`carve check --update-baseline\`:`);
+    const state = summary.strictBaseline ? `fixed and ${count === 1 ? 'fails' : 'fail'} the check (strict baseline)` : 'fixed';
+    lines.push(`${count === 1 ? '1 baseline entry is' : `${count} baseline entries are`} ${state}; drop ${count === 1 ? 'it' : 'them'} with \`carve check --update-baseline\`:`);
     for (const entry of result.fixedBaseline) {
       const entity = entry.entity ? ` ${entry.entity}${entry.mode ? ` (${entry.mode})` : ''}` : '';
-      lines.push(`  ${safeText(entry.from)} -> ${safeText(entry.to)}${safeText(entity)}  [${entry.rule}]`);
+      const target = entry.kind === 'placement' ? ' (in no context)' : ` -> ${safeText(entry.to)}`;
+      lines.push(`  ${safeText(entry.from)}${target}${safeText(entity)}  [${entry.rule}]`);
     }
   }
-  const scope = `${plural(summary.checkedFiles, 'file')} in ${plural(summary.contexts, 'context')} checked, ${summary.filesInNoContext} in no context`;
-  const since = context.base ? ` since ${safeText(context.base)}` : '';
-  lines.push(
-    failures.length > 0
-      ? `carve check: ${plural(failures.length, 'new violation')}${since} (${scope})`
-      : `carve check: no new violations${since} (${scope})`,
-  );
+  lines.push(safeText(summaryLine(result, context)));
   return `${lines.join('\n')}\n`;
 }

@@ -24,6 +24,11 @@ const RULE_TEXT: Record<RuleId, { name: string; short: string; full: string }> =
     short: 'A file reads or writes an entity another context owns.',
     full: 'Each context owns its data: a file of context A never reads or writes an entity listed under another context\'s entities.',
   },
+  unassigned: {
+    name: 'FileInNoContext',
+    short: 'A file falls in no context.',
+    full: 'Every file belongs to a context (default-deny): a new file in no context is a violation until it is placed, excluded or accepted in the baseline.',
+  },
 };
 
 /** A relative URI for a RepoPath: each segment percent-encoded, '/' kept. */
@@ -41,13 +46,13 @@ function result(violation: CheckedViolation, context: FormatContext): Record<str
   const entry: Record<string, unknown> = {
     ruleId: violation.rule,
     ruleIndex: RULE_IDS.indexOf(violation.rule),
-    level: 'error',
+    level: violation.severity === 'warn' ? 'warning' : 'error',
     message: { text: `${violation.message}. Fix: ${fixHint(violation, context.config)}` },
     locations: [{ physicalLocation: location }],
     partialFingerprints: { 'carveViolation/v1': createHash('sha1').update(violationKey(violation)).digest('hex') },
     properties: { fromContext: violation.fromContext, toContext: violation.toContext, kind: violation.kind },
   };
-  if (isFileTarget(violation)) {
+  if (isFileTarget(violation) && violation.kind !== 'placement') {
     entry.relatedLocations = [
       {
         id: 1,

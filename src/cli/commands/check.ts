@@ -3,14 +3,17 @@
 // config or usage. --base analyzes the ref from git's objects (never a checkout) with the working
 // tree's config and reports only what is new; the baseline holds accepted violations.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts } from '../../analysis/read-project.js';
-import { baselinePath, configRepository, loadConfig, projectTsconfigPath } from '../../config/index.js';
+import { baselinePath, configRepository, formatFieldPath, loadConfig, projectTsconfigPath, unmatchedGlobs } from '../../config/index.js';
 import {
   checkBoundaries,
   findViolations,
+  CHECK_FORMAT_NAMES,
   formatCheckResult,
   isCheckFormat,
+  summaryLine,
+  type CheckFormat,
   materializeBase,
   readBaseline,
   renderBaseline,
@@ -19,7 +22,8 @@ import {
 import { writeFileAtomic } from '../../shared/atomic-write.js';
 import { CarveError, isCarveError } from '../../shared/errors.js';
 import { isInside } from '../../shared/paths.js';
-import { isWritableInside } from '../../shared/repository.js';
+import { isWritableInside, repositoryRoot } from '../../shared/repository.js';
+import { safeText } from '../../shared/safe-text.js';
 import { carveVersion } from '../../shared/version.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { createProgress } from '../progress.js';
@@ -27,8 +31,50 @@ import { registerCleanup, withSignalsDeferred } from '../signals.js';
 
 export interface CheckCommandOptions extends AnalysisCommandOptions {
   base?: string;
-  format: string;
+  /** Each `name` (to stdout, at most one) or `name=file`; none: pretty. */
+  format?: string[] | string;
   updateBaseline?: boolean;
+  strictBaseline?: boolean;
+}
+
+interface FormatTarget {
+  format: CheckFormat;
+  /** Null: stdout. */
+  file: string | null;
+}
+
+/** The --format values as outputs: at most one to stdout, the rest each to its own file. */
+export function parseFormats(values: readonly string[]): FormatTarget[] {
+  const targets: FormatTarget[] = [];
+  for (const value of values.length > 0 ? values : ['pretty']) {
+    const equals = value.indexOf('=');
+    const name = equals < 0 ? value : value.slice(0, equals);
+    const file = equals < 0 ? null : value.slice(equals + 1);
+    if (!isCheckFormat(name)) throw new CarveError('bad-format', `unknown format '${name}'`, `use ${CHECK_FORMAT_NAMES.join(', ')}; add =<file> to write one to a file`);
+    if (file === '') throw new CarveError('bad-format', `--format ${name}= names no file`, `give a file (${name}=carve.${name === 'markdown' ? 'md' : name}) or drop the '='`);
+    targets.push({ format: name, file });
+  }
+  const toStdout = targets.filter((target) => target.file === null);
+  if (toStdout.length > 1) {
+    throw new CarveError('bad-format', `${toStdout.map((target) => target.format).join(' and ')} would both print to stdout`, 'give all formats but one a file, as in --format sarif=carve.sarif --format github');
+  }
+  const files = targets.flatMap((target) => (target.file === null ? [] : [resolve(target.file)]));
+  const twice = files.find((file, index) => files.indexOf(file) !== index);
+  if (twice) throw new CarveError('bad-format', `two formats would write ${displayPath(twice)}`, 'give each format its own file');
+  return targets;
+}
+
+/** On GitHub Actions, where the files of this run can be linked (markdown tables link each line). */
+function githubLinkBase(dir: string): string | null {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
+  if (!server || !repository || !sha) return null;
+  let prefix: string;
+  try {
+    prefix = relative(repositoryRoot(realpathSync.native(resolve(dir))), realpathSync.native(resolve(dir))).split(sep).join('/');
+  } catch {
+    return null;
+  }
+  return [server.replace(/\/+$/, ''), repository, 'blob', sha, ...(prefix ? [prefix] : [])].join('/');
 }
 
 function displayPath(path: string): string {
@@ -73,8 +119,8 @@ async function analyzeBase(dir: string, ref: string, options: AnalyzeOptions, co
 
 export async function runCheck(dir: string, options: Record<string, unknown>): Promise<number> {
   const opts = options as unknown as CheckCommandOptions;
-  const format = opts.format ?? 'pretty';
-  if (!isCheckFormat(format)) throw new CarveError('bad-format', `unknown format '${format}'`, 'use pretty, json, github, sarif or junit');
+  const targets = parseFormats(typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []));
+  const prettyOnStdout = targets.some((target) => target.format === 'pretty' && target.file === null);
   // Say what is wrong with the folder before saying it has no config.
   if (!existsSync(dir)) throw new CarveError('no-such-path', `${dir} does not exist`, 'give the folder of a TypeScript project');
   if (!statSync(dir).isDirectory()) throw new CarveError('not-a-folder', `${dir} is not a folder`, 'give the folder of a TypeScript project');
@@ -91,10 +137,21 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
   if (opts.updateBaseline && !isWritableInside(repository, baselineFile)) {
     throw new CarveError('bad-config', `${displayPath(baselineFile)} leads outside the repository (a symbolic link on its way)`, 'keep the baseline inside the repository, relative to carve.config.json');
   }
-  const progress = createProgress(format === 'pretty');
+  const progress = createProgress(prettyOnStdout || targets.every((target) => target.file !== null));
   try {
     const analyzeOptions: AnalyzeOptions = { ...toAnalyzeOptions(opts), configPath: loaded.path, loadedConfig: loaded };
     const { facts: analysis } = analyzeBoundaries(dir, { ...analyzeOptions, onProgress: progress.onProgress });
+    // A context glob that matches nothing guards nothing: a config error, said before any result.
+    const unmatched = unmatchedGlobs(loaded.config, analysis.modules.map((module) => module.id));
+    if (unmatched.length > 0) {
+      const first = unmatched[0]!;
+      const more = unmatched.length > 1 ? ` (and ${unmatched.length - 1} more)` : '';
+      throw new CarveError(
+        'bad-config',
+        `${displayPath(loaded.path)}: ${formatFieldPath(first.path)}: ${first.message}${more}`,
+        'fix the glob or remove it (a moved or renamed folder?); files the analysis leaves out, such as tests, do not count',
+      );
+    }
     const baseAnalysis = opts.base ? await analyzeBase(dir, opts.base, analyzeOptions, loaded.path) : undefined;
     progress.clear();
 
@@ -109,15 +166,27 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
       baseline = readBaseline(baselineFile, displayPath(baselineFile), repository);
     }
 
-    const result = checkBoundaries({ analysis, config: loaded.config, baseline, ...(baseAnalysis ? { baseAnalysis } : {}) });
-    process.stdout.write(
-      formatCheckResult(format, result, {
-        config: loaded.config,
-        base: opts.base ?? null,
-        baselineFile: displayPath(baselineFile),
-        version: carveVersion(),
-      }),
-    );
+    const result = checkBoundaries({
+      analysis,
+      config: loaded.config,
+      baseline,
+      ...(baseAnalysis ? { baseAnalysis } : {}),
+      ...(opts.strictBaseline ? { strictBaseline: true } : {}),
+    });
+    const context = {
+      config: loaded.config,
+      base: opts.base ?? null,
+      baselineFile: displayPath(baselineFile),
+      version: carveVersion(),
+      linkBase: githubLinkBase(dir),
+    };
+    // Files first, each whole or not at all; then stdout; the one-line summary on stderr whenever
+    // stdout does not already end with it, so every CI log shows the outcome.
+    for (const target of targets) {
+      if (target.file !== null) await withSignalsDeferred(() => writeFileAtomic(resolve(target.file!), formatCheckResult(target.format, result, context)));
+    }
+    for (const target of targets) if (target.file === null) process.stdout.write(formatCheckResult(target.format, result, context));
+    if (!prettyOnStdout) process.stderr.write(`${safeText(summaryLine(result, context))}\n`);
     // After --update-baseline every current violation is accepted: the run succeeds.
     return opts.updateBaseline ? 0 : result.exitCode;
   } finally {

@@ -63,7 +63,7 @@ describe('carve check on a scratch repository', () => {
     const repo = shopRepo();
     const pretty = await check(repo);
     expect(pretty.exitCode, describeRun(pretty)).toBe(0);
-    expect(pretty.stdout).toContain('carve check: no new violations (6 files in 3 contexts checked, 1 in no context)');
+    expect(pretty.stdout).toContain('carve check: no new violations (7 files in 4 contexts checked, 0 in no context)');
     for (const format of ['json', 'github', 'sarif', 'junit']) {
       const run = await check(repo, '--format', format);
       expect(run.exitCode, `${format}: ${describeRun(run)}`).toBe(0);

@@ -5,7 +5,9 @@ export const CONFIG = {
   contexts: {
     catalog: { paths: ['src/catalog/**'], expose: ['src/catalog/index.ts'] },
     orders: { paths: ['src/orders/**'], entities: ['orders'], dependsOn: ['catalog'], expose: ['src/orders/index.ts'] },
-    billing: { paths: ['src/billing/**'], dependsOn: ['orders'] },
+    billing: { paths: ['src/billing/**'], dependsOn: ['orders', 'shared'] },
+    // Every file in a context: a file in no context is a violation of its own (rule unassigned).
+    shared: { paths: ['src/shared/**'] },
   },
 };
 

@@ -6,17 +6,27 @@ import { Option, type Command } from 'commander';
 import type { AnalyzeOptions } from '../analysis/index.js';
 import { parsePositiveInt, parsePositiveNumber, parseShare } from './parse-args.js';
 
-export function addAnalysisOptions(command: Command): Command {
-  return command
+/**
+ * The analysis options on a command. `clustering: false` (check, which places files by the config's
+ * globs and never clusters) leaves out the options that only steer clustering, so help lists only
+ * what the command uses.
+ */
+export function addAnalysisOptions(command: Command, { clustering = true }: { clustering?: boolean } = {}): Command {
+  command
     .option('--tsconfig <file>', 'tsconfig to read (default: <dir>/tsconfig.json)')
-    .option('--config <file>', 'carve.config.json to read (default: <dir>/carve.config.json)')
-    .option('--ignore-config', 'cluster without the contexts pinned by carve.config.json')
+    .option('--config <file>', 'carve.config.json to read (default: <dir>/carve.config.json)');
+  if (clustering) command.option('--ignore-config', 'cluster without the contexts pinned by carve.config.json');
+  command
     .option('--include <glob...>', 'only analyze files matching these globs (relative to dir)')
     .option('--exclude <glob...>', 'leave out files matching these globs (relative to dir)')
-    .option('--include-tests', 'also analyze test files (*.spec.ts, __tests__/ ...)')
-    .addOption(new Option('--history <commits>', 'add co-change edges from the last N git commits').argParser(parsePositiveInt))
-    .addOption(new Option('--resolution <n>', 'Louvain resolution: higher gives more, smaller contexts').argParser(parsePositiveNumber))
-    .addOption(new Option('--kernel-threshold <share>', 'share of contexts (in (0, 1]) that must import a file for it to count as shared kernel').argParser(parseShare))
+    .option('--include-tests', 'also analyze test files (*.spec.ts, __tests__/ ...)');
+  if (clustering) {
+    command
+      .addOption(new Option('--history <commits>', 'add co-change edges from the last N git commits').argParser(parsePositiveInt))
+      .addOption(new Option('--resolution <n>', 'Louvain resolution: higher gives more, smaller contexts').argParser(parsePositiveNumber))
+      .addOption(new Option('--kernel-threshold <share>', 'share of contexts (in (0, 1]) that must import a file for it to count as shared kernel').argParser(parseShare));
+  }
+  return command
     .addOption(new Option('--max-file-size <bytes>', 'skip files larger than this').argParser(parsePositiveInt))
     .addOption(new Option('--max-files <n>', 'refuse to analyze more files than this').argParser(parsePositiveInt).default(50_000))
     .option('--cache-dir <dir>', 'where per-file facts are cached (default: $XDG_CACHE_HOME/carve or ~/.cache/carve)')

@@ -15,6 +15,11 @@ export const EXIT_USAGE = 2;
 
 type Run = (target: string, options: Record<string, unknown>) => Promise<number>;
 
+/** The end of a command's help: a few command lines that show it in use. */
+function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
 /** Wraps a lazily imported command so errors become one line and exit 2. */
 function action(load: () => Promise<Run>, setExitCode: (code: number) => void) {
   return async (target: string, options: Record<string, unknown>, command: Command): Promise<void> => {
@@ -50,6 +55,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--json', 'print analysis.json to stdout instead of the summary')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--timings <file>', 'write the wall time of each stage (ms) as JSON to this file')
+    .addHelpText('after', examples([
+      'carve analyze                       analyze the current folder, reports to ./carve-report',
+      'carve analyze apps/api --out report  one app of a monorepo',
+      'carve analyze . --json | jq .metrics  the analysis on stdout',
+    ]))
     .action(action(async () => (await import('./commands/analyze.js')).runAnalyze, setExitCode));
 
   addAnalysisOptions(
@@ -59,6 +69,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .argument('[dir]', 'the project folder', '.'),
   )
     .option('--json', 'print the plan as JSON')
+    .addHelpText('after', examples(['carve plan                 the ranked steps for the current folder', 'carve plan --json > plan.json']))
     .action(action(async () => (await import('./commands/plan.js')).runPlan, setExitCode));
 
   addAnalysisOptions(
@@ -66,7 +77,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .command('explore')
       .description('interactive terminal report over a folder or a saved analysis.json')
       .argument('[target]', 'a project folder or an analysis.json', '.'),
-  ).action(action(async () => (await import('./commands/explore.js')).runExplore, setExitCode));
+  ).addHelpText('after', examples(['carve explore                         analyze and explore the current folder', 'carve explore carve-report/analysis.json  explore a saved analysis']))
+    .action(action(async () => (await import('./commands/explore.js')).runExplore, setExitCode));
 
   addAnalysisOptions(
     program
@@ -75,6 +87,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .argument('[dir]', 'the project folder', '.'),
   )
     .option('--force', 'overwrite an existing carve.config.json')
+    .addHelpText('after', examples(['carve init                 write carve.config.json here', 'carve init apps/api --tsconfig apps/api/tsconfig.app.json']))
     .action(action(async () => (await import('./commands/init.js')).runInit, setExitCode));
 
   addAnalysisOptions(
@@ -82,6 +95,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .command('check')
       .description('fail (exit 1) when code crosses the agreed context boundaries')
       .argument('[dir]', 'the project folder', '.'),
+    { clustering: false },
   )
     .option('--base <git-ref>', 'report only violations that are new since this git ref')
     .option(
@@ -91,6 +105,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .option('--update-baseline', 'rewrite the baseline to exactly the current violations')
     .option('--strict-baseline', 'fail when the baseline holds entries that no longer occur (the ratchet only shrinks)')
+    .addHelpText('after', examples([
+      'carve check                                          the gate, in the terminal',
+      'carve check --base origin/main --format github --format sarif=carve.sarif   in CI: annotations and a SARIF file',
+      'carve check --format markdown >> "$GITHUB_STEP_SUMMARY"   a step summary',
+      'carve check --update-baseline                        accept today\'s violations',
+    ]))
     .action(action(async () => (await import('./commands/check.js')).runCheck, setExitCode));
 
   return program;

@@ -51,6 +51,11 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
     const lines = [
       `wrote ${safeText(shown)}: ${names.length} context${names.length === 1 ? '' : 's'}${names.length > 0 ? ` (${names.map(safeText).join(', ')})` : ''}, ${unplaced} of ${analysis.modules.length} files in no context`,
     ];
+    if (unplaced > 0) {
+      lines.push(
+        `  ${unplaced} file${unplaced === 1 ? ' is' : 's are'} in no context: check fails on files in no context unless accepted; place ${unplaced === 1 ? 'it' : 'them'} under a context's paths, or accept today's with \`carve check --update-baseline\` (new ones will still fail)`,
+      );
+    }
     if (dataCrossings > 0) {
       lines.push(`  ${dataCrossings} data access${dataCrossings === 1 ? ' crosses' : 'es cross'} contexts today: fix them, or accept them with \`carve check --update-baseline\``);
     }

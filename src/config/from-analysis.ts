@@ -19,6 +19,8 @@ export interface InitOptions {
    * play, when the config is written in the analyzed folder.
    */
   tsconfig?: string | null;
+  /** `$schema`: a path relative to the config, or a URL; default CONFIG_SCHEMA_REFERENCE. */
+  schemaReference?: string;
 }
 
 /**
@@ -93,7 +95,7 @@ export function configFromAnalysis(analysis: Analysis, options: InitOptions = {}
   }
   const project = projectOf(analysis, options);
   return {
-    $schema: CONFIG_SCHEMA_REFERENCE,
+    $schema: options.schemaReference ?? CONFIG_SCHEMA_REFERENCE,
     ...(project ? { project } : {}),
     ...(options.exclude && options.exclude.length > 0 ? { exclude: [...options.exclude] } : {}),
     contexts: configContexts,

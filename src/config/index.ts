@@ -9,6 +9,8 @@ export { formatFieldPath } from './issues.js';
 export {
   CONFIG_FILE_NAME,
   CONFIG_SCHEMA_REFERENCE,
+  CONFIG_SCHEMA_IN_PACKAGE,
+  configSchemaUrl,
   DEFAULT_BASELINE_FILE,
   configSchema,
   renderConfigJsonSchema,

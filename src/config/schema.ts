@@ -7,8 +7,15 @@ import { z } from 'zod';
 export const CONFIG_FILE_NAME = 'carve.config.json';
 /** Accepted violations live here unless the config names another file (relative to the config). */
 export const DEFAULT_BASELINE_FILE = 'carve-baseline.json';
-/** What `carve init` writes as `$schema`: the schema shipped in the npm package. */
+/** What `carve init` writes as `$schema` when Carve is installed beside the config: the schema shipped in the npm package. */
 export const CONFIG_SCHEMA_REFERENCE = './node_modules/carve/schema/carve.config.schema.json';
+/** The package's schema file, relative to the package folder. */
+export const CONFIG_SCHEMA_IN_PACKAGE = 'schema/carve.config.schema.json';
+
+/** The stable URL form of the schema, pinned to a version: for a config with no installed Carve near it. */
+export function configSchemaUrl(version: string): string {
+  return `https://unpkg.com/carve@${version}/${CONFIG_SCHEMA_IN_PACKAGE}`;
+}
 
 // Names appear in messages, file names and SARIF rule text: keep them plain.
 const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

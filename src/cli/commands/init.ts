@@ -5,7 +5,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { analyzeProject } from '../../analysis/analyze-project.js';
 import { findViolations } from '../../check/index.js';
-import { CONFIG_FILE_NAME, configFromAnalysis, parseConfig, renderConfig } from '../../config/index.js';
+import { CONFIG_FILE_NAME, CONFIG_SCHEMA_IN_PACKAGE, configFromAnalysis, configSchemaUrl, parseConfig, renderConfig } from '../../config/index.js';
+import { carveVersion } from '../../shared/version.js';
 import { refuseNonRegularTarget, writeFileAtomic } from '../../shared/atomic-write.js';
 import { CarveError } from '../../shared/errors.js';
 import { isWithin, repositoryRoot } from '../../shared/repository.js';
@@ -40,6 +41,7 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
       ...(opts.include ? { include: opts.include } : {}),
       ...(opts.exclude ? { exclude: opts.exclude } : {}),
       tsconfig: tsconfigToWrite(dir, target, opts.tsconfig, analysis.summary.tsconfigs ?? []),
+      schemaReference: schemaReference(dirname(target)),
     });
     text = renderConfig(config);
     // What is written must load: the same checks `carve check` will run.
@@ -71,6 +73,27 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
   await withSignalsDeferred(() => writeFileAtomic(target, text));
   process.stdout.write(summary);
   return 0;
+}
+
+/**
+ * `$schema` for a config in `folder`: the schema of the Carve installed in the nearest node_modules
+ * above it (relative, so it holds on every clone), else the stable URL of this version's schema, so
+ * the editor finds it whether Carve is a dev dependency of this package, of the workspace root, or
+ * run with npx.
+ */
+function schemaReference(folder: string): string {
+  const start = existsSync(folder) ? realpathSync.native(folder) : resolve(folder);
+  // Never above the repository: a path out of it would not hold on another clone.
+  const top = repositoryRoot(start);
+  for (let dir = start; isWithin(top, dir); dir = dirname(dir)) {
+    const schema = resolve(dir, 'node_modules', 'carve', CONFIG_SCHEMA_IN_PACKAGE);
+    if (existsSync(schema)) {
+      const path = relative(start, schema).split(sep).join('/');
+      return path.startsWith('.') ? path : `./${path}`;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return configSchemaUrl(carveVersion());
 }
 
 /**

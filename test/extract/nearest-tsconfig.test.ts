@@ -77,11 +77,18 @@ describe('the nearest tsconfig', () => {
     expect(layout.warnings?.map((warning) => `${warning.file}:${warning.code}`)).toEqual(['backend/tsconfig.json:bad-tsconfig']);
   });
 
-  it("the analyzed folder's own broken tsconfig stays an error", () => {
+  it("the analyzed folder's own tsconfig whose extends is not installed is a warning too (a team tries Carve before npm ci)", () => {
     const dir = project({
       'tsconfig.json': tsconfig({ extends: '@acme/tsconfig-not-installed/base.json' }),
       'src/index.ts': 'export const a = 1;\n',
     });
-    expect(() => loadProjectLayout(dir)).toThrow(/not found|does not exist|extends/i);
+    const layout = loadProjectLayout(dir);
+    expect(layout.files.map((file) => file.path)).toEqual(['src/index.ts']);
+    expect(layout.warnings?.map((warning) => `${warning.file}:${warning.code}`)).toEqual(['tsconfig.json:bad-tsconfig']);
+  });
+
+  it("the analyzed folder's own malformed tsconfig stays an error", () => {
+    const dir = project({ 'tsconfig.json': '{ "compilerOptions": ', 'src/index.ts': 'export const a = 1;\n' });
+    expect(() => loadProjectLayout(dir)).toThrow(/tsconfig\.json/);
   });
 });

@@ -120,6 +120,8 @@ async function analyzeBase(dir: string, ref: string, options: AnalyzeOptions, co
 export async function runCheck(dir: string, options: Record<string, unknown>): Promise<number> {
   const opts = options as unknown as CheckCommandOptions;
   const targets = parseFormats(typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []));
+  // pretty and github end with the summary line themselves: then stderr does not repeat it.
+  const summaryOnStdout = targets.some((target) => (target.format === 'pretty' || target.format === 'github') && target.file === null);
   const prettyOnStdout = targets.some((target) => target.format === 'pretty' && target.file === null);
   // Say what is wrong with the folder before saying it has no config.
   if (!existsSync(dir)) throw new CarveError('no-such-path', `${dir} does not exist`, 'give the folder of a TypeScript project');
@@ -186,7 +188,7 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
       if (target.file !== null) await withSignalsDeferred(() => writeFileAtomic(resolve(target.file!), formatCheckResult(target.format, result, context)));
     }
     for (const target of targets) if (target.file === null) process.stdout.write(formatCheckResult(target.format, result, context));
-    if (!prettyOnStdout) process.stderr.write(`${safeText(summaryLine(result, context))}\n`);
+    if (!summaryOnStdout) process.stderr.write(`${safeText(summaryLine(result, context))}\n`);
     // After --update-baseline every current violation is accepted: the run succeeds.
     return opts.updateBaseline ? 0 : result.exitCode;
   } finally {

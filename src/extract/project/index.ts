@@ -96,7 +96,9 @@ export function loadProjectLayout(dir: string, options: LayoutOptions = {}, inpu
     const family = families.family(explicit);
     inPlay = family[family.length - 1] ?? IMPLICIT;
   } else if (existsSync(rootConfig)) {
-    families.family(rootConfig);
+    // The folder's own tsconfig, found rather than named: a missing `extends` package is a warning,
+    // as for the nested ones (a new team tries Carve before installing dependencies).
+    families.family(rootConfig, { lenientExtends: true });
   }
   const workspaces = findWorkspacePackages(projectFiles, inputs);
   for (const workspace of workspaces) {

@@ -34,10 +34,17 @@ export class TsconfigFamilies {
    * config last (the order `tsc -b` builds them). A missing referenced project is skipped; a missing
    * `configPath` is the user's error.
    */
-  family(configPath: string): number[] {
+  family(configPath: string, { lenientExtends = false }: { lenientExtends?: boolean } = {}): number[] {
     const known = this.familyOfConfig.get(configPath);
     if (known) return known;
-    return this.loadFamily(configPath);
+    // lenientExtends: an `extends` whose package is not installed (a fresh clone before `npm ci`) is a
+    // warning, the file read with its own options; anything else wrong with the file still stops.
+    this.lenientExtends = lenientExtends;
+    try {
+      return this.loadFamily(configPath);
+    } finally {
+      this.lenientExtends = false;
+    }
   }
 
   /**

@@ -108,5 +108,6 @@ export function checkBoundaries(input: CheckInput): CheckResult {
     exitCode: failures > 0 || (strictBaseline && fixedBaseline.length > 0) ? 1 : 0,
   };
 }
+export { brokenImportRule, importViolationMessage } from './rules/import-rules.js';
 export { CHECK_FORMAT_NAMES, formatCheckResult, isCheckFormat, fixHint, summaryLine, type CheckFormat, type FormatContext } from './formats/index.js';
 export { materializeBase, type BaseTree } from './base-ref.js';

@@ -17,18 +17,26 @@ interface Pending {
   kinds: Set<ImportKind>;
 }
 
+/**
+ * The rule an import from a file of `fromContext` of the file `to` (of `toContext`) breaks, or null:
+ * the one judgement `check` and the ESLint plugin share.
+ */
+export function brokenImportRule(config: CarveConfig, fromContext: string, toContext: string, to: string): RuleId | null {
+  if (fromContext === toContext) return null;
+  if (!(config.contexts[fromContext]?.dependsOn ?? []).includes(toContext)) return 'depends-on';
+  if (!isExposedFile(config, toContext, to)) return 'expose';
+  return null;
+}
+
 export function importViolations(config: CarveConfig, dependencies: readonly DependencyRecord[], contextOf: ContextLookup): Violation[] {
   const found = new Map<string, Pending>();
   for (const dependency of dependencies) {
     if (dependency.via !== undefined) continue;
     const fromContext = contextOf(dependency.from);
     const toContext = contextOf(dependency.to);
-    if (fromContext === null || toContext === null || fromContext === toContext) continue;
-    const allowed = config.contexts[fromContext]?.dependsOn ?? [];
-    let rule: RuleId;
-    if (!allowed.includes(toContext)) rule = 'depends-on';
-    else if (!isExposedFile(config, toContext, dependency.to)) rule = 'expose';
-    else continue;
+    if (fromContext === null || toContext === null) continue;
+    const rule = brokenImportRule(config, fromContext, toContext, dependency.to);
+    if (rule === null) continue;
 
     const line = dependency.locations[0]?.line ?? 0;
     const key = `${dependency.from}\u0000${dependency.to}\u0000${rule}`;
@@ -63,12 +71,16 @@ export function importViolations(config: CarveConfig, dependencies: readonly Dep
   return [...found.values()].map(({ violation, symbols, kinds }) => {
     violation.symbols = sortedUnique(symbols);
     violation.importKinds = sortedUnique(kinds) as ImportKind[];
-    violation.message = importMessage(config, violation);
+    violation.message = importViolationMessage(config, violation);
     return violation;
   });
 }
 
-function importMessage(config: CarveConfig, violation: Violation): string {
+/** What an import violation says, in check and in the editor alike. */
+export function importViolationMessage(
+  config: CarveConfig,
+  violation: Pick<Violation, 'rule' | 'from' | 'to' | 'fromContext' | 'toContext' | 'symbols'>,
+): string {
   const what = violation.symbols.length > 0 ? ` (${violation.symbols.join(', ')})` : '';
   if (violation.rule === 'depends-on') {
     return `${violation.from} imports ${violation.to}${what} of context '${violation.toContext}', which '${violation.fromContext}' does not list in dependsOn`;

@@ -13,7 +13,7 @@ import { couplingOf, rankContexts } from './coupling.js';
 import { findCycles } from './cycles.js';
 import { planTables } from './data-strategy.js';
 import { buildPlanIndex, type PlanInput } from './plan-index.js';
-import { judge, readinessFacts, type Judgement } from './readiness.js';
+import { judge, readinessFacts } from './readiness.js';
 import { buildStep } from './steps.js';
 import { decideVerdict } from './verdict.js';
 
@@ -83,7 +83,8 @@ export function planStage(analysis: PlanInput, options: PlanOptions = {}): PlanR
   let internal = 0;
   for (const weight of index.internalWeight.values()) internal += weight;
   const crossWeight = index.cross.reduce((sum, edge) => sum + edge.weight, 0);
-  const judged = new Map(steps.map((step) => [step.context, judge(readinessFacts(step, cycles, steps.length))]));
+  // With one context there is nothing to extract it from: no readiness (the verdict says so).
+  const judged = new Map(steps.length < 2 ? [] : steps.map((step) => [step.context, judge(readinessFacts(step, cycles, steps.length))]));
   const readiness = new Map([...judged].map(([id, judgement]) => [id, judgement.readiness]));
   const verdict = decideVerdict({
     files: analysis.modules.length,
@@ -92,7 +93,10 @@ export function planStage(analysis: PlanInput, options: PlanOptions = {}): PlanR
     modularity: analysis.metrics.modularity,
     crossShare: internal + crossWeight === 0 ? 0 : crossWeight / (internal + crossWeight),
     cycles,
-    standings: steps.map((step) => ({ context: step.context, rank: step.rank, files: step.size, loc: step.loc, ...(judged.get(step.context) as Judgement) })),
+    standings: steps.flatMap((step) => {
+      const judgement = judged.get(step.context);
+      return judgement ? [{ context: step.context, rank: step.rank, files: step.size, loc: step.loc, ...judgement }] : [];
+    }),
   });
   return { plan: { verdict, cycles, steps }, readiness };
 }

@@ -127,7 +127,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const ready = sized.filter((standing) => standing.readiness.level === 'extract-now');
   const after = sized.filter((standing) => standing.readiness.level === 'needs-seams');
   const entangled = input.standings.filter((standing) => standing.readiness.level === 'entangled');
-  const rest = entangled.length > 0 ? ` Hold the rest to their contexts with carve check meanwhile; ${names(entangled, 3)} ${entangled.length === 1 ? 'is' : 'are'} entangled and go${entangled.length === 1 ? 'es' : ''} last.` : ' Hold the rest to their contexts with carve check meanwhile.';
+  const contextLoc = input.standings.reduce((sum, standing) => sum + standing.loc, 0);
+  const tangledShare = contextLoc === 0 ? 0 : entangled.reduce((sum, standing) => sum + standing.loc, 0) / contextLoc;
+  const rest =
+    entangled.length > 0
+      ? ` Hold the rest to their contexts with carve check meanwhile; ${names(entangled, 3)} (${percent(tangledShare)} of the code in contexts) ${entangled.length === 1 ? 'is' : 'are'} entangled and go${entangled.length === 1 ? 'es' : ''} last.`
+      : ' Hold the rest to their contexts with carve check meanwhile.';
 
   const first = ready[0];
   if (first) {

@@ -1,7 +1,7 @@
 // The whole planner on the shop in miniature (test/helpers/analysis-builder.ts): what the issue asks
 // the plan to show on the sample shop.
 import { describe, expect, it } from 'vitest';
-import { planMigration } from '../../src/plan/index.js';
+import { planMigration, planStage } from '../../src/plan/index.js';
 import type { Analysis, PlanSite } from '../../src/shared/analysis.js';
 import { AnalysisBuilder, shopAnalysis } from '../helpers/analysis-builder.js';
 
@@ -135,7 +135,7 @@ describe('the verdict follows the code', () => {
     const { verdict } = planMigration(monolith(true));
     expect(verdict.decision).toBe('extract');
     expect(verdict.headline).toMatch(/^Extract services, edge first: start with search \(step 1, 2 files, 6,000 lines\): in no cycle, and shares no table with another context\./);
-    expect(verdict.headline).toContain('ledger and billing are entangled and go last');
+    expect(verdict.headline).toContain('ledger and billing (67% of the code in contexts) are entangled and go last');
   });
 
   it('the same code with the clean context reading a table across its border: cut that seam first', () => {
@@ -151,5 +151,12 @@ describe('plans without a cut', () => {
     expect(empty.steps).toEqual([]);
     expect(empty.verdict.decision).toBe('modular-monolith');
     expect(empty.verdict.reasons).toContain('no contexts found: nothing to carve out');
+  });
+
+  it('with one context: no readiness, since there is nothing to extract it from', () => {
+    const one = planStage(new AnalysisBuilder().context('app', ['src/a.ts', 'src/b.ts']).imports('src/a.ts', 'src/b.ts').build());
+    expect(one.plan.steps.map((step) => step.context)).toEqual(['app']);
+    expect(one.readiness.size).toBe(0);
+    expect(one.plan.verdict.reasons).toContain('one context: there is no second service to carve out');
   });
 });

@@ -34,7 +34,7 @@ describe('verdict', () => {
     expect(verdict.decision).toBe('extract');
     expect(verdict.headline).toMatch(/^Extract services, edge first: start with a \(step 2, 40 files, 5,000 lines\): in no cycle, and shares no table with another context\. d is ready too\./);
     expect(verdict.headline).toContain('Next, once its seams are cut: b (reads 1 table');
-    expect(verdict.headline).toContain('c is entangled and goes last');
+    expect(verdict.headline).toContain('c (25% of the code in contexts) is entangled and goes last');
     expect(verdict.reasons).toContain('no cycles between contexts');
     expect(verdict.reasons).toContain('readiness: 2 ready to extract now (a and d), 1 ready after a few seams (b), 1 entangled (c)');
   });
@@ -50,7 +50,7 @@ describe('verdict', () => {
     const verdict = decideVerdict({ ...healthy, standings: [tangled('c', 1), seams('small', 2, 100), seams('b', 3), seams('e', 4)] });
     expect(verdict.decision).toBe('seams-first');
     expect(verdict.headline).toBe(
-      "Cut seams before extracting anything: no context is ready yet. Start with b (step 3, 40 files, 5,000 lines): reads 1 table owned by x (b_t): read it through the owner's API or a read model; then extract it. Then e, each after its own seams (see each context's readiness). Hold the rest to their contexts with carve check meanwhile; c is entangled and goes last.",
+      "Cut seams before extracting anything: no context is ready yet. Start with b (step 3, 40 files, 5,000 lines): reads 1 table owned by x (b_t): read it through the owner's API or a read model; then extract it. Then e, each after its own seams (see each context's readiness). Hold the rest to their contexts with carve check meanwhile; c (33% of the code in contexts) is entangled and goes last.",
     );
   });
 

@@ -104,6 +104,8 @@ describe('the plan of the shop', () => {
     shuffled.entities.reverse();
     shuffled.contexts.reverse();
     expect(JSON.stringify(planMigration(shuffled))).toBe(JSON.stringify(plan));
+    const readiness = (analysis: Analysis): string => JSON.stringify([...planStage(analysis).readiness].sort(([a], [b]) => (a < b ? -1 : 1)));
+    expect(readiness(shuffled)).toBe(readiness(shopAnalysis()));
   });
 });
 

@@ -54,7 +54,7 @@ interface Analysis {
   dependencies: { from: string; to: string; kind: string; via?: string }[];
   entities: { id: string; table?: string }[];
   dataAccess: { module: string; entity: string }[];
-  contexts: { id: string; modules: string[] }[];
+  contexts: { id: string; modules: string[]; readiness?: { level: string } }[];
   sharedKernel: string[];
   plan?: { verdict?: { decision?: string; headline?: string }; steps?: { context?: string; title?: string }[] };
 }
@@ -189,6 +189,9 @@ export interface ContextsFigures {
   names: { context: string; domain: boolean; why?: string }[];
   domainNamedShare: number;
   verdict: string | null;
+  verdictHeadline: string | null;
+  /** Contexts per readiness level (extract-now, needs-seams, entangled), in plan order. */
+  readiness: Record<string, string[]>;
   firstSteps: string[];
 }
 
@@ -266,8 +269,19 @@ export function measureAnalysis(truth: ContextsTruth, analysis: Analysis, seed =
     names,
     domainNamedShare: share(names.filter((n) => n.domain).length, names.length),
     verdict: analysis.plan?.verdict?.decision ?? null,
+    verdictHeadline: analysis.plan?.verdict?.headline ?? null,
+    readiness: readinessLevels(analysis),
     firstSteps: (analysis.plan?.steps ?? []).slice(0, 3).map((s) => s.title ?? s.context ?? '?'),
   };
+}
+
+/** Context ids per readiness level, in plan order (analyses from before readiness give {}). */
+function readinessLevels(analysis: Analysis): Record<string, string[]> {
+  const rank = new Map((analysis.plan?.steps ?? []).map((s, i) => [s.context ?? '', i]));
+  const levels: Record<string, string[]> = {};
+  const ordered = [...analysis.contexts].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  for (const c of ordered) if (c.readiness) (levels[c.readiness.level] ??= []).push(c.id);
+  return levels;
 }
 
 function loadTruths(folder: string): ContextsTruth[] {
@@ -288,8 +302,14 @@ export function contextsRow(f: ContextsFigures): string {
     `${n(f.nmi.carve)} (${n(f.nmi.carveHard)})`, `${n(f.nmi.plain)} (${n(f.nmi.plainHard)}) at ${f.nmi.plainGroups}`,
     `${f.layerShaped.length} (${(f.layerShapedShare * 100).toFixed(0)}%)`,
     f.concentratedRoles.map((r) => `${r.role} ${Math.round(r.share * 100)}%`).join(', ') || 'none',
-    `${(f.domainNamedShare * 100).toFixed(0)}%`, f.verdict ?? 'n/a',
+    `${(f.domainNamedShare * 100).toFixed(0)}%`, `${f.verdict ?? 'n/a'}${readinessCounts(f)}`,
   ].join(' | ')} |`;
+}
+
+/** " (ready 1, seams 6, entangled 5)", or nothing without readiness. */
+function readinessCounts(f: ContextsFigures): string {
+  const n = (level: string): number => f.readiness[level]?.length ?? 0;
+  return Object.keys(f.readiness).length === 0 ? '' : ` (ready ${n('extract-now')}, seams ${n('needs-seams')}, entangled ${n('entangled')})`;
 }
 
 runScript(import.meta.url, 'measure-contexts', (argv) => {

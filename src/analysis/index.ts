@@ -13,7 +13,7 @@ import { buildGraph } from '../graph/index.js';
 import { readChangeCounts, readCoChanges } from '../graph/history.js';
 import type { CoChange } from '../graph/types.js';
 import { detectContexts, type ContextMap } from '../contexts/index.js';
-import { planMigration } from '../plan/index.js';
+import { planStage, type PlanResult } from '../plan/index.js';
 import { compareWith } from './compare-with.js';
 import { moduleRecords, readProjectOrCachedResult, timer, type AnalyzeOptions, type AnalyzeResult, type ProjectFacts } from './read-project.js';
 import { writeCachedResult } from './result-cache.js';
@@ -67,11 +67,19 @@ export function analyzeFacts(project: ProjectFacts, options: AnalyzeOptions): An
     withoutPlan.metrics = { ...withoutPlan.metrics, comparison };
   }
   progress({ stage: 'plan' });
-  const plan = time('plan', () => planMigration(withoutPlan, changeCounts ? { history: changeCounts } : {}));
-  const analysis: Analysis = { ...withoutPlan, plan };
+  const analysis = withPlan(withoutPlan, time('plan', () => planStage(withoutPlan, changeCounts ? { history: changeCounts } : {})));
   if (key !== null && options.cacheDir !== undefined) writeCachedResult(options.cacheDir, layout.root, key, analysis);
   progress({ stage: 'done' });
   return { analysis, timings, cacheStats: extracted.cacheStats, config: loaded, resultFromCache: false };
+}
+
+/** The analysis with its plan; each context's readiness, the plan's judgement of it, sits on the context. */
+export function withPlan(withoutPlan: Omit<Analysis, 'plan'>, { plan, readiness }: PlanResult): Analysis {
+  const contexts = withoutPlan.contexts.map((context) => {
+    const judged = readiness.get(context.id);
+    return judged ? { ...context, readiness: judged } : context;
+  });
+  return { ...withoutPlan, contexts, plan };
 }
 
 function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPath, string> {

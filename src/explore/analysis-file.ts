@@ -102,6 +102,7 @@ function checkShape(raw: Json): void {
     strings(context, 'entities', `contexts.${i}`);
     context.metrics = isObject(context.metrics) ? context.metrics : {};
     presentFields(context.metrics as Json, CONTEXT_METRICS_SHAPE, `contexts.${i}.metrics`);
+    presentFields(context, { readiness: { level: 'string', reasons: ['string'] } }, `contexts.${i}`);
   });
   for (const key of ['sharedKernel', 'godModules', 'compositionRoots']) raw[key] = conform(raw[key], ['string'], key);
   raw.metrics = isObject(raw.metrics) ? raw.metrics : { modularity: 0 };

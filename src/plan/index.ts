@@ -3,14 +3,17 @@
 // one step per context, least coupled first. Each step names the entry points that move behind the
 // facade, the interface other contexts use (with callers), its outbound seams (sync call or event,
 // resilience, anti-corruption layer), the data strategy per table, prerequisites and a relative effort.
-// Works off the Analysis alone; same input, same plan. Rules and formulas: docs/decisions/plan.md.
-import type { Plan } from '../shared/analysis.js';
+// Each context also gets a readiness (extract now, needs seams first, entangled) with its reasons, and
+// the verdict follows from those. Works off the Analysis alone; same input, same plan. Rules and
+// formulas: docs/decisions/plan.md.
+import type { ContextReadiness, Plan } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
 import { compareStrings } from '../shared/sort.js';
 import { couplingOf, rankContexts } from './coupling.js';
 import { findCycles } from './cycles.js';
 import { planTables } from './data-strategy.js';
 import { buildPlanIndex, type PlanInput } from './plan-index.js';
+import { judge, readinessFacts } from './readiness.js';
 import { buildStep } from './steps.js';
 import { decideVerdict } from './verdict.js';
 
@@ -19,6 +22,12 @@ export { BACKGROUND_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './seams.js';
 
 /** The plan as this stage returns it: verdict and cycles always set. */
 export type MigrationPlan = Required<Plan>;
+
+/** What the plan stage gives the analysis: the plan, and each context's readiness (for contexts[].readiness). */
+export interface PlanResult {
+  plan: MigrationPlan;
+  readiness: Map<string, ContextReadiness>;
+}
 
 export interface PlanOptions {
   /** Commits per file from git history (--history): ties go to the context that changes most. */
@@ -31,7 +40,12 @@ function meanChurn(modules: readonly RepoPath[], history: Record<RepoPath, numbe
   return Math.round((total / modules.length) * 100) / 100;
 }
 
+/** The plan alone (tests and callers that do not assemble contexts). */
 export function planMigration(analysis: PlanInput, options: PlanOptions = {}): MigrationPlan {
+  return planStage(analysis, options).plan;
+}
+
+export function planStage(analysis: PlanInput, options: PlanOptions = {}): PlanResult {
   const index = buildPlanIndex(analysis);
   const contexts = [...analysis.contexts].sort((a, b) => compareStrings(a.id, b.id));
   const tables = planTables(analysis, index.contextOf);
@@ -69,6 +83,9 @@ export function planMigration(analysis: PlanInput, options: PlanOptions = {}): M
   let internal = 0;
   for (const weight of index.internalWeight.values()) internal += weight;
   const crossWeight = index.cross.reduce((sum, edge) => sum + edge.weight, 0);
+  // With one context there is nothing to extract it from: no readiness (the verdict says so).
+  const judged = new Map(steps.length < 2 ? [] : steps.map((step) => [step.context, judge(readinessFacts(step, cycles, steps.length))]));
+  const readiness = new Map([...judged].map(([id, judgement]) => [id, judgement.readiness]));
   const verdict = decideVerdict({
     files: analysis.modules.length,
     loc: analysis.modules.reduce((sum, module) => sum + module.loc, 0),
@@ -76,7 +93,10 @@ export function planMigration(analysis: PlanInput, options: PlanOptions = {}): M
     modularity: analysis.metrics.modularity,
     crossShare: internal + crossWeight === 0 ? 0 : crossWeight / (internal + crossWeight),
     cycles,
-    first: steps[0]?.context ?? null,
+    standings: steps.flatMap((step) => {
+      const judgement = judged.get(step.context);
+      return judgement ? [{ context: step.context, rank: step.rank, files: step.size, loc: step.loc, ...judgement }] : [];
+    }),
   });
-  return { verdict, cycles, steps };
+  return { plan: { verdict, cycles, steps }, readiness };
 }

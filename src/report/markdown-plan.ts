@@ -1,7 +1,8 @@
 // The plan in report.md: an overview table, then one section per step in the order a team would follow
 // it: prerequisites, the facade, the interface others use, the outbound seams with their style and
 // resilience, the data strategy, the effort. Every name is escaped.
-import type { OutboundSeam, PlanStep, Resilience, SeamStyle, TablePlan } from '../shared/analysis.js';
+import type { ContextReadiness, OutboundSeam, PlanStep, Resilience, SeamStyle, TablePlan } from '../shared/analysis.js';
+import { readinessWord } from '../shared/verdict-words.js';
 import { BACKGROUND_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../plan/index.js';
 import { escapeMarkdown } from './escape.js';
 import { count, names, plural, sites, table } from './markdown-parts.js';
@@ -42,10 +43,11 @@ export function resilienceText(resilience: Resilience | null): string {
   return parts.join(' · ');
 }
 
-function overview(steps: readonly PlanStep[]): string[] {
+function overview(steps: readonly PlanStep[], readiness: ReadonlyMap<string, ContextReadiness>): string[] {
   const rows = steps.map((step) => [
     String(step.rank),
     `**${escapeMarkdown(step.context)}**`,
+    readiness.has(step.context) ? escapeMarkdown(readinessWord(readiness.get(step.context)!.level)) : '-',
     step.coupling.toFixed(3),
     `${step.effort.size} (${step.effort.points})`,
     count(step.facade.entryPoints.length),
@@ -55,9 +57,9 @@ function overview(steps: readonly PlanStep[]): string[] {
     step.after.length > 0 ? names(step.after) : '-',
   ]);
   return table(
-    ['step', 'context', 'coupling share', 'effort', 'entry points', 'interface operations', 'outbound seams', 'tables moving / shared', 'after'],
+    ['step', 'context', 'readiness', 'coupling share', 'effort', 'entry points', 'interface operations', 'outbound seams', 'tables moving / shared', 'after'],
     rows,
-    ['r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'l'],
+    ['r', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'l'],
   );
 }
 
@@ -139,7 +141,12 @@ function effortLine(step: PlanStep): string {
   );
 }
 
-function stepSection(step: PlanStep): string[] {
+function readinessLines(readiness: ContextReadiness | undefined): string[] {
+  if (!readiness) return [];
+  return [`**Readiness: ${escapeMarkdown(readinessWord(readiness.level))}.**`, '', ...readiness.reasons.map((reason) => `- ${escapeMarkdown(reason)}`), ''];
+}
+
+function stepSection(step: PlanStep, readiness: ContextReadiness | undefined): string[] {
   const b = step.breakdown;
   const churn = step.churn === null ? '' : ` · ${step.churn} commits per file`;
   const out = [
@@ -147,6 +154,7 @@ function stepSection(step: PlanStep): string[] {
     '',
     `Coupling share ${step.coupling.toFixed(3)} (score ${b.score}: inbound ${b.inbound}, outbound ${b.outbound}, data ${b.data}, cycles ${b.cycles}) · ${plural(step.size, 'file')}, ${plural(step.loc, 'line')}${churn} · effort ${step.effort.size}`,
     '',
+    ...readinessLines(readiness),
   ];
   if (step.prerequisites.length > 0) out.push('**Before you start:**', '', ...step.prerequisites.map((line) => `- ${escapeMarkdown(line)}`), '');
   out.push(...facadeSection(step), '', ...inboundSection(step), '', ...outboundSection(step), '', ...dataSection(step), '', effortLine(step), '');
@@ -161,9 +169,9 @@ export function planSection(plan: PlanView): string[] {
     '',
     `Every synchronous call that starts crossing the network gets a timeout (${seconds(REQUEST_TIMEOUT_MS)} on a request path, ${seconds(BACKGROUND_TIMEOUT_MS)} in jobs and handlers). Reads (by their names) are retried with exponential backoff and jitter; anything else is not retried blindly until it carries an idempotency key. On a request path (reached from an HTTP route) a circuit breaker and a fallback keep a slow dependency from taking the request down: the last good answer for reads, fail fast or queue the command for writes.`,
     '',
-    ...overview(plan.steps),
+    ...overview(plan.steps, plan.readiness),
     '',
   );
-  for (const step of plan.steps) out.push(...stepSection(step));
+  for (const step of plan.steps) out.push(...stepSection(step, plan.readiness.get(step.context)));
   return out;
 }

@@ -8,12 +8,13 @@ import { renderMermaid } from './mermaid.js';
 import { count, names, plural, ratio, sites, table } from './markdown-parts.js';
 import { planSection } from './markdown-plan.js';
 import { planView, type PlanView } from './plan-view.js';
+import { decisionTitle, readinessWord } from '../shared/verdict-words.js';
 
 export { escapeMarkdown } from './escape.js';
 
 function verdictSection(plan: PlanView): string[] {
   if (!plan.verdict) return [];
-  const title = plan.verdict.decision === 'extract' ? 'Verdict: extract services, edge first' : 'Verdict: hold the monolith to its contexts first';
+  const title = `Verdict: ${escapeMarkdown(decisionTitle(plan.verdict.decision))}`;
   return [`> **${title}.** ${escapeMarkdown(plan.verdict.headline)}`, '', ...plan.verdict.reasons.map((reason) => `- ${escapeMarkdown(reason)}`), ''];
 }
 
@@ -41,6 +42,7 @@ function contextsSection(analysis: Analysis, plan: PlanView): string[] {
     return [
       `**${escapeMarkdown(context.id)}**`,
       rankOf.has(context.id) ? String(rankOf.get(context.id)) : '-',
+      plan.readiness.has(context.id) ? escapeMarkdown(readinessWord(plan.readiness.get(context.id)!.level)) : '-',
       count(context.modules.length),
       typeof metrics.loc === 'number' ? count(metrics.loc) : '-',
       ratio(metrics.cohesion),
@@ -50,9 +52,9 @@ function contextsSection(analysis: Analysis, plan: PlanView): string[] {
     ];
   });
   out.push(
-    'Cohesion is the share of a context\u2019s dependency weight that stays inside it, coupling the share that crosses to other contexts, stability the share of its files that stay together across seeded clustering runs.',
+    'Cohesion is the share of a context\u2019s dependency weight that stays inside it, coupling the share that crosses to other contexts, stability the share of its files that stay together across seeded clustering runs. Readiness says whether it can leave the monolith now, after a few seams are cut, or is entangled with the others; its reasons are in its plan step.',
     '',
-    ...table(['context', 'plan step', 'files', 'lines', 'cohesion', 'coupling', 'stability', 'tables owned'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
+    ...table(['context', 'plan step', 'readiness', 'files', 'lines', 'cohesion', 'coupling', 'stability', 'tables owned'], rows, ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l']),
     '',
     '<details><summary>Files of each context</summary>',
     '',

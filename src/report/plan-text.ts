@@ -1,8 +1,9 @@
 // What `carve plan` prints: the verdict first, the cycles to break, then the steps, least coupled
 // first, each in a few lines. report.md (carve analyze) has every seam and site; this is the summary a
 // terminal can hold. Every name goes through safeText.
-import type { Analysis, PlanSite, PlanStep } from '../shared/analysis.js';
+import type { Analysis, ContextReadiness, PlanSite, PlanStep } from '../shared/analysis.js';
 import { safeText } from '../shared/safe-text.js';
+import { decisionTitle, readinessWord } from '../shared/verdict-words.js';
 import { planView } from './plan-view.js';
 
 const SHOWN = 4;
@@ -16,9 +17,11 @@ function where(site: PlanSite): string {
   return safeText(site.line > 0 ? `${site.file}:${site.line}` : site.file);
 }
 
-function stepLines(step: PlanStep): string[] {
+function stepLines(step: PlanStep, readiness: ContextReadiness | undefined): string[] {
   const pad = (label: string): string => `     ${label.padEnd(10)}`;
-  const lines = [`  ${String(step.rank).padStart(2)}. ${safeText(step.context)}   coupling ${step.coupling.toFixed(3)}   effort ${step.effort.size} (${step.effort.points} points)`];
+  const level = readiness ? `   ${safeText(readinessWord(readiness.level))}` : '';
+  const lines = [`  ${String(step.rank).padStart(2)}. ${safeText(step.context)}${level}   coupling ${step.coupling.toFixed(3)}   effort ${step.effort.size} (${step.effort.points} points)`];
+  (readiness?.reasons ?? []).forEach((reason, i) => lines.push(`${pad(i === 0 ? 'readiness' : '')}- ${safeText(reason)}`));
   const entries = step.facade.entryPoints;
   lines.push(`${pad('facade')}${entries.length === 0 ? 'no entry points' : more(entries, (entry) => `${safeText(entry.name)} (${where(entry)})`)}`);
   const operations = step.inboundSeams.flatMap((face) => face.operations.map((operation) => ({ face, operation })));
@@ -42,7 +45,7 @@ export function renderPlanText(analysis: Analysis, target: string): string {
   const plan = planView(analysis);
   const lines = [`carve plan: ${safeText(target)} (${analysis.modules.length} files, ${analysis.contexts.length} contexts, modularity ${analysis.metrics.modularity.toFixed(2)})`, ''];
   if (plan.verdict) {
-    lines.push(plan.verdict.decision === 'extract' ? 'VERDICT  extract services, edge first' : 'VERDICT  hold the monolith to its contexts first');
+    lines.push(`VERDICT  ${safeText(decisionTitle(plan.verdict.decision))}`);
     lines.push(`  ${safeText(plan.verdict.headline)}`);
     for (const reason of plan.verdict.reasons) lines.push(`  - ${safeText(reason)}`);
     lines.push('');
@@ -59,7 +62,7 @@ export function renderPlanText(analysis: Analysis, target: string): string {
     lines.push('No steps: there are no contexts to extract.');
   } else {
     lines.push('STEPS, least coupled first');
-    for (const step of plan.steps) lines.push(...stepLines(step), '');
+    for (const step of plan.steps) lines.push(...stepLines(step, plan.readiness.get(step.context)), '');
     lines.push('Every seam and file:line: `carve analyze` writes report.md; `carve plan --json` prints the whole plan.');
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -1,11 +1,13 @@
 // The plan as the reporters read it. An analysis.json read from disk (`carve explore file`) may come
 // from an older Carve or a hand edit, so missing or odd plan fields read as empty, never as a crash.
-import type { Analysis, ContextCycle, PlanStep, Verdict } from '../shared/analysis.js';
+import type { Analysis, ContextCycle, ContextReadiness, PlanStep, Verdict } from '../shared/analysis.js';
 
 export interface PlanView {
   verdict: Verdict | null;
   cycles: ContextCycle[];
   steps: PlanStep[];
+  /** contexts[].readiness by context id; empty for an analysis from before readiness. */
+  readiness: Map<string, ContextReadiness>;
 }
 
 type Json = Record<string, unknown>;
@@ -55,13 +57,26 @@ function stepOf(raw: Json, index: number): PlanStep | null {
   };
 }
 
+/** Each context's readiness when it has the shape, level a string and reasons strings. */
+function readinessOf(analysis: Analysis): Map<string, ContextReadiness> {
+  const readiness = new Map<string, ContextReadiness>();
+  for (const context of Array.isArray(analysis.contexts) ? analysis.contexts : []) {
+    const raw: unknown = isObject(context) ? context.readiness : undefined;
+    if (typeof context.id !== 'string' || !isObject(raw) || typeof raw.level !== 'string') continue;
+    const reasons = Array.isArray(raw.reasons) ? raw.reasons.filter((reason): reason is string => typeof reason === 'string') : [];
+    readiness.set(context.id, { level: raw.level as ContextReadiness['level'], reasons });
+  }
+  return readiness;
+}
+
 export function planView(analysis: Analysis): PlanView {
   const plan: unknown = analysis.plan;
-  if (!isObject(plan)) return { verdict: null, cycles: [], steps: [] };
+  const readiness = readinessOf(analysis);
+  if (!isObject(plan)) return { verdict: null, cycles: [], steps: [], readiness };
   const verdict = isObject(plan.verdict) && typeof plan.verdict.headline === 'string' ? (plan.verdict as unknown as Verdict) : null;
   const steps = listOf<Json>(plan.steps)
     .map(stepOf)
     .filter((step): step is PlanStep => step !== null)
     .sort((a, b) => a.rank - b.rank);
-  return { verdict: verdict ? { ...verdict, reasons: Array.isArray(verdict.reasons) ? verdict.reasons : [] } : null, cycles: listOf(plan.cycles), steps };
+  return { verdict: verdict ? { ...verdict, reasons: Array.isArray(verdict.reasons) ? verdict.reasons : [] } : null, cycles: listOf(plan.cycles), steps, readiness };
 }

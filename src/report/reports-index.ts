@@ -4,6 +4,7 @@ import type { Analysis } from '../shared/analysis.js';
 import { escapeMarkdown } from './escape.js';
 import { count, table } from './markdown-parts.js';
 import { planView } from './plan-view.js';
+import { decisionShort } from '../shared/verdict-words.js';
 
 export interface IndexEntry {
   /** Fixture path under fixtures/, with '/'. */
@@ -21,7 +22,7 @@ export function renderReportsIndex(entries: readonly IndexEntry[]): string {
   const ordered = [...entries.filter((entry) => entry.name === SHOWCASE), ...entries.filter((entry) => entry.name !== SHOWCASE)];
   const rows = ordered.map(({ name, analysis }) => {
     const plan = planView(analysis);
-    const verdict = plan.verdict === null ? '-' : plan.verdict.decision === 'extract' ? 'extract' : 'modular monolith first';
+    const verdict = plan.verdict === null ? '-' : escapeMarkdown(decisionShort(plan.verdict.decision));
     return [
       `**${escapeMarkdown(name)}**`,
       count(analysis.modules.length),

@@ -72,6 +72,20 @@ export interface ContextRecord {
   /** 'detected' by clustering or 'config' when pinned by carve.config.json. */
   origin: 'detected' | 'config';
   metrics: ContextMetrics;
+  /** Set by the plan stage: can it leave the monolith now (docs/decisions/plan.md)? Absent in older files. */
+  readiness?: ContextReadiness;
+}
+
+/**
+ * `extract-now`: nothing to cut first; `needs-seams`: a few cycle edges, table accesses or a wide
+ * interface to cut first; `entangled`: too woven into the others to cut out with a few seams.
+ */
+export type ReadinessLevel = 'extract-now' | 'needs-seams' | 'entangled';
+
+export interface ContextReadiness {
+  level: ReadinessLevel;
+  /** Short sentences with their figures, the ones that decide the level first. */
+  reasons: string[];
 }
 
 export interface AnalysisMetrics {
@@ -264,8 +278,14 @@ export interface PlanStep {
   effort: Effort;
 }
 
+/**
+ * `extract`: some context is ready now; `seams-first`: none is, but some are after a few seams;
+ * `modular-monolith`: small, one context, tangled, or every context entangled.
+ */
+export type VerdictDecision = 'extract' | 'seams-first' | 'modular-monolith';
+
 export interface Verdict {
-  decision: 'extract' | 'modular-monolith';
+  decision: VerdictDecision;
   headline: string;
   reasons: string[];
 }

@@ -19,6 +19,12 @@ describe('reading a saved analysis.json', () => {
     expect(parseAnalysisJson(JSON.stringify(analysis), 'a.json')).toEqual(analysis);
   });
 
+  it('keeps a context readiness, and leaves it absent where an older Carve wrote none', () => {
+    const parsed = parseAnalysisJson(JSON.stringify(shopAnalysis()), 'a.json');
+    expect(parsed.contexts.find((context) => context.id === 'orders')?.readiness?.level).toBe('extract-now');
+    expect(parsed.contexts.find((context) => context.id === 'payments')).not.toHaveProperty('readiness');
+  });
+
   it('fills the lists a young stage has not written yet', () => {
     const { contexts: _c, entities: _e, dataAccess: _d, plan: _p, summary: _s, ...rest } = shopAnalysis();
     const parsed = parseAnalysisJson(JSON.stringify(rest), 'a.json');
@@ -41,6 +47,8 @@ describe('reading a saved analysis.json', () => {
     ['a context without an id', '{"schemaVersion": 1, "modules": [], "dependencies": [], "contexts": [{"modules": []}]}', /at contexts\.0\.id,/],
     ['a location without a line', '{"schemaVersion": 1, "modules": [], "dependencies": [{"from": "a", "to": "b", "kind": "import", "weight": 1, "locations": [{}]}]}', /at dependencies\.0\.locations\.0\.line,/],
     ['plan steps that are not a list', '{"schemaVersion": 1, "modules": [], "dependencies": [], "plan": {"steps": 3}}', /at plan\.steps, expected a list/],
+    ['a readiness level that is not a string', '{"schemaVersion": 1, "modules": [], "dependencies": [], "contexts": [{"id": "a", "readiness": {"level": 3, "reasons": []}}]}', /at contexts\.0\.readiness\.level, expected a string/],
+    ['readiness reasons that are not strings', '{"schemaVersion": 1, "modules": [], "dependencies": [], "contexts": [{"id": "a", "readiness": {"level": "entangled", "reasons": [3]}}]}', /at contexts\.0\.readiness\.reasons\.0, expected a string/],
     ['a bad access mode', '{"schemaVersion": 1, "modules": [], "dependencies": [], "dataAccess": [{"module": "a", "entity": "E", "mode": "delete"}]}', /at dataAccess\.0\.mode,/],
   ])('refuses %s with one clear message', (_name, text, message) => {
     const error = failure(text);

@@ -1,13 +1,15 @@
 // Builders of Analysis values for the explore tests: a small shop, one context, no data access, and a
 // large seeded one (5,000 files, 40 contexts). Metrics are computed from the edges the way the
 // contexts stage defines them, so the numbers on screen can be checked against the input.
-import type { Analysis, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord, ModuleRecord, PlanStep } from '../../src/shared/analysis.js';
+import type { Analysis, ContextReadiness, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord, ModuleRecord, PlanStep } from '../../src/shared/analysis.js';
 
 export interface FixtureContext {
   id: string;
   files: string[];
   /** Entities the context owns: [entity id, table]. */
   entities?: Array<[string, string]>;
+  /** The plan's readiness; absent as in an analysis.json from before readiness. */
+  readiness?: ContextReadiness;
 }
 
 export interface FixtureEdge {
@@ -173,6 +175,7 @@ function contextRecord(
       tablesOwned: (context.entities ?? []).map(([, table]) => table).sort(byString),
       tablesShared: [...shared].sort(byString),
     },
+    ...(context.readiness ? { readiness: context.readiness } : {}),
   };
 }
 
@@ -180,8 +183,18 @@ function contextRecord(
 export function shopAnalysis(): Analysis {
   return buildAnalysis({
     contexts: [
-      { id: 'catalog', files: ['src/catalog/product.entity.ts', 'src/catalog/product.service.ts', 'src/catalog/index.ts'], entities: [['Product', 'products']] },
-      { id: 'orders', files: ['src/orders/order.entity.ts', 'src/orders/order.service.ts', 'src/orders/order.controller.ts'], entities: [['Order', 'orders']] },
+      {
+        id: 'catalog',
+        files: ['src/catalog/product.entity.ts', 'src/catalog/product.service.ts', 'src/catalog/index.ts'],
+        entities: [['Product', 'products']],
+        readiness: { level: 'needs-seams', reasons: ['orders (products) reads its tables: serve them through its API'] },
+      },
+      {
+        id: 'orders',
+        files: ['src/orders/order.entity.ts', 'src/orders/order.service.ts', 'src/orders/order.controller.ts'],
+        entities: [['Order', 'orders']],
+        readiness: { level: 'extract-now', reasons: ['in no cycle, and shares no table with another context', '1 inbound call site from 1 context uses 1 operation: a narrow interface'] },
+      },
       { id: 'payments', files: ['src/payments/payment.entity.ts', 'src/payments/payment.service.ts'], entities: [['Payment', 'payments']] },
     ],
     kernel: ['src/shared/logger.ts'],

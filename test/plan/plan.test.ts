@@ -1,7 +1,7 @@
 // The whole planner on the shop in miniature (test/helpers/analysis-builder.ts): what the issue asks
 // the plan to show on the sample shop.
 import { describe, expect, it } from 'vitest';
-import { planMigration } from '../../src/plan/index.js';
+import { planMigration, planStage } from '../../src/plan/index.js';
 import type { Analysis, PlanSite } from '../../src/shared/analysis.js';
 import { AnalysisBuilder, shopAnalysis } from '../helpers/analysis-builder.js';
 
@@ -17,10 +17,10 @@ describe('the plan of the shop', () => {
     expect(couplings[0]).toBe(Math.min(...couplings));
   });
 
-  it('says to extract, naming the first step and the cycle', () => {
-    expect(plan.verdict.decision).toBe('extract');
-    expect(plan.verdict.headline).toContain('start with notifications');
-    expect(plan.verdict.headline).toContain('orders-payments');
+  it('says to cut seams first: every context reads or serves a table across its border; notifications first, with its one seam', () => {
+    expect(plan.verdict.decision).toBe('seams-first');
+    expect(plan.verdict.headline).toContain("Start with notifications (step 1, 3 files, 1,500 lines): reads 1 table owned by customers (customers): read it through the owner's API or a read model; then extract it.");
+    expect(plan.verdict.reasons).toContain('2 of 7 contexts sit in 1 cycle (orders <-> payments)');
   });
 
   it('names the orders-payments cycle and the edge to break before either is extracted', () => {
@@ -104,6 +104,46 @@ describe('the plan of the shop', () => {
     shuffled.entities.reverse();
     shuffled.contexts.reverse();
     expect(JSON.stringify(planMigration(shuffled))).toBe(JSON.stringify(plan));
+    const readiness = (analysis: Analysis): string => JSON.stringify([...planStage(analysis).readiness].sort(([a], [b]) => (a < b ? -1 : 1)));
+    expect(readiness(shuffled)).toBe(readiness(shopAnalysis()));
+  });
+});
+
+describe('the verdict follows the code', () => {
+  /** Three contexts of 6,000 lines; ledger and billing call each other heavily and write each other's tables. */
+  function monolith(isSearchClean: boolean): Analysis {
+    const builder = new AnalysisBuilder()
+      .context('search', ['src/search/index.ts', 'src/search/query.ts'])
+      .context('ledger', ['src/ledger/ledger.service.ts', 'src/ledger/entry.entity.ts'])
+      .context('billing', ['src/billing/billing.service.ts', 'src/billing/invoice.entity.ts'])
+      .entity('Entry', 'entries', 'src/ledger/entry.entity.ts')
+      .entity('Invoice', 'invoices', 'src/billing/invoice.entity.ts')
+      .imports('src/search/index.ts', 'src/search/query.ts', { symbols: ['query'], used: 2, weight: 20 })
+      .imports('src/ledger/ledger.service.ts', 'src/ledger/entry.entity.ts', { symbols: ['Entry'], weight: 40 })
+      .imports('src/billing/billing.service.ts', 'src/billing/invoice.entity.ts', { symbols: ['Invoice'], weight: 40 })
+      .imports('src/ledger/ledger.service.ts', 'src/billing/billing.service.ts', { symbols: ['bill', 'invoiceFor', 'total'], used: 12, weight: 14 })
+      .imports('src/billing/billing.service.ts', 'src/ledger/ledger.service.ts', { symbols: ['post', 'balance', 'entriesOf'], used: 12, weight: 14 })
+      .writes('src/ledger/ledger.service.ts', 'Entry', [1, 2, 3])
+      .writes('src/ledger/ledger.service.ts', 'Invoice', [4, 5, 6])
+      .writes('src/billing/billing.service.ts', 'Invoice', [1, 2, 3])
+      .writes('src/billing/billing.service.ts', 'Entry', [4, 5, 6])
+      .imports('src/ledger/ledger.service.ts', 'src/search/query.ts', { symbols: ['query'], used: 1, weight: 2 });
+    if (!isSearchClean) builder.reads('src/search/query.ts', 'Invoice', [9]);
+    for (const file of builder.build().modules.map((module) => module.id)) builder.linesOfCode(file, 3_000);
+    return builder.build();
+  }
+
+  it('one clean context: start with it', () => {
+    const { verdict } = planMigration(monolith(true));
+    expect(verdict.decision).toBe('extract');
+    expect(verdict.headline).toMatch(/^Extract services, edge first: start with search \(step 1, 2 files, 6,000 lines\): in no cycle, and shares no table with another context\./);
+    expect(verdict.headline).toContain('ledger and billing (67% of the code in contexts) are entangled and go last');
+  });
+
+  it('the same code with the clean context reading a table across its border: cut that seam first', () => {
+    const { verdict } = planMigration(monolith(false));
+    expect(verdict.decision).toBe('seams-first');
+    expect(verdict.headline).toContain('Start with search (step 1, 2 files, 6,000 lines): reads 1 table owned by billing (invoices)');
   });
 });
 
@@ -113,5 +153,12 @@ describe('plans without a cut', () => {
     expect(empty.steps).toEqual([]);
     expect(empty.verdict.decision).toBe('modular-monolith');
     expect(empty.verdict.reasons).toContain('no contexts found: nothing to carve out');
+  });
+
+  it('with one context: no readiness, since there is nothing to extract it from', () => {
+    const one = planStage(new AnalysisBuilder().context('app', ['src/a.ts', 'src/b.ts']).imports('src/a.ts', 'src/b.ts').build());
+    expect(one.plan.steps.map((step) => step.context)).toEqual(['app']);
+    expect(one.readiness.size).toBe(0);
+    expect(one.plan.verdict.reasons).toContain('one context: there is no second service to carve out');
   });
 });

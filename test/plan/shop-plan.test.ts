@@ -1,6 +1,7 @@
 // The plan of fixtures/shop from the real pipeline (extract, graph, contexts, plan), held to what the
 // issue asks of it: a leaf-like context first, the god service's context late, the orders-payments
 // cycle to break before either moves, a strategy for every shared table, file:line for every seam.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
@@ -72,5 +73,20 @@ describe('the plan of fixtures/shop', () => {
     }
     expect(sites.length).toBeGreaterThan(100);
     expect(sites.filter((site) => !files.has(site.file) || !(site.line > 0))).toEqual([]);
+  });
+
+  it('gives each context the readiness written in fixtures/shop/expected-readiness.json, and holds the small shop as a modular monolith', () => {
+    const expected = JSON.parse(readFileSync(join(fixturesRoot, 'shop', 'expected-readiness.json'), 'utf8')) as {
+      verdict: string;
+      contexts: Record<string, { file: string; level: string; reason?: string }>;
+    };
+    const byId = new Map(analysis.contexts.map((context) => [context.id, context]));
+    const found = Object.fromEntries(Object.keys(expected.contexts).map((name) => [name, byId.get(contextOf(expected.contexts[name]!.file))?.readiness?.level]));
+    expect(found).toEqual(Object.fromEntries(Object.entries(expected.contexts).map(([name, { level }]) => [name, level])));
+    for (const { file, reason } of Object.values(expected.contexts)) {
+      if (reason !== undefined) expect(byId.get(contextOf(file))?.readiness?.reasons[0]).toContain(reason);
+    }
+    expect(analysis.plan.verdict?.decision).toBe(expected.verdict);
+    expect(analysis.plan.verdict?.reasons.some((reason) => reason.startsWith('readiness: 1 ready to extract now'))).toBe(true);
   });
 });

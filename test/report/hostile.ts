@@ -1,7 +1,8 @@
 // Names an analyzed repository could hold, each trying to break out of the output it lands in.
 import { AnalysisBuilder } from '../helpers/analysis-builder.js';
 import type { Analysis } from '../../src/shared/analysis.js';
-import { planMigration } from '../../src/plan/index.js';
+import { withPlan } from '../../src/analysis/index.js';
+import { planStage } from '../../src/plan/index.js';
 
 export const HOSTILE = [
   'a|b',
@@ -54,8 +55,8 @@ export function hostileAnalysis(): Analysis {
   const analysis = builder.build();
   analysis.diagnostics.push({ file: fileA, code: 'parse-error', message: HOSTILE[3], line: 2 });
   analysis.summary.warnings = 1;
-  analysis.plan = planMigration(analysis);
-  return analysis;
+  // With readiness on its contexts: their reasons quote the hostile names too.
+  return withPlan(analysis, planStage(analysis));
 }
 
 /** Any terminal control or bidi override left in an output. */

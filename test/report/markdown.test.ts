@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { planMigration } from '../../src/plan/index.js';
+import { withPlan as assembled } from '../../src/analysis/index.js';
+import { planStage } from '../../src/plan/index.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Analysis } from '../../src/shared/analysis.js';
 import { shopAnalysis } from '../helpers/analysis-builder.js';
 import { CONTROL, hostileAnalysis } from './hostile.js';
 
 function withPlan(analysis: Analysis): Analysis {
-  analysis.plan = planMigration(analysis);
-  return analysis;
+  return assembled(analysis, planStage(analysis));
 }
 
 /** Cells of a table row: split on pipes that no backslash escapes. */
@@ -31,7 +31,15 @@ describe('report.md of the shop', () => {
   it('has the sections a newcomer reads, verdict first', () => {
     const headings = markdown.split('\n').filter((line) => /^#{1,2} /.test(line));
     expect(headings).toEqual(['# Carve report', '## Summary', '## Contexts', '## Context map', '## Data ownership', '## Cycles between contexts', '## Plan']);
-    expect(markdown.indexOf('> **Verdict: extract services, edge first.**')).toBeLessThan(markdown.indexOf('## Summary'));
+    expect(markdown.indexOf('> **Verdict: cut seams first, then extract.**')).toBeLessThan(markdown.indexOf('## Summary'));
+  });
+
+  it('gives each context its readiness, in the contexts table, the plan overview and its step with the reasons', () => {
+    expect(markdown).toContain('| context | plan step | readiness | files | lines | cohesion | coupling | stability | tables owned |');
+    expect(markdown).toMatch(/\| \*\*notifications\*\* \| 1 \| needs seams first \| 3 \|/);
+    expect(markdown).toMatch(/\| 1 \| \*\*notifications\*\* \| needs seams first \| /);
+    const step = markdown.slice(markdown.indexOf('### Step 1: notifications'), markdown.indexOf('### Step 2:'));
+    expect(step).toContain("**Readiness: needs seams first.**\n\n- reads 1 table owned by customers (customers): read it through the owner's API or a read model\n- no other context calls it at run time\n");
   });
 
   it('draws the context map in Mermaid with weights and the cycle in red', () => {

@@ -45,4 +45,21 @@ describe('measure-contexts', () => {
       { context: 'billing', domain: true },
     ]);
   });
+
+  it('groups the contexts by readiness level in plan order, and reads an analysis without readiness as none', () => {
+    const truth: ContextsTruth = { name: 't', folder: 't', dir: '.', shape: 'modular', label: { pattern: '^src/([^/]+)/' } };
+    const base = { modules: [], dependencies: [], entities: [], dataAccess: [], sharedKernel: [] };
+    const figures = measureAnalysis(truth, {
+      ...base,
+      contexts: [
+        { id: 'a', modules: [], readiness: { level: 'entangled' } },
+        { id: 'b', modules: [], readiness: { level: 'extract-now' } },
+        { id: 'c', modules: [], readiness: { level: 'entangled' } },
+      ],
+      plan: { verdict: { decision: 'extract', headline: 'start with b' }, steps: [{ context: 'b' }, { context: 'c' }, { context: 'a' }] },
+    });
+    expect(figures.readiness).toEqual({ 'extract-now': ['b'], entangled: ['c', 'a'] });
+    expect(figures.verdictHeadline).toBe('start with b');
+    expect(measureAnalysis(truth, { ...base, contexts: [{ id: 'a', modules: [] }] }).readiness).toEqual({});
+  });
 });

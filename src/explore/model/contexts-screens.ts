@@ -3,7 +3,8 @@
 // their own coupling (most coupled first, the ones to look at when carving it out).
 import { compareStrings } from '../../shared/sort.js';
 import { fileCoupling, importLines, accessLines, type ContextPair, type ExploreModel } from './explore-model.js';
-import { column, formatRatio, nameColumn, note, plural, row, section, type Row, type ScreenContent } from './screen.js';
+import { column, formatRatio, nameColumn, note, plural, row, section, spanning, type Row, type ScreenContent } from './screen.js';
+import { readinessShort, readinessWord } from '../../shared/verdict-words.js';
 import { tableCells } from './data-screens.js';
 
 /** Coupling at or above this is drawn as hot. */
@@ -22,6 +23,7 @@ export function contextsScreen(model: ExploreModel): ScreenContent {
         formatRatio(context.stability),
         context.tablesOwned.length,
         step?.rank ?? '-',
+        context.readiness ? readinessShort(context.readiness.level) : '-',
       ],
       { open: { kind: 'context', context: context.id }, tone: (context.coupling ?? 0) >= HOT_COUPLING ? 'hot' : 'plain' },
     );
@@ -29,7 +31,7 @@ export function contextsScreen(model: ExploreModel): ScreenContent {
   return {
     title: 'contexts',
     subtitle: '',
-    columns: [nameColumn('context'), column('files'), column('cohesion'), column('coupling'), column('stability'), column('tables'), column('rank')],
+    columns: [nameColumn('context'), column('files'), column('cohesion'), column('coupling'), column('stability'), column('tables'), column('rank'), column('readiness', { align: 'left' })],
     rows,
     emptyText: 'No contexts in this analysis: Carve found no clusters (too few files, or the contexts stage did not run).',
   };
@@ -54,6 +56,11 @@ export function contextScreen(model: ExploreModel, contextId: string): ScreenCon
     rows.push(row('step', [`step ${step.rank ?? step.index + 1}: extract ${contextId}`, step.rank ?? '-', formatRatio(step.coupling), effort], { open: { kind: 'step', index: step.index } }));
   }
   else rows.push(note('step', 'not in the plan'));
+
+  if (context.readiness) {
+    rows.push(section('readiness', [`Readiness: ${readinessWord(context.readiness.level)}`, '', '', '']));
+    for (const [i, reason] of context.readiness.reasons.entries()) rows.push(spanning(`readiness:${i}`, `- ${reason}`));
+  }
 
   const outbound = model.pairs.filter((pair) => pair.from === contextId);
   rows.push(section('outbound', [`Depends on (${plural(outbound.length, 'context')})`, 'weight', 'imports', 'data']));
@@ -91,7 +98,7 @@ export function contextScreen(model: ExploreModel, contextId: string): ScreenCon
   const loc = files.reduce((sum, { file }) => sum + (locOf.get(file) ?? 0), 0);
   return {
     title: contextId,
-    subtitle: `${plural(context.size, 'file')}, ${loc} loc · cohesion ${formatRatio(context.cohesion)} · coupling ${formatRatio(context.coupling)} · stability ${formatRatio(context.stability)}`,
+    subtitle: `${plural(context.size, 'file')}, ${loc} loc${context.readiness ? ` · ${readinessWord(context.readiness.level)}` : ''} · cohesion ${formatRatio(context.cohesion)} · coupling ${formatRatio(context.coupling)} · stability ${formatRatio(context.stability)}`,
     columns,
     rows,
     emptyText: '',

@@ -1,7 +1,7 @@
 // Indexes over one Analysis, built once when explore starts (linear in its size, a few ms for 5,000
 // files), so every screen is a lookup plus a sort of what it shows. Fields the analysis may lack while
 // its stages are young (context metrics, plan step fields) are read defensively here, once.
-import type { Analysis, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord, PlanStep } from '../../shared/analysis.js';
+import type { Analysis, ContextReadiness, ContextRecord, DataAccessRecord, DependencyRecord, EntityRecord, PlanStep } from '../../shared/analysis.js';
 import { compareStrings } from '../../shared/sort.js';
 
 /** Everything that ties one context to another: its imports into it and its accesses to its tables. */
@@ -24,6 +24,8 @@ export interface ContextView {
   stability: number | null;
   tablesOwned: string[];
   tablesShared: string[];
+  /** The plan's readiness of the context; null in an analysis from before readiness. */
+  readiness: ContextReadiness | null;
 }
 
 /**
@@ -86,6 +88,12 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
+function readinessOf(value: unknown): ContextReadiness | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { level, reasons } = value as { level?: unknown; reasons?: unknown };
+  return typeof level === 'string' ? { level: level as ContextReadiness['level'], reasons: stringList(reasons) } : null;
+}
+
 export function buildExploreModel(analysis: Analysis): ExploreModel {
   const contextOf = new Map<string, string>();
   for (const context of analysis.contexts) for (const module of context.modules ?? []) contextOf.set(module, context.id);
@@ -102,6 +110,7 @@ export function buildExploreModel(analysis: Analysis): ExploreModel {
       stability: finiteOrNull(metrics.stability),
       tablesOwned: stringList(metrics.tablesOwned),
       tablesShared: stringList(metrics.tablesShared),
+      readiness: readinessOf(record.readiness),
     };
   });
   const contextById = new Map(contexts.map((context) => [context.id, context]));

@@ -6,6 +6,7 @@
 import type { OutboundDependency, PlanSite, PlanStep, TablePlan } from '../../shared/analysis.js';
 import { compareStrings } from '../../shared/sort.js';
 import { pairKey, type ExploreModel, type StepView } from './explore-model.js';
+import { decisionTitle, readinessWord } from '../../shared/verdict-words.js';
 import { column, formatNumber, formatRatio, nameColumn, note, plural, row, section, spanning, type Row, type ScreenContent, type ScreenRef } from './screen.js';
 
 const list = <T>(value: readonly T[] | undefined | null): readonly T[] => (Array.isArray(value) ? value : []);
@@ -53,11 +54,19 @@ function tableCounts(step: Partial<PlanStep>): string {
   return data ? `${list(data.owned).length} own, ${list(data.shared).length} shared, ${list(data.foreign).length} foreign` : '-';
 }
 
+/** "2 ready, 5 need seams, 4 entangled", or nothing for an analysis from before readiness. */
+function readinessCounts(model: ExploreModel): string {
+  const levels = model.contexts.flatMap((context) => (context.readiness ? [context.readiness.level] : []));
+  if (levels.length === 0) return '';
+  const of = (level: string): number => levels.filter((candidate) => candidate === level).length;
+  return `${of('extract-now')} ready, ${of('needs-seams')} need seams, ${of('entangled')} entangled`;
+}
+
 export function planScreen(model: ExploreModel): ScreenContent {
   const rows: Row[] = [];
   const verdict = model.analysis.plan?.verdict;
   if (verdict) {
-    rows.push(section('verdict', [`Verdict: ${verdict.decision ?? '?'}`]));
+    rows.push(section('verdict', [`Verdict: ${decisionTitle(verdict.decision ?? '?')}`]));
     // Items, not notes: the cursor starts on the headline, and a selected sentence is drawn whole.
     rows.push(spanning('headline', verdict.headline ?? ''));
     for (const [i, reason] of list(verdict.reasons).entries()) rows.push(spanning(`reason:${i}`, `- ${reason}`));
@@ -85,7 +94,7 @@ export function planScreen(model: ExploreModel): ScreenContent {
   }
   return {
     title: 'plan',
-    subtitle: verdict ? `verdict: ${verdict.decision ?? '?'}` : '',
+    subtitle: [verdict ? `verdict: ${decisionTitle(verdict.decision ?? '?')}` : '', readinessCounts(model)].filter((part) => part !== '').join(' · '),
     columns: [
       column('#'),
       nameColumn('context'),
@@ -170,6 +179,11 @@ function stepRows(model: ExploreModel, view: StepView): Row[] {
   const countsText = counts ? `${counts.entryPoints} entry points · ${counts.operations} operations · ${counts.callSites} call sites · ${counts.outboundSeams} outbound seams` : '';
   rows.push(row('effort', ['effort', effortText(step), countsText]));
   rows.push(row('size', ['size', `${formatNumber(step.size)} files, ${formatNumber(step.loc)} loc`, step.churn === null || step.churn === undefined ? '' : `churn ${formatNumber(step.churn)}`]));
+  const readiness = context === null ? null : (model.contextById.get(context)?.readiness ?? null);
+  if (readiness) {
+    rows.push(row('readiness', ['readiness', readinessWord(readiness.level), '']));
+    for (const [i, reason] of readiness.reasons.entries()) rows.push(spanning(`readiness:${i}`, `- ${reason}`));
+  }
   for (const [i, after] of list(step.after).entries()) rows.push(row(`after:${i}`, ['after', after, ''], { open: model.contextById.has(after) ? { kind: 'context', context: after } : null }));
 
   const prerequisites = list(step.prerequisites);

@@ -28,10 +28,10 @@ describe('the contexts view', () => {
     expect(screen(app)).toMatchInlineSnapshot(`
       " 1 contexts  2 dependencies  3 data  4 plan  carve · 9 files · 3 contexts
       contexts
-        context   files  cohesion  coupling  stability  tables  rank
-      > catalog       3      0.11      0.89       1.00       1     2
-        orders        3      0.50      0.50       1.00       1     3
-        payments      2      0.60      0.40       1.00       1     1
+        context   files  cohesion  coupling  stability  tables  rank  readiness
+      > catalog       3      0.11      0.89       1.00       1     2  seams
+        orders        3      0.50      0.50       1.00       1     3  ready
+        payments      2      0.60      0.40       1.00       1     1  -
       Enter open · Esc back · Tab view · / filter · ? help · q quit                                   1/3"
     `);
   });
@@ -53,9 +53,12 @@ describe('the contexts view', () => {
     expect(detail).toMatchInlineSnapshot(`
       " 1 contexts  2 dependencies  3 data  4 plan  carve · 9 files · 3 contexts
       contexts > orders
-        3 files, 113 loc · cohesion 0.50 · coupling 0.50 · stability 1.00
+        3 files, 113 loc · extract now · cohesion 0.50 · coupling 0.50 · stability 1.00
         Plan step                           rank  coupling    effort
       > step 3: extract orders                 3      0.50         S
+        Readiness: extract now
+        - in no cycle, and shares no table with another context
+        - 1 inbound call site from 1 context uses 1 operation: a narrow interface
         Depends on (1 context)            weight   imports      data
         catalog                                7         2         2
         Used by (1 context)               weight   imports      data
@@ -66,7 +69,7 @@ describe('the contexts view', () => {
         src/orders/order.service.ts         0.50         9         9
         src/orders/order.controller.ts      0.00         0         5
         src/orders/order.entity.ts          0.00         0         4
-      Enter open · Esc back · Tab view · / filter · ? help · q quit                                   1/7"
+      Enter open · Esc back · Tab view · / filter · ? help · q quit                                   1/9"
     `);
     const back = await press(app, KEYS.escape);
     expect(back).toContain('  context ');
@@ -79,12 +82,15 @@ describe('the contexts view', () => {
     const app = await mount(shopAnalysis());
     await press(app, KEYS.down);
     await press(app, KEYS.enter);
-    // Cursor is on the plan step; the next item is the outbound dependency on catalog.
-    const pair = await press(app, KEYS.down + KEYS.enter);
+    // Cursor is on the plan step; the two readiness reasons, then the outbound dependency on catalog.
+    await press(app, KEYS.down);
+    await press(app, KEYS.down);
+    expect(selectedLine(await press(app, KEYS.down))).toMatch(/^> catalog/);
+    const pair = await press(app, KEYS.enter);
     expect(pair).toContain('contexts > orders > orders -> catalog');
     expect(pair).toContain('src/orders/order.service.ts:3');
     await press(app, KEYS.escape);
-    await pressUntil(app, 'k', '> step 3: extract orders');
+    await pressUntil(app, 'g', '> step 3: extract orders');
     expect(await press(app, KEYS.enter)).toContain('contexts > orders > step 3: orders');
   });
 });
@@ -152,9 +158,9 @@ describe('the other views', () => {
     const plan = await press(app, '4');
     expect(plan).toMatchInlineSnapshot(`
       " 1 contexts  2 dependencies  3 data  4 plan  carve · 9 files · 3 contexts
-      plan  verdict: extract
+      plan  verdict: extract services, edge first · 1 ready, 1 need seams, 0 entangled
         #  context   coupling  effort  seams        tables                      after
-        Verdict: extract
+        Verdict: extract services, edge first
       > three contexts, one shared table
         - modularity 0.50
         Steps (3)

@@ -47,9 +47,10 @@ describe('the explore model', () => {
 describe('screen contents', () => {
   it('lists contexts with size, cohesion, coupling, stability, tables and plan rank', () => {
     expect(cells(shopAnalysis(), { kind: 'contexts' })).toEqual([
-      ['item', 'catalog', '3', '0.11', '0.89', '1.00', '1', '2'],
-      ['item', 'orders', '3', '0.50', '0.50', '1.00', '1', '3'],
-      ['item', 'payments', '2', '0.60', '0.40', '1.00', '1', '1'],
+      ['item', 'catalog', '3', '0.11', '0.89', '1.00', '1', '2', 'seams'],
+      ['item', 'orders', '3', '0.50', '0.50', '1.00', '1', '3', 'ready'],
+      // No readiness: an analysis.json from before it.
+      ['item', 'payments', '2', '0.60', '0.40', '1.00', '1', '1', '-'],
     ]);
   });
 
@@ -58,6 +59,9 @@ describe('screen contents', () => {
     expect(rows).toEqual([
       ['section', 'Plan step', 'rank', 'coupling', 'effort'],
       ['item', 'step 3: extract orders', '3', '0.50', 'S'],
+      ['section', 'Readiness: extract now', '', '', ''],
+      ['item', '- in no cycle, and shares no table with another context'],
+      ['item', '- 1 inbound call site from 1 context uses 1 operation: a narrow interface'],
       ['section', 'Depends on (1 context)', 'weight', 'imports', 'data'],
       ['item', 'catalog', '7', '2', '2'],
       ['section', 'Used by (1 context)', 'weight', 'imports', 'data'],
@@ -132,9 +136,9 @@ describe('screen contents', () => {
   it('lists plan steps by rank with effort, seams, tables and prerequisites', () => {
     const model = buildExploreModel(shopAnalysis());
     const plan = screenContent(model, { kind: 'plan' });
-    expect(plan.subtitle).toBe('verdict: extract');
+    expect(plan.subtitle).toBe('verdict: extract services, edge first · 1 ready, 1 need seams, 0 entangled');
     expect(plan.rows.map((row) => [row.kind, ...row.cells])).toEqual([
-      ['section', 'Verdict: extract'],
+      ['section', 'Verdict: extract services, edge first'],
       ['item', 'three contexts, one shared table'],
       ['item', '- modularity 0.50'],
       ['section', 'Steps (3)'],
@@ -189,6 +193,12 @@ describe('screen contents', () => {
     expect(shared?.open).toEqual({ kind: 'table', entity: 'Product' });
     const orders = screenContent(model, { kind: 'step', index: 2 }).rows.map((row) => row.cells);
     expect(orders).toContainEqual(['after', 'catalog', '']);
+    const size = orders.findIndex((cells) => cells[0] === 'size');
+    expect(orders.slice(size + 1, size + 4)).toEqual([
+      ['readiness', 'extract now', ''],
+      ['- in no cycle, and shares no table with another context'],
+      ['- 1 inbound call site from 1 context uses 1 operation: a narrow interface'],
+    ]);
     expect(orders).toContainEqual(['1. publish product changes from catalog']);
   });
 

@@ -182,12 +182,36 @@ function sharesWord(a: Candidate, b: Candidate): boolean {
   return b.key.split('-').some((word) => words.has(word));
 }
 
+/**
+ * Words that open with the same ROOT_LETTERS letters are taken for forms of one word (`shipping` and
+ * `shipments`, `report` and `reporting`): a name covers the files of all its forms, and a second term
+ * that is another form of the first would say nothing new.
+ */
+const ROOT_LETTERS = 4;
+
+function sharesRoot(a: Candidate, b: Candidate): boolean {
+  const roots = new Set(a.key.split('-').map((word) => word.slice(0, ROOT_LETTERS)));
+  return b.key.split('-').some((word) => roots.has(word.slice(0, ROOT_LETTERS)));
+}
+
+/** Share of the context carrying the term or another form of it (sharesRoot). */
+function familyCoverage(term: Candidate, described: Described): number {
+  const units = new Map<number, number>();
+  for (const candidate of described.candidates) {
+    if (candidate.words !== 1 || !sharesRoot(term, candidate)) continue;
+    for (const [unit, weight] of candidate.units) units.set(unit, Math.max(units.get(unit) ?? 0, weight));
+  }
+  let covered = 0;
+  for (const weight of units.values()) covered += weight;
+  return Math.max(covered / described.size, term.coverage);
+}
+
 /** The owned term that names most of what `first` leaves out, if it adds enough. */
 function secondTerm(owned: Candidate[], first: Candidate, size: number): Candidate | undefined {
   let best: Candidate | undefined;
   let bestValue = 0;
   for (const candidate of owned) {
-    if (sharesWord(first, candidate)) continue;
+    if (sharesRoot(first, candidate)) continue;
     let added = 0;
     for (const [unit, weight] of candidate.units) if (!first.units.has(unit)) added += weight;
     const value = (added / size) * candidate.concentration;
@@ -219,7 +243,7 @@ function chooseName(described: Described, taken: ReadonlySet<string>, minSupport
   const best = owned.find((candidate) => free(candidate.form));
   if (best !== undefined) {
     const primary = mostSpecific(best, owned, free);
-    if (best.coverage < JOIN_BELOW) {
+    if (familyCoverage(best, described) < JOIN_BELOW) {
       const found = secondTerm(owned, best, described.size);
       const second = found === undefined ? undefined : mostSpecific(found, owned, () => true);
       if (second !== undefined && !sharesWord(primary, second) && free(joined(primary, second))) return joined(primary, second);

@@ -78,6 +78,7 @@ interface TermTally {
   named: boolean;
   inTable: boolean;
   tableForm?: string;
+  tableStrength: number;
   units: Map<number, number>;
 }
 
@@ -107,11 +108,15 @@ function tally(units: Unit[]): Map<string, TermTally> {
   const terms = new Map<string, TermTally>();
   units.forEach((unit, index) => {
     const add = (term: Term, named: boolean): void => {
-      const entry = terms.get(term.key) ?? { count: 0, forms: new Map<string, number>(), named: false, inTable: false, units: new Map<number, number>() };
+      const entry = terms.get(term.key) ?? { count: 0, forms: new Map<string, number>(), named: false, inTable: false, tableStrength: 0, units: new Map<number, number>() };
       entry.forms.set(term.form, (entry.forms.get(term.form) ?? 0) + unit.weight);
       if (named) entry.named = true;
       if (unit.isTable) entry.inTable = true;
-      if (unit.isTable && entry.tableForm === undefined) entry.tableForm = term.form;
+      // The spelling of a table named after the term (`orders`), before one that only qualifies (`order_lines`).
+      if (unit.isTable && term.strength > entry.tableStrength) {
+        entry.tableForm = term.form;
+        entry.tableStrength = term.strength;
+      }
       // A term counts once per file or table, however often it repeats on the path: at its strongest.
       const weight = unit.weight * term.strength;
       const before = entry.units.get(index) ?? 0;

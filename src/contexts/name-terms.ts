@@ -107,7 +107,11 @@ export function termsOf(text: string, allowGeneric = false): Term[] {
     const next = words[index + 1];
     const qualifies = next !== undefined && isNameWord(next, allowGeneric) && next.key !== word.key;
     terms.push({ key: word.key, form: word.form, strength: qualifies ? MODIFIER_SHARE : 1 });
-    if (qualifies) terms.push({ key: `${word.key}-${next.key}`, form: `${word.form}-${next.form}`, strength: 1 });
+    if (!qualifies) continue;
+    // A pair followed by a third word qualifies it in turn (`auth-authorization` in `OAuthAuthorizationCode`).
+    const third = words[index + 2];
+    const pairQualifies = third !== undefined && isNameWord(third, allowGeneric) && third.key !== next.key;
+    terms.push({ key: `${word.key}-${next.key}`, form: `${word.form}-${next.form}`, strength: pairQualifies ? MODIFIER_SHARE : 1 });
   }
   return terms;
 }

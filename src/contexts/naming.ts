@@ -297,11 +297,11 @@ export function nameContexts(inputs: NamingInput[]): Map<number, string> {
     const free = (name: string): boolean => !taken.has(nameKey(name));
     const name =
       chooseName(strict[position] as Described, taken) ??
-      // No domain word in two files: a generic word (a platform context), a domain word of one file,
-      // a folder's word, and only then a file's path.
+      // No domain word in two files: a generic word (a platform context), a folder's word (a folder
+      // groups files on purpose), a word of one file, and only then a file's path.
       chooseName(generic[position] as Described, taken) ??
-      chooseName(strict[position] as Described, taken, 1) ??
       chooseName(folders[position] as Described, taken) ??
+      chooseName(strict[position] as Described, taken, 1) ??
       [input.hub, ...[...input.modules].sort(compareStrings)].filter((path) => path !== undefined).map(pathName).find(free) ??
       // Unreachable while module paths are unique: every path above would have to be taken.
       `context-${input.key}`;

@@ -99,12 +99,12 @@ describe('nameContexts', () => {
   it('resolves a clash without a numbered suffix: a distinguishing term, else another term', () => {
     const inputs: NamingInput[] = [
       { key: 0, modules: files('billing', ['invoice.controller', 'invoice.service', 'invoice.repository', 'invoice.entity']), tables: [] },
-      // Its only domain word belongs to the context above: it is told apart by a word of its own.
-      { key: 1, modules: files('integrations', ['invoice.client', 'invoice-pdf.mapper', 'pdf-render']), tables: [] },
+      // Its only word of two files belongs to the context above: a word of its own tells them apart.
+      { key: 1, modules: files('integrations', ['invoice.client', 'invoice.mapper', 'invoice-pdf.helper']), tables: [] },
     ];
     const names = nameContexts(inputs);
     expect(names.get(0)).toBe('invoice');
-    expect(names.get(1)).toBe('pdf');
+    expect(names.get(1)).toBe(`invoice${TERM_JOINER}pdf`);
     expectDomainNames(inputs, names);
   });
 
@@ -116,6 +116,14 @@ describe('nameContexts', () => {
     const names = nameContexts(inputs);
     expect(names.get(0)).toBe('orders');
     expect(names.get(1)).toBe('order-report');
+  });
+
+  it('names a context whose files carry no shared word by its folder, never by one file's name', () => {
+    const inputs: NamingInput[] = [
+      { key: 0, modules: ['src/lib/email-urls.ts', 'src/lib/permalink/handler.ts', 'src/lib/permalink/handlers/common.ts', 'src/lib/permalink/handlers/utils.ts'], tables: [] },
+      { key: 1, modules: files('orders', ['order.service', 'order.controller']), tables: ['orders'] },
+    ];
+    expect(nameContexts(inputs).get(0)).toBe('permalink');
   });
 
   it('names a context without a domain word by a generic word, and opaque code by a file path, never numbered', () => {

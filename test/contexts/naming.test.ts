@@ -118,7 +118,7 @@ describe('nameContexts', () => {
     expect(names.get(1)).toBe('order-report');
   });
 
-  it('names a context whose files carry no shared word by its folder, never by one file's name', () => {
+  it("names a context whose files carry no shared word by its folder, never by one file's name", () => {
     const inputs: NamingInput[] = [
       { key: 0, modules: ['src/lib/email-urls.ts', 'src/lib/permalink/handler.ts', 'src/lib/permalink/handlers/common.ts', 'src/lib/permalink/handlers/utils.ts'], tables: [] },
       { key: 1, modules: files('orders', ['order.service', 'order.controller']), tables: ['orders'] },

@@ -55,6 +55,18 @@ export interface NameWord {
   form: string;
 }
 
+/** Singular key of a lower-case word, remembered: a code base has a few thousand words, named many times. */
+const keyOfForm = new Map<string, string>();
+
+function keyOf(form: string): string {
+  let key = keyOfForm.get(form);
+  if (key === undefined) {
+    key = nameWords(form)[0] as string;
+    keyOfForm.set(form, key);
+  }
+  return key;
+}
+
 /** Words of a file name or table name: split as the lexical ties split them, with the spelling kept. */
 export function nameWordsOf(text: string): NameWord[] {
   return text
@@ -63,7 +75,7 @@ export function nameWordsOf(text: string): NameWord[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((form) => form.length > 0)
-    .map((form) => ({ key: nameWords(form)[0] as string, form }));
+    .map((form) => ({ key: keyOf(form), form }));
 }
 
 /** Whether a word may be part of a name: letters only, long enough, not a role or layout word (nor a generic one unless allowed). */

@@ -90,17 +90,17 @@ interface Reading {
   folderNames: boolean;
 }
 
-function unitsOf(input: NamingInput, reading: Reading): Unit[] {
+function unitsOf(input: NamingInput, reading: Reading, termsOfText: (text: string) => Term[]): Unit[] {
   const files = [...input.modules].sort(compareStrings).map((path): Unit => {
-    const fromFolders = folderNames(path).flatMap((folder) => termsOf(folder, reading.allowGeneric));
-    const fromName = termsOf(fileBaseName(path), reading.allowGeneric);
+    const fromFolders = folderNames(path).flatMap(termsOfText);
+    const fromName = termsOfText(fileBaseName(path));
     return reading.folderNames
       ? { weight: 1, named: [...fromName, ...fromFolders], support: [], isTable: false }
       : { weight: 1, named: fromName, support: fromFolders, isTable: false };
   });
   const tables = [...input.tables]
     .sort(compareStrings)
-    .map((table): Unit => ({ weight: TABLE_WEIGHT, named: termsOf(table, reading.allowGeneric), support: [], isTable: true }));
+    .map((table): Unit => ({ weight: TABLE_WEIGHT, named: termsOfText(table), support: [], isTable: true }));
   return [...files, ...tables];
 }
 
@@ -147,8 +147,18 @@ export interface Described {
 
 /** Every context's candidates under one reading, scored across all contexts. */
 export function describeContexts(inputs: NamingInput[], reading: Reading): Described[] {
+  // Folders repeat on every path below them: each text is read once.
+  const known = new Map<string, Term[]>();
+  const termsOfText = (text: string): Term[] => {
+    let terms = known.get(text);
+    if (terms === undefined) {
+      terms = termsOf(text, reading.allowGeneric);
+      known.set(text, terms);
+    }
+    return terms;
+  };
   const perContext = inputs.map((input) => {
-    const units = unitsOf(input, reading);
+    const units = unitsOf(input, reading, termsOfText);
     const size = units.reduce((sum, unit) => sum + (unit.named.length + unit.support.length > 0 ? unit.weight : 0), 0);
     return { size: Math.max(size, 1), terms: tally(units) };
   });
@@ -278,8 +288,9 @@ const FOLDERS: Reading = { allowGeneric: false, folderNames: true };
 
 export function nameContexts(inputs: NamingInput[]): Map<number, string> {
   const strict = describeContexts(inputs, STRICT);
-  const generic = describeContexts(inputs, GENERIC);
-  const folders = describeContexts(inputs, FOLDERS);
+  // The looser readings are needed only by contexts the strict one cannot name: read them once, if at all.
+  let generic: Described[] | undefined;
+  let folders: Described[] | undefined;
   const names = new Map<number, string>();
   const taken = new Set<string>();
   for (const input of inputs) {
@@ -287,20 +298,24 @@ export function nameContexts(inputs: NamingInput[]): Map<number, string> {
     names.set(input.key, input.fixedName);
     taken.add(nameKey(input.fixedName));
   }
-  const firstModule = (input: NamingInput): string => [...input.modules].sort(compareStrings)[0] ?? '';
   // The context with the strongest claim on its best term names first; then the bigger one.
   const order = inputs
-    .map((input, position) => ({ input, position, claim: strict[position]?.candidates.find((c) => c.count >= MIN_SUPPORT)?.score ?? 0 }))
+    .map((input, position) => ({
+      input,
+      position,
+      claim: strict[position]?.candidates.find((c) => c.count >= MIN_SUPPORT)?.score ?? 0,
+      firstModule: [...input.modules].sort(compareStrings)[0] ?? '',
+    }))
     .filter(({ input }) => input.fixedName === undefined)
-    .sort((a, b) => b.claim - a.claim || b.input.modules.length - a.input.modules.length || compareStrings(firstModule(a.input), firstModule(b.input)));
+    .sort((a, b) => b.claim - a.claim || b.input.modules.length - a.input.modules.length || compareStrings(a.firstModule, b.firstModule));
   for (const { input, position } of order) {
     const free = (name: string): boolean => !taken.has(nameKey(name));
     const name =
       chooseName(strict[position] as Described, taken) ??
       // No domain word in two files: a generic word (a platform context), a folder's word (a folder
       // groups files on purpose), a word of one file, and only then a file's path.
-      chooseName(generic[position] as Described, taken) ??
-      chooseName(folders[position] as Described, taken) ??
+      chooseName((generic ??= describeContexts(inputs, GENERIC))[position] as Described, taken) ??
+      chooseName((folders ??= describeContexts(inputs, FOLDERS))[position] as Described, taken) ??
       chooseName(strict[position] as Described, taken, 1) ??
       [input.hub, ...[...input.modules].sort(compareStrings)].filter((path) => path !== undefined).map(pathName).find(free) ??
       // Unreachable while module paths are unique: every path above would have to be taken.

@@ -32,7 +32,7 @@ const GENERIC_WORDS = [
   'mutation', 'scalar', 'metadata', 'extension', 'worker', 'cron', 'scheduler', 'emitter', 'bus', 'openapi',
   'swagger', 'transactional', 'tracing',
   'value', 'json', 'number', 'string', 'boolean', 'datetime', 'date', 'object', 'array', 'map', 'list',
-  'generic', 'multiple', 'single', 'readonly', 'info', 'kind', 'enabled', 'pending', 'entry', 'name', 'row',
+  'generic', 'custom', 'multiple', 'single', 'readonly', 'info', 'kind', 'enabled', 'pending', 'entry', 'name', 'row',
   'all', 'new', 'old', 'last', 'first',
   'add', 'remove', 'find', 'fetch', 'load', 'save', 'check', 'handle', 'process', 'send', 'build', 'make', 'parse',
   'format', 'transform', 'convert', 'compute', 'calculate', 'generate', 'run', 'use', 'with', 'from', 'for', 'the',

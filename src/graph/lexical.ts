@@ -20,7 +20,7 @@ export const LEXICAL_MAX_GROUP = 40;
  * Words of a file name that name a technical role, not a domain: dropped from the end of a stem
  * (`user-environments-service` -> `user-environment`); a stem of nothing else has no key.
  */
-const ROLE_WORDS = new Set([
+export const ROLE_WORDS: ReadonlySet<string> = new Set([
   'module', 'controller', 'service', 'resolver', 'dto', 'entity', 'guard', 'interceptor', 'pipe', 'filter',
   'middleware', 'decorator', 'strategy', 'repository', 'repo', 'schema', 'model', 'type', 'interface', 'util',
   'helper', 'constant', 'gateway', 'processor', 'listener', 'subscriber', 'handler', 'route', 'router', 'enum',

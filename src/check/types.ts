@@ -1,13 +1,14 @@
 // What check produces: violations of the agreed boundaries, plain and serialisable. The JSON format is
 // a contract (DESIGN.md): from, to, fromContext, toContext, kind, line, rule on every violation.
 import { RULE_NAMES, type RuleName } from '../config/index.js';
+import { NO_CONTEXT_LABEL } from '../shared/analysis.js';
 import type { AccessMode, ImportKind, RepoPath } from '../shared/facts.js';
 
 /** `placement`: a file in no context (the `unassigned` rule). */
 export type ViolationKind = 'import' | 'data' | 'placement';
 
-/** What check writes for the context of a file in no context, in every format. */
-export const NO_CONTEXT = '(no context)';
+/** What check writes for the context of a file in no context, in every format (the label explore and reports use too). */
+export const NO_CONTEXT = NO_CONTEXT_LABEL;
 
 /**
  * - `depends-on`: a file imports a context its own context does not list in `dependsOn`;

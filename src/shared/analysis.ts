@@ -379,3 +379,6 @@ export interface Analysis {
   plan: Plan;
   diagnostics: Diagnostic[];
 }
+
+/** How every view and format names the context of code in no context: one label everywhere. */
+export const NO_CONTEXT_LABEL = '(no context)';

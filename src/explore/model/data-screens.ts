@@ -2,17 +2,27 @@
 // each; a table touched by more than one context is shared and drawn so. Enter on a table lists every
 // read and write with file:line.
 import type { DataAccessRecord } from '../../shared/analysis.js';
-import { compareStrings } from '../../shared/sort.js';
+import { NO_CONTEXT_LABEL } from '../../shared/analysis.js';
+import { compareStrings, sortedUnique } from '../../shared/sort.js';
 import type { ExploreModel } from './explore-model.js';
 import { column, nameColumn, note, plural, row, section, type Row, type ScreenContent } from './screen.js';
 
 const NO_OWNER = '(no owner)';
 
+/**
+ * An operation as it fits a cell: the call's last two parts (`user.update`, not
+ * `this.prismaService.user.upd…`), so the verb survives when the text must be cut.
+ */
+export function shortOperation(operation: string): string {
+  const parts = operation.split('.');
+  return parts.length > 2 ? parts.slice(-2).join('.') : operation;
+}
+
 /** "orders 2, billing 1": the contexts among the accesses, with how many of their files. */
 function contextsOf(model: ExploreModel, accesses: DataAccessRecord[]): string {
   const files = new Map<string, Set<string>>();
   for (const access of accesses) {
-    const context = model.contextOf.get(access.module) ?? '(none)';
+    const context = model.contextOf.get(access.module) ?? NO_CONTEXT_LABEL;
     const set = files.get(context) ?? new Set<string>();
     set.add(access.module);
     files.set(context, set);
@@ -83,10 +93,10 @@ export function dataScreen(model: ExploreModel): ScreenContent {
 function accessRows(model: ExploreModel, id: string, accesses: DataAccessRecord[]): Row[] {
   const sorted = [...accesses].sort((a, b) => compareStrings(a.module, b.module));
   return sorted.flatMap((access, i) => {
-    const context = model.contextOf.get(access.module) ?? '(none)';
+    const context = model.contextOf.get(access.module) ?? NO_CONTEXT_LABEL;
     const lines = access.locations?.length ? access.locations.map((location) => location.line) : [null];
     return lines.map((line) =>
-      row(`${id}:${i}:${line ?? ''}`, [line === null ? access.module : `${access.module}:${line}`, context, (access.operations ?? []).join(', '), access.orm ?? ''], {
+      row(`${id}:${i}:${line ?? ''}`, [line === null ? access.module : `${access.module}:${line}`, context, sortedUnique((access.operations ?? []).map(shortOperation)).join(', '), access.orm ?? ''], {
         open: model.contextById.has(context) ? { kind: 'context', context } : null,
       }),
     );

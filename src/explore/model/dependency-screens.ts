@@ -1,5 +1,7 @@
 // The dependencies view: every pair of contexts one of which uses the other, heaviest first (import
 // weight plus data accesses). Enter on a pair lists the exact imports and data accesses, file:line.
+import { sortedUnique } from '../../shared/sort.js';
+import { shortOperation } from './data-screens.js';
 import type { ExploreModel } from './explore-model.js';
 import { accessLines, importLines, pairKey } from './explore-model.js';
 import { column, nameColumn, note, plural, row, section, type Row, type ScreenContent } from './screen.js';
@@ -56,7 +58,7 @@ export function pairScreen(model: ExploreModel, from: string, to: string): Scree
       rows.push(
         row(
           `data:${i}:${line ?? ''}`,
-          [line === null ? access.module : `${access.module}:${line}`, table ? `${access.entity} (${table})` : access.entity, access.mode, (access.operations ?? []).join(', ')],
+          [line === null ? access.module : `${access.module}:${line}`, table ? `${access.entity} (${table})` : access.entity, access.mode, sortedUnique((access.operations ?? []).map(shortOperation)).join(', ')],
           { tone: access.mode === 'write' ? 'hot' : 'shared', open: { kind: 'table', entity: access.entity } },
         ),
       );

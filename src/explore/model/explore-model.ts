@@ -173,7 +173,8 @@ export function buildExploreModel(analysis: Analysis): ExploreModel {
     pairFor(from, to).data.push(access);
   }
   const pairs = [...pairByKey.values()].sort(
-    (a, b) => b.weight + b.data.length - (a.weight + a.data.length) || compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
+    // By the weight every view shows, then by data accesses: "heaviest first" means the column on screen.
+    (a, b) => b.weight - a.weight || b.data.length - a.data.length || compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
   );
 
   const steps = readSteps(analysis);

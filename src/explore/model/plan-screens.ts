@@ -3,7 +3,7 @@
 // it, what it calls (seam style, resilience, anti-corruption layer), the strategy for each table, and
 // the shared kernel it takes along. Steps are read through optional access (see StepView), and fields
 // this screen does not know yet are still listed at the end, so a newer plan is never hidden.
-import type { OutboundDependency, PlanSite, PlanStep, TablePlan } from '../../shared/analysis.js';
+import { NO_CONTEXT_LABEL, type OutboundDependency, type PlanSite, type PlanStep, type TablePlan } from '../../shared/analysis.js';
 import { compareStrings } from '../../shared/sort.js';
 import { pairKey, type ExploreModel, type StepView } from './explore-model.js';
 import { decisionTitle, readinessWord } from '../../shared/verdict-words.js';
@@ -112,7 +112,7 @@ export function planScreen(model: ExploreModel): ScreenContent {
 /** "orders 2, billing 1": contexts among callers or consumers, most first. */
 function contextCounts(contexts: ReadonlyArray<string | null>): { text: string; top: string | null } {
   const counts = new Map<string, number>();
-  for (const context of contexts) counts.set(context ?? '(none)', (counts.get(context ?? '(none)') ?? 0) + 1);
+  for (const context of contexts) counts.set(context ?? NO_CONTEXT_LABEL, (counts.get(context ?? NO_CONTEXT_LABEL) ?? 0) + 1);
   const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
   return { text: sorted.map(([context, count]) => `${context} ${count}`).join(', '), top: sorted[0]?.[0] ?? null };
 }

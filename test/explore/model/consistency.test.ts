@@ -43,3 +43,15 @@ describe('explore consistency', () => {
     expect(shortOperation('SELECT')).toBe('SELECT');
   });
 });
+
+describe('the ? page', () => {
+  it('explains every column title the contexts and dependencies screens show', async () => {
+    const { METRIC_HELP } = await import('../../../src/explore/model/glossary.js');
+    const { contextsScreen } = await import('../../../src/explore/model/contexts-screens.js');
+    const terms = new Set(METRIC_HELP.flatMap((entry) => entry.term.split('/')));
+    const titles = [...contextsScreen(buildExploreModel(analysis)).columns, ...dependenciesScreen(buildExploreModel(analysis)).columns]
+      .map((column) => column.title)
+      .filter((title) => title !== '' && title !== 'context' && title !== 'from -> to');
+    expect(titles.filter((title) => !terms.has(title))).toEqual([]);
+  });
+});

@@ -317,14 +317,24 @@ export function detectFeatureModules(input: FeatureModulesInput): FeatureModules
   }
   // A stem of one file joins the one stem its name starts or ends with (`account-balance` -> `account`);
   // with both (`media-request`: `media`, `request`) it stays alone.
+  const targetOf = new Map<string, string>();
+  for (const [key, members] of stemMembers) {
+    if (members.length !== 1) continue;
+    const has = (part: string): string | undefined => (stemMembers.has(part) ? part : undefined);
+    const prefix = longestPrefix(key, has, false);
+    const suffix = longestSuffix(key, has);
+    if ((prefix === undefined) !== (suffix === undefined)) targetOf.set(key, (prefix ?? suffix) as string);
+  }
+  // Followed to the end (`cart-item-option` -> `cart-item` -> `cart`): each step is shorter, so it ends.
+  const finalOf = (key: string): string => {
+    let at = key;
+    for (let next = targetOf.get(at); next !== undefined; next = targetOf.get(at)) at = next;
+    return at;
+  };
   const merged = new Map<string, RepoPath[]>();
   for (const key of [...stemMembers.keys()].sort(compareStrings)) {
-    const members = stemMembers.get(key) as RepoPath[];
-    const has = (part: string): string | undefined => (stemMembers.has(part) ? part : undefined);
-    const prefix = members.length === 1 ? longestPrefix(key, has, false) : undefined;
-    const suffix = members.length === 1 ? longestSuffix(key, has) : undefined;
-    const into = (prefix === undefined) !== (suffix === undefined) ? ((prefix ?? suffix) as string) : key;
-    merged.set(into, [...(merged.get(into) ?? []), ...members]);
+    const into = finalOf(key);
+    merged.set(into, [...(merged.get(into) ?? []), ...(stemMembers.get(key) as RepoPath[])]);
   }
   // A stem of one file is no module. A stem whose files all come from one folder under a layer
   // (`features/undo-redo/`, `lib/two-factor-authentication/`) is that folder's module.
@@ -355,7 +365,7 @@ export function detectFeatureModules(input: FeatureModulesInput): FeatureModules
 
   const moduleOf: Record<RepoPath, string | null> = Object.create(null) as Record<RepoPath, string | null>;
   for (const module of input.modules) moduleOf[module.id] = moduleOfFile.get(module.id)?.id ?? null;
-  return { moduleOf, featureModules, misplaced: findMisplaced(input, moduleOfFile) };
+  return { moduleOf, featureModules, misplaced: findMisplaced(input, moduleOfFile, featureModules) };
 }
 
 /**
@@ -422,7 +432,8 @@ export const MISPLACED_MIN_JUDGED = 0.5;
  * left out, ties to files in no module kept in the total) goes to one other module, carried by at least
  * MISPLACED_MIN_TIES files or entities of it.
  */
-function findMisplaced(input: FeatureModulesInput, moduleOfFile: ReadonlyMap<RepoPath, { id: string }>): MisplacedFile[] {
+function findMisplaced(input: FeatureModulesInput, moduleOfFile: ReadonlyMap<RepoPath, { id: string }>, modules: readonly FeatureModule[]): MisplacedFile[] {
+  const moduleById = new Map(modules.map((module) => [module.id, module] as const));
   const setAside = new Set(input.setAside);
   const known = new Set(input.modules.map((module) => module.id));
   const moduleId = (file: RepoPath): string | undefined =>
@@ -480,6 +491,10 @@ function findMisplaced(input: FeatureModulesInput, moduleOfFile: ReadonlyMap<Rep
     if (ranked.length === 0 || total <= 0) continue;
     const [module, tie] = ranked[0] as [string, Tie];
     if (module === own) continue;
+    // A file placed by its name only (a stem module) tied to a sibling module of the same context
+    // (`address.entity.ts` to customer's files) is one feature named two ways, not a file in the wrong place.
+    const ownModule = moduleById.get(own);
+    if (ownModule?.basis === 'stem' && ownModule.context !== null && moduleById.get(module)?.context === ownModule.context) continue;
     const carriers = new Set([...tie.imports, ...tie.importedBy]).size + new Set([...tie.data].map((what) => what.slice(what.indexOf(' ') + 1))).size;
     if (roundWeight(tie.weight / total) < MISPLACED_MIN_SHARE || carriers < MISPLACED_MIN_TIES) continue;
     // Being used by another module's files makes a file that module's only when its own module does

@@ -52,6 +52,9 @@ const STRUCTURAL_FOLDERS = new Set([
   'vendor', 'vendors', 'external', 'client', 'clients',
 ]);
 
+/** Roles of framework glue: never judged misplaced (they sit with what they guard or decorate). */
+const GLUE_ROLES = new Set(['guard', 'interceptor', 'pipe', 'filter', 'middleware', 'decorator', 'strategy']);
+
 export type ModuleBasis = 'stem' | 'folder';
 
 export interface FeatureModule {
@@ -491,10 +494,13 @@ function findMisplaced(input: FeatureModulesInput, moduleOfFile: ReadonlyMap<Rep
     if (ranked.length === 0 || total <= 0) continue;
     const [module, tie] = ranked[0] as [string, Tie];
     if (module === own) continue;
-    // A file placed by its name only (a stem module) tied to a sibling module of the same context
-    // (`address.entity.ts` to customer's files) is one feature named two ways, not a file in the wrong place.
+    // A file placed by its name only tied to another stem of the same context (`address.entity.ts` to
+    // customer's files) is one feature named two ways, not a file in the wrong place.
     const ownModule = moduleById.get(own);
-    if (ownModule?.basis === 'stem' && ownModule.context !== null && moduleById.get(module)?.context === ownModule.context) continue;
+    const target = moduleById.get(module);
+    if (ownModule?.basis === 'stem' && target?.basis === 'stem' && ownModule.context !== null && target.context === ownModule.context) continue;
+    // Framework glue (guards, interceptors, decorators...) sits where it guards, whatever it calls.
+    if (GLUE_ROLES.has(fileRole(file) ?? '')) continue;
     const carriers = new Set([...tie.imports, ...tie.importedBy]).size + new Set([...tie.data].map((what) => what.slice(what.indexOf(' ') + 1))).size;
     if (roundWeight(tie.weight / total) < MISPLACED_MIN_SHARE || carriers < MISPLACED_MIN_TIES) continue;
     // Being used by another module's files makes a file that module's only when its own module does

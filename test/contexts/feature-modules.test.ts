@@ -260,6 +260,18 @@ describe('misplaced files', () => {
   });
 });
 
+describe('misplaced files: framework glue', () => {
+  it('never judges a guard, interceptor or decorator: it sits with what it guards, whatever it calls', () => {
+    const files = ['src/billing/billing.controller.ts', 'src/billing/invoice.service.ts', 'src/orders/orders.controller.ts', 'src/orders/order.service.ts'];
+    const imports = (guard: string): Array<[string, string, number?]> => [
+      [guard, 'src/billing/invoice.service.ts', 2],
+      [guard, 'src/billing/billing.controller.ts', 2],
+    ];
+    expect(detectFeatureModules(input([...files, 'src/orders/paid.guard.ts'], { imports: imports('src/orders/paid.guard.ts') })).misplaced).toEqual([]);
+    expect(detectFeatureModules(input([...files, 'src/orders/paid-check.ts'], { imports: imports('src/orders/paid-check.ts') })).misplaced.map((entry) => entry.file)).toEqual(['src/orders/paid-check.ts']);
+  });
+});
+
 describe('fixtures/two-levels', () => {
   const dir = join(fixturesRoot, 'two-levels');
   const expected = JSON.parse(readFileSync(join(dir, 'expected-modules.json'), 'utf8')) as {

@@ -91,12 +91,16 @@ function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPat
  */
 function withFeatureModules(base: Omit<Analysis, 'plan'>): Omit<Analysis, 'plan'> {
   const platform = (base as { platform?: RepoPath[] }).platform ?? [];
+  // Schema, tooling and platform files (the roles step's modules[].role, where it ran) are no feature.
+  const notDomain = base.modules
+    .filter((module) => ['schema', 'tooling', 'platform'].includes((module as { role?: string }).role ?? ''))
+    .map((module) => module.id);
   const found = detectFeatureModules({
     modules: base.modules,
     dependencies: base.dependencies,
     dataAccess: base.dataAccess,
     entities: base.entities,
-    setAside: [...base.sharedKernel, ...base.compositionRoots, ...platform],
+    setAside: [...base.sharedKernel, ...base.compositionRoots, ...platform, ...notDomain],
   });
   const byContext = new Map<string, string[]>();
   for (const module of found.featureModules) {

@@ -287,9 +287,20 @@ function fileList(paths: Iterable<RepoPath>, max = 4): string {
   return names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', ');
 }
 
+/**
+ * Schema history is no feature: files under a migrations or seeds folder, or named by a timestamp
+ * (`1613615266968-CreateUserSettings.ts`), which would otherwise join a stem by their last words.
+ */
+export function isSchemaHistory(path: RepoPath): boolean {
+  const parts = path.toLowerCase().split('/');
+  return parts.slice(0, -1).some((folder) => SCHEMA_FOLDERS.has(folder)) || /^\d{8}/.test(parts[parts.length - 1] ?? '');
+}
+
+const SCHEMA_FOLDERS = new Set(['migration', 'migrations', 'seed', 'seeds', 'seeder', 'seeders']);
+
 export function detectFeatureModules(input: FeatureModulesInput): FeatureModules {
   const setAside = new Set(input.setAside);
-  const files = input.modules.map((module) => module.id).filter((id) => !setAside.has(id)).sort(compareStrings);
+  const files = input.modules.map((module) => module.id).filter((id) => !setAside.has(id) && !isSchemaHistory(id)).sort(compareStrings);
   const kinds = classifyFolders(files);
   const places = new Map(files.map((file) => [file, placeOf(file, kinds)] as const));
 
@@ -368,7 +379,7 @@ export function detectFeatureModules(input: FeatureModulesInput): FeatureModules
 
   const moduleOf: Record<RepoPath, string | null> = Object.create(null) as Record<RepoPath, string | null>;
   for (const module of input.modules) moduleOf[module.id] = moduleOfFile.get(module.id)?.id ?? null;
-  return { moduleOf, featureModules, misplaced: findMisplaced(input, moduleOfFile, featureModules) };
+  return { moduleOf, featureModules, misplaced: findMisplaced({ ...input, setAside: [...setAside, ...input.modules.map((module) => module.id).filter(isSchemaHistory)] }, moduleOfFile, featureModules) };
 }
 
 /**

@@ -161,6 +161,15 @@ describe('modules', () => {
     expect(result.featureModules[0]?.files).toEqual(['src/billing/billing.controller.ts', 'src/billing/invoice.service.ts']);
   });
 
+  it('puts schema history (migrations, seeds, timestamped files) in no module, though its words name a stem', () => {
+    const result = detectFeatureModules(
+      input(['src/entities/user-setting.entity.ts', 'src/services/user-setting.service.ts', 'src/migration/1613615266968-CreateUserSettings.ts', 'src/db/20240324T085600-user-settings.ts', 'src/database/seeds/user-setting.ts']),
+    );
+    expect(result.featureModules.map((module) => [module.id, module.files.length])).toEqual([['stem:user-setting', 2]]);
+    expect(result.moduleOf['src/migration/1613615266968-CreateUserSettings.ts']).toBeNull();
+    expect(result.moduleOf['src/database/seeds/user-setting.ts']).toBeNull();
+  });
+
   it('gives the same answer whatever the order of its input', () => {
     const files = ['src/controllers/account.controller.ts', 'src/services/account.service.ts', 'src/billing/billing.controller.ts', 'src/billing/invoice.service.ts', 'src/orders/order.service.ts', 'src/orders/order.controller.ts', 'src/orders/invoice-total.ts'];
     const imports: Array<[string, string, number?]> = [['src/orders/invoice-total.ts', 'src/billing/invoice.service.ts', 3], ['src/billing/billing.controller.ts', 'src/orders/invoice-total.ts', 2]];

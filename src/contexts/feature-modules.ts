@@ -134,7 +134,7 @@ export function folderKey(folder: string): string | null {
  * technical roles meeting among its files and its role subfolders' files), a layer (named by a role or a
  * place, or most of its files named by stems found in other folders too), or plain.
  */
-export function classifyFolders(files: readonly RepoPath[]): Map<string, FolderKind> {
+export function classifyFolders(files: readonly RepoPath[], keyOf: (path: string) => string | null = lexicalKey): Map<string, FolderKind> {
   const direct = new Map<string, RepoPath[]>();
   const keyFolders = new Map<string, Set<string>>();
   for (const file of files) {
@@ -142,7 +142,7 @@ export function classifyFolders(files: readonly RepoPath[]): Map<string, FolderK
     const list = direct.get(folder);
     if (list) list.push(file);
     else direct.set(folder, [file]);
-    const key = lexicalKey(file);
+    const key = keyOf(file);
     if (key === null) continue;
     const set = keyFolders.get(key) ?? new Set<string>();
     set.add(folder);
@@ -160,7 +160,7 @@ export function classifyFolders(files: readonly RepoPath[]): Map<string, FolderK
     if (own.length < RECURRING_MIN_FILES) return false;
     const folderName = folderKey(folder);
     const recurring = own.filter((file) => {
-      const key = lexicalKey(file);
+      const key = keyOf(file);
       if (key === null || (folderName !== null && (key === folderName || key.startsWith(`${folderName}-`)))) return false;
       return [...(keyFolders.get(key) ?? [])].some((other) => other !== folder);
     }).length;
@@ -214,7 +214,7 @@ function lexicalRoleOfFolder(folder: string): string | null {
  */
 export type Place = { folder: string } | { key: string; under?: string } | null;
 
-export function placeOf(file: RepoPath, kinds: ReadonlyMap<string, FolderKind>): Place {
+export function placeOf(file: RepoPath, kinds: ReadonlyMap<string, FolderKind>, keyOf: (path: string) => string | null = lexicalKey): Place {
   let domainFolder: string | null = null;
   for (let at: string | null = folderOf(file); at !== null; at = parentOf(at)) {
     const kind = kinds.get(at);
@@ -226,7 +226,7 @@ export function placeOf(file: RepoPath, kinds: ReadonlyMap<string, FolderKind>):
     domainFolder = at;
   }
   if (domainFolder === null) {
-    const key = lexicalKey(file);
+    const key = keyOf(file);
     return key === null ? null : { key };
   }
   const key = folderKey(domainFolder);
@@ -300,9 +300,21 @@ const SCHEMA_FOLDERS = new Set(['migration', 'migrations', 'seed', 'seeds', 'see
 
 export function detectFeatureModules(input: FeatureModulesInput): FeatureModules {
   const setAside = new Set(input.setAside);
-  const files = input.modules.map((module) => module.id).filter((id) => !setAside.has(id) && !isSchemaHistory(id)).sort(compareStrings);
-  const kinds = classifyFolders(files);
-  const places = new Map(files.map((file) => [file, placeOf(file, kinds)] as const));
+  const schemaHistory = input.modules.map((module) => module.id).filter(isSchemaHistory);
+  const history = new Set(schemaHistory);
+  const files = input.modules.map((module) => module.id).filter((id) => !setAside.has(id) && !history.has(id)).sort(compareStrings);
+  // Each path's stem once: nameWords is the costly part on 5,000 files.
+  const keys = new Map<string, string | null>();
+  const keyOf = (path: string): string | null => {
+    let key = keys.get(path);
+    if (key === undefined) {
+      key = lexicalKey(path);
+      keys.set(path, key);
+    }
+    return key;
+  };
+  const kinds = classifyFolders(files, keyOf);
+  const places = new Map(files.map((file) => [file, placeOf(file, kinds, keyOf)] as const));
 
   // A stem names a feature folder when exactly one feature folder has that key.
   const featureByKey = new Map<string, string | null>();
@@ -312,6 +324,7 @@ export function detectFeatureModules(input: FeatureModulesInput): FeatureModules
     if (key !== null) featureByKey.set(key, featureByKey.has(key) ? null : folder);
   }
   const stemMembers = new Map<string, RepoPath[]>();
+  const joined = new Map<string, string | undefined>();
   const moduleOfFile = new Map<RepoPath, { id: string; basis: ModuleBasis }>();
   for (const file of files) {
     const place = places.get(file) ?? null;
@@ -320,7 +333,11 @@ export function detectFeatureModules(input: FeatureModulesInput): FeatureModules
       moduleOfFile.set(file, { id: place.folder === '' ? '.' : place.folder, basis: 'folder' });
       continue;
     }
-    const feature = longestPrefix(place.key, (prefix) => featureByKey.get(prefix) ?? undefined, true);
+    let feature = joined.get(place.key);
+    if (!joined.has(place.key)) {
+      feature = longestPrefix(place.key, (prefix) => featureByKey.get(prefix) ?? undefined, true);
+      joined.set(place.key, feature);
+    }
     if (feature !== undefined) {
       moduleOfFile.set(file, { id: feature === '' ? '.' : feature, basis: 'folder' });
       continue;
@@ -348,7 +365,9 @@ export function detectFeatureModules(input: FeatureModulesInput): FeatureModules
   const merged = new Map<string, RepoPath[]>();
   for (const key of [...stemMembers.keys()].sort(compareStrings)) {
     const into = finalOf(key);
-    merged.set(into, [...(merged.get(into) ?? []), ...(stemMembers.get(key) as RepoPath[])]);
+    const list = merged.get(into);
+    if (list) list.push(...(stemMembers.get(key) as RepoPath[]));
+    else merged.set(into, [...(stemMembers.get(key) as RepoPath[])]);
   }
   // A stem of one file is no module. A stem whose files all come from one folder under a layer
   // (`features/undo-redo/`, `lib/two-factor-authentication/`) is that folder's module.
@@ -379,7 +398,7 @@ export function detectFeatureModules(input: FeatureModulesInput): FeatureModules
 
   const moduleOf: Record<RepoPath, string | null> = Object.create(null) as Record<RepoPath, string | null>;
   for (const module of input.modules) moduleOf[module.id] = moduleOfFile.get(module.id)?.id ?? null;
-  return { moduleOf, featureModules, misplaced: findMisplaced({ ...input, setAside: [...setAside, ...input.modules.map((module) => module.id).filter(isSchemaHistory)] }, moduleOfFile, featureModules) };
+  return { moduleOf, featureModules, misplaced: findMisplaced({ ...input, setAside: [...setAside, ...schemaHistory] }, moduleOfFile, featureModules) };
 }
 
 /**
@@ -409,25 +428,27 @@ function moduleRecord(
 }
 
 /** Import weight as clustering counts it (graph/index.ts): kind factor x breadth of use; through a barrel as plumbing. */
-function importWeights(dependencies: FeatureModulesInput['dependencies']): Map<string, number> {
-  const passed = new Map<string, number>();
+function importWeights(dependencies: FeatureModulesInput['dependencies']): Array<{ from: RepoPath; to: RepoPath; weight: number }> {
+  const passed = new Map<RepoPath, Map<RepoPath, number>>();
   for (const dependency of dependencies) {
     if (dependency.via === undefined) continue;
-    const key = `${dependency.from}\u0000${dependency.via}`;
-    passed.set(key, (passed.get(key) ?? 0) + Math.max(dependency.symbols.length, 1));
+    const byBarrel = passed.get(dependency.from) ?? new Map<RepoPath, number>();
+    byBarrel.set(dependency.via, (byBarrel.get(dependency.via) ?? 0) + Math.max(dependency.symbols.length, 1));
+    passed.set(dependency.from, byBarrel);
   }
-  const weights = new Map<string, number>();
+  const weights = new Map<RepoPath, Map<RepoPath, number>>();
   for (const dependency of dependencies) {
     // A barrel's own re-exports are plumbing, not a tie of the barrel to a feature.
     if (dependency.kind === 'reexport' || dependency.from === dependency.to) continue;
     const symbols = Math.max(dependency.symbols.length, 1);
-    const passedOn = Math.min(passed.get(`${dependency.from}\u0000${dependency.to}`) ?? 0, symbols);
+    const passedOn = Math.min(passed.get(dependency.from)?.get(dependency.to) ?? 0, symbols);
     const ownUse = symbols - passedOn;
     const weight = (ownUse > 0 ? importFactor(dependency.kind) * useStrength(ownUse) : 0) + (passedOn > 0 ? REEXPORT_FACTOR * useStrength(passedOn) : 0);
-    const key = `${dependency.from}\u0000${dependency.to}`;
-    weights.set(key, (weights.get(key) ?? 0) + weight);
+    const byTarget = weights.get(dependency.from) ?? new Map<RepoPath, number>();
+    byTarget.set(dependency.to, (byTarget.get(dependency.to) ?? 0) + weight);
+    weights.set(dependency.from, byTarget);
   }
-  return weights;
+  return [...weights].flatMap(([from, byTarget]) => [...byTarget].map(([to, weight]) => ({ from, to, weight })));
 }
 
 /** Ties to clustered files that are in no module: they count in a file's total, for no module. */
@@ -466,8 +487,7 @@ function findMisplaced(input: FeatureModulesInput, moduleOfFile: ReadonlyMap<Rep
     }
     return tie;
   };
-  for (const [key, weight] of importWeights(input.dependencies)) {
-    const [from, to] = key.split('\u0000') as [RepoPath, RepoPath];
+  for (const { from, to, weight } of importWeights(input.dependencies)) {
     const fromModule = moduleId(from);
     const toModule = moduleId(to);
     if (fromModule === undefined || toModule === undefined) continue;

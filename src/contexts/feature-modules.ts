@@ -12,13 +12,12 @@
 // Runs after the contexts are decided, on plain analysis data; decides nothing about the contexts.
 // Rules and measurements: docs/decisions/contexts.md, "Two levels".
 import { posix } from 'node:path';
-import type { RepoPath } from '../shared/facts.js';
+import type { ImportKind, RepoPath } from '../shared/facts.js';
 import { compareStrings } from '../shared/sort.js';
 import { lexicalKey, nameWords } from '../graph/lexical.js';
 import { DATA_READ_FACTOR, DATA_WRITE_FACTOR, REEXPORT_FACTOR, importFactor, roundWeight, useStrength } from '../graph/weights.js';
-import type { ImportKind } from '../shared/facts.js';
 
-/** Share of a file's tie weight (to files with a module) that must go to one other module to call it misplaced. */
+/** Share of a file's tie weight (set-aside files left out) that must go to one other module to call it misplaced. */
 export const MISPLACED_MIN_SHARE = 0.6;
 /** ...and at least this many distinct files (or entities) of that module must carry the ties: one import is an accident. */
 export const MISPLACED_MIN_TIES = 2;
@@ -40,16 +39,15 @@ const LAYER_ROLES = new Set([
 /**
  * Folder names that say where code sits, not which feature it is: besides the role words lexicalKey drops
  * (services, dto, utils, lib, common, api...), the roots and the layers of GraphQL and layered apps.
+ * Words that are also features somewhere (view, plugin, template, collection, worker) are left to the
+ * content test: teable's `features/view/` and `features/plugin/` are features.
  */
 const STRUCTURAL_FOLDERS = new Set([
   'src', 'source', 'server', 'backend', 'frontend', 'apps', 'packages', 'modules', 'features', 'feature', 'private',
   'public', 'graphql', 'gql', 'rest', 'http', 'web', 'object', 'objects', 'input', 'inputs', 'mutation', 'mutations',
-  'scalar', 'scalars', 'union', 'unions', 'loader', 'loaders', 'collection', 'collections', 'database', 'db',
-  'migration', 'migrations', 'seed', 'seeds', 'seeder', 'seeders', 'script', 'scripts', 'infra', 'infrastructure',
-  'domain', 'application', 'presentation', 'adapter', 'adapters', 'plugin', 'plugins', 'worker', 'workers', 'task',
-  'tasks', 'cron', 'crons', 'template', 'templates', 'view', 'views', 'hook', 'hooks', 'test', 'tests', '__tests__',
-  'mocks', 'generated', 'dist', 'build', 'misc', 'other', 'extension', 'extensions', 'integration', 'integrations',
-  'vendor', 'vendors', 'external', 'client', 'clients',
+  'scalar', 'scalars', 'union', 'unions', 'loader', 'loaders', 'database', 'db', 'migration', 'migrations', 'seed',
+  'seeds', 'seeder', 'seeders', 'script', 'scripts', 'infra', 'infrastructure', 'test', 'tests', '__tests__', 'mocks',
+  'generated', 'dist', 'build', 'misc', 'other', 'integration', 'integrations',
 ]);
 
 /** Roles of framework glue: never judged misplaced (they sit with what they guard or decorate). */
@@ -153,8 +151,9 @@ export function classifyFolders(files: readonly RepoPath[], keyOf: (path: string
     for (let at: string | null = folder; at !== null; at = parentOf(at)) folders.add(at);
   }
   const kinds = new Map<string, FolderKind>();
-  // Many files whose stems recur in other folders and are not the folder's own name: a list of things of
-  // many domains (GraphQL `object/`, `input/`), not one feature (`repos/page/` holds page-history too).
+  // Many files whose stems (or their first words) recur in other folders and are not the folder's own
+  // name: a list of things of many domains (GraphQL `object/`, `collection/`), not one feature
+  // (`repos/page/` holds page-history too).
   const layerByContent = (folder: string): boolean => {
     const own = direct.get(folder) ?? [];
     if (own.length < RECURRING_MIN_FILES) return false;
@@ -162,7 +161,8 @@ export function classifyFolders(files: readonly RepoPath[], keyOf: (path: string
     const recurring = own.filter((file) => {
       const key = keyOf(file);
       if (key === null || (folderName !== null && (key === folderName || key.startsWith(`${folderName}-`)))) return false;
-      return [...(keyFolders.get(key) ?? [])].some((other) => other !== folder);
+      // The stem or its first words (`account-collection` -> `account`) name files elsewhere.
+      return longestPrefix(key, (prefix) => ([...(keyFolders.get(prefix) ?? [])].some((other) => other !== folder) ? true : undefined), true) === true;
     }).length;
     return recurring >= RECURRING_SHARE * own.length;
   };

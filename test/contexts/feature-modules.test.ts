@@ -84,6 +84,14 @@ describe('feature folders and layer folders', () => {
     expect(kinds.get('server/graphql/v2/thing')).toBe('layer');
     expect(kinds.get('src/repos/page')).toBe('plain');
   });
+
+  it('counts a stem as named elsewhere when its first words are (GraphQL `AccountCollection` -> account)', () => {
+    const things = ['Account', 'Expense', 'Host', 'Member', 'Tier'];
+    const kinds = classifyFolders([...things.map((thing) => `server/graphql/pages/${thing}Collection.ts`), ...things.map((thing) => `server/models/${thing}.ts`), 'src/features/view/view.ts', 'src/features/view/view-sort.ts', 'src/features/view/filter.ts', 'src/features/view/group.ts', 'src/features/view/model.ts']);
+    expect(kinds.get('server/graphql/pages')).toBe('layer');
+    // `view` is a place word in some apps and a feature in others: left to the content test, which keeps it.
+    expect(kinds.get('src/features/view')).toBe('plain');
+  });
 });
 
 describe('modules', () => {

@@ -207,13 +207,14 @@ function lexicalRoleOfFolder(folder: string): string | null {
   return last !== undefined && LAYER_ROLES.has(last) ? last : null;
 }
 
+/** A feature folder, or a stem key (`under`: the plain folder that gave it), or nothing. */
+export type Place = { folder: string } | { key: string; under?: string } | null;
+
 /**
  * Where a file's place puts it: the nearest feature folder above it (through role subfolders and plain
  * subfolders), or a stem key. A plain folder right under a layer (`routes/settings/`, `repos/page/`)
  * gives its files its own name as stem; otherwise the file's own stem counts.
  */
-export type Place = { folder: string } | { key: string; under?: string } | null;
-
 export function placeOf(file: RepoPath, kinds: ReadonlyMap<string, FolderKind>, keyOf: (path: string) => string | null = lexicalKey): Place {
   let domainFolder: string | null = null;
   for (let at: string | null = folderOf(file); at !== null; at = parentOf(at)) {

@@ -39,15 +39,17 @@ const LAYER_ROLES = new Set([
 /**
  * Folder names that say where code sits, not which feature it is: besides the role words lexicalKey drops
  * (services, dto, utils, lib, common, api...), the roots and the layers of GraphQL and layered apps.
- * Words that are also features somewhere (view, plugin, template, collection, worker) are left to the
- * content test: teable's `features/view/` and `features/plugin/` are features.
+ * Words that are also features somewhere (view, plugin, template, worker) are left to the content test:
+ * teable's `features/view/` and `features/plugin/` are features. `collection` stays: GraphQL's
+ * connection types (`AccountCollection.ts`) pass no content test, and a lone `collections/` feature
+ * folder is rarer than that layer.
  */
 const STRUCTURAL_FOLDERS = new Set([
   'src', 'source', 'server', 'backend', 'frontend', 'apps', 'packages', 'modules', 'features', 'feature', 'private',
   'public', 'graphql', 'gql', 'rest', 'http', 'web', 'object', 'objects', 'input', 'inputs', 'mutation', 'mutations',
   'scalar', 'scalars', 'union', 'unions', 'loader', 'loaders', 'database', 'db', 'migration', 'migrations', 'seed',
   'seeds', 'seeder', 'seeders', 'script', 'scripts', 'infra', 'infrastructure', 'test', 'tests', '__tests__', 'mocks',
-  'generated', 'dist', 'build', 'misc', 'other', 'integration', 'integrations',
+  'generated', 'dist', 'build', 'misc', 'other', 'integration', 'integrations', 'collection', 'collections',
 ]);
 
 /** Roles of framework glue: never judged misplaced (they sit with what they guard or decorate). */
@@ -151,9 +153,9 @@ export function classifyFolders(files: readonly RepoPath[], keyOf: (path: string
     for (let at: string | null = folder; at !== null; at = parentOf(at)) folders.add(at);
   }
   const kinds = new Map<string, FolderKind>();
-  // Many files whose stems (or their first words) recur in other folders and are not the folder's own
-  // name: a list of things of many domains (GraphQL `object/`, `collection/`), not one feature
-  // (`repos/page/` holds page-history too).
+  // Many files whose stems recur in other folders and are not the folder's own name: a list of things
+  // of many domains (GraphQL `object/`), not one feature (`repos/page/` holds page-history too). Their
+  // first words alone would not do: the shop's `catalog/` holds `product-view.ts`, `product-commands.ts`.
   const layerByContent = (folder: string): boolean => {
     const own = direct.get(folder) ?? [];
     if (own.length < RECURRING_MIN_FILES) return false;
@@ -161,8 +163,7 @@ export function classifyFolders(files: readonly RepoPath[], keyOf: (path: string
     const recurring = own.filter((file) => {
       const key = keyOf(file);
       if (key === null || (folderName !== null && (key === folderName || key.startsWith(`${folderName}-`)))) return false;
-      // The stem or its first words (`account-collection` -> `account`) name files elsewhere.
-      return longestPrefix(key, (prefix) => ([...(keyFolders.get(prefix) ?? [])].some((other) => other !== folder) ? true : undefined), true) === true;
+      return [...(keyFolders.get(key) ?? [])].some((other) => other !== folder);
     }).length;
     return recurring >= RECURRING_SHARE * own.length;
   };

@@ -2,6 +2,7 @@
 // contexts, and the misplaced files with their evidence; nothing for an analysis written before them.
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderSummary } from '../../src/report/summary.js';
 import type { Analysis } from '../../src/shared/analysis.js';
 import { shopAnalysis } from '../helpers/analysis-builder.js';
 
@@ -56,5 +57,19 @@ describe('report.md: feature modules and misplaced files', () => {
     const older = renderMarkdown(shopAnalysis());
     expect(older).not.toContain('## Feature modules');
     expect(older).not.toContain('Misplaced');
+  });
+});
+
+describe('the analyze summary: modules', () => {
+  const options = { target: 'shop', elapsedMs: 10, writtenFiles: [] };
+
+  it('counts the modules by basis and the misplaced files', () => {
+    const misplaced = [{ file: 'src/a.ts', folderModule: 'src/cart', module: 'src/orders', evidence: '...' }];
+    expect(renderSummary(withModules(shopAnalysis(), misplaced), options)).toContain('  modules       4 (2 by folder, 2 by stem); 1 misplaced file (report.md)\n');
+    expect(renderSummary(withModules(shopAnalysis(), []), options)).toContain('  modules       4 (2 by folder, 2 by stem); 0 misplaced files\n');
+  });
+
+  it('says nothing of modules for an analysis without them', () => {
+    expect(renderSummary(shopAnalysis(), options)).not.toMatch(/^  modules /m);
   });
 });

@@ -56,6 +56,8 @@ interface Analysis {
   dataAccess: { module: string; entity: string }[];
   contexts: { id: string; modules: string[]; readiness?: { level: string } }[];
   sharedKernel: string[];
+  featureModules?: { id: string; basis: string; files: string[]; split?: unknown[] }[];
+  misplaced?: { file: string }[];
   plan?: { verdict?: { decision?: string; headline?: string }; steps?: { context?: string; title?: string }[] };
 }
 
@@ -193,6 +195,8 @@ export interface ContextsFigures {
   /** Contexts per readiness level (extract-now, needs-seams, entangled), in plan order. */
   readiness: Record<string, string[]>;
   firstSteps: string[];
+  /** Two levels: feature modules by basis, files in one, modules split across contexts, misplaced files. */
+  modules: { folder: number; stem: number; files: number; split: number; misplaced: number } | null;
 }
 
 export function measureAnalysis(truth: ContextsTruth, analysis: Analysis, seed = 1): ContextsFigures {
@@ -272,6 +276,13 @@ export function measureAnalysis(truth: ContextsTruth, analysis: Analysis, seed =
     verdictHeadline: analysis.plan?.verdict?.headline ?? null,
     readiness: readinessLevels(analysis),
     firstSteps: (analysis.plan?.steps ?? []).slice(0, 3).map((s) => s.title ?? s.context ?? '?'),
+    modules: analysis.featureModules === undefined ? null : {
+      folder: analysis.featureModules.filter((m) => m.basis === 'folder').length,
+      stem: analysis.featureModules.filter((m) => m.basis === 'stem').length,
+      files: analysis.featureModules.reduce((sum, m) => sum + m.files.length, 0),
+      split: analysis.featureModules.filter((m) => m.split !== undefined).length,
+      misplaced: analysis.misplaced?.length ?? 0,
+    },
   };
 }
 
@@ -310,6 +321,14 @@ export function contextsRow(f: ContextsFigures): string {
 function readinessCounts(f: ContextsFigures): string {
   const n = (level: string): number => f.readiness[level]?.length ?? 0;
   return Object.keys(f.readiness).length === 0 ? '' : ` (ready ${n('extract-now')}, seams ${n('needs-seams')}, entangled ${n('entangled')})`;
+}
+
+export const MODULES_HEADER = '| back-end | files | modules (folder + stem) | files in a module | split across contexts | misplaced |\n|---|---|---|---|---|---|';
+
+export function modulesRow(f: ContextsFigures): string {
+  const m = f.modules;
+  if (m === null) return `| ${f.name} | ${f.files} | n/a | n/a | n/a | n/a |`;
+  return `| ${f.name} | ${f.files} | ${m.folder + m.stem} (${m.folder} + ${m.stem}) | ${m.files} (${Math.round((m.files / Math.max(f.files, 1)) * 100)}%) | ${m.split} | ${m.misplaced} |`;
 }
 
 runScript(import.meta.url, 'measure-contexts', (argv) => {
@@ -355,4 +374,5 @@ runScript(import.meta.url, 'measure-contexts', (argv) => {
   }
   writeFileSync(resolve(values.out), `${JSON.stringify(figures, null, 2)}\n`);
   process.stdout.write(`\n${CONTEXTS_HEADER}\n${figures.map(contextsRow).join('\n')}\n`);
+  process.stdout.write(`\n${MODULES_HEADER}\n${figures.map(modulesRow).join('\n')}\n`);
 });

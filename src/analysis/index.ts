@@ -12,7 +12,7 @@ import { linkFacts, type ExtractResult } from '../extract/index.js';
 import { buildGraph } from '../graph/index.js';
 import { readChangeCounts, readCoChanges } from '../graph/history.js';
 import type { CoChange } from '../graph/types.js';
-import { detectContexts, type ContextMap } from '../contexts/index.js';
+import { detectContexts, detectFeatureModules, type ContextMap } from '../contexts/index.js';
 import { planStage, type PlanResult } from '../plan/index.js';
 import { compareWith } from './compare-with.js';
 import { moduleRecords, readProjectOrCachedResult, timer, type AnalyzeOptions, type AnalyzeResult, type ProjectFacts } from './read-project.js';
@@ -61,7 +61,7 @@ export function analyzeFacts(project: ProjectFacts, options: AnalyzeOptions): An
     });
   });
 
-  const withoutPlan = assemble(extracted, contextMap, read);
+  const withoutPlan = withFeatureModules(assemble(extracted, contextMap, read));
   if (options.compare) {
     const comparison = compareWith(options.compare, withoutPlan, loaded, layout.root);
     withoutPlan.metrics = { ...withoutPlan.metrics, comparison };
@@ -89,6 +89,43 @@ function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPat
     if (context) pinned[path] = context;
   }
   return pinned;
+}
+
+/**
+ * Two levels: each file's feature module, the modules per context and the misplaced files, decided after
+ * the contexts from the assembled records (src/contexts/feature-modules.ts). Files left out of the
+ * clustering (shared kernel, composition roots, and the platform group where there is one) are in no module.
+ */
+function withFeatureModules(base: Omit<Analysis, 'plan'>): Omit<Analysis, 'plan'> {
+  const platform = (base as { platform?: RepoPath[] }).platform ?? [];
+  // Schema, tooling and platform files (the roles step's modules[].role, where it ran) are no feature.
+  const notDomain = base.modules
+    .filter((module) => ['schema', 'tooling', 'platform'].includes((module as { role?: string }).role ?? ''))
+    .map((module) => module.id);
+  const found = detectFeatureModules({
+    modules: base.modules,
+    dependencies: base.dependencies,
+    dataAccess: base.dataAccess,
+    entities: base.entities,
+    setAside: [...base.sharedKernel, ...base.compositionRoots, ...platform, ...notDomain],
+  });
+  const byContext = new Map<string, string[]>();
+  for (const module of found.featureModules) {
+    if (module.context === null) continue;
+    const list = byContext.get(module.context) ?? [];
+    list.push(module.id);
+    byContext.set(module.context, list);
+  }
+  const { metrics, diagnostics, ...rest } = base;
+  return {
+    ...rest,
+    modules: base.modules.map((module) => ({ ...module, module: found.moduleOf[module.id] ?? null })),
+    contexts: base.contexts.map((context) => ({ ...context, featureModules: (byContext.get(context.id) ?? []).sort(compareStrings) })),
+    featureModules: found.featureModules,
+    misplaced: found.misplaced,
+    metrics,
+    diagnostics,
+  };
 }
 
 /** `files`: what the layout and the facts stage say about the files (left out, tsconfigs). */

@@ -32,6 +32,7 @@ const PRELIMINARY_PASSES = 6;
 export { DEFAULT_CONTEXT_OPTIONS } from './options.js';
 export type { OverallMetrics } from './metrics.js';
 export { comparePartitions, type Partition, type PartitionScores } from './compare.js';
+export { detectFeatureModules, type FeatureModules } from './feature-modules.js';
 
 export interface ContextMap {
   /** Sorted by id. */

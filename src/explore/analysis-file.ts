@@ -6,7 +6,7 @@
 // No ink here: the CLI loads this without the UI.
 import type { Analysis } from '../shared/analysis.js';
 import { CarveError } from '../shared/errors.js';
-import { conform, PLAN_SHAPE, ShapeError, type Shape } from './analysis-shape.js';
+import { conform, FEATURE_MODULES_SHAPE, MISPLACED_SHAPE, PLAN_SHAPE, ShapeError, type Shape } from './analysis-shape.js';
 
 const HINT = 'give the analysis.json that `carve analyze` writes into its --out folder';
 
@@ -74,6 +74,7 @@ function checkShape(raw: Json): void {
     expectType(module.id, `modules.${i}.id`, 'string');
     expectType(module.loc, `modules.${i}.loc`, 'number', true);
     expectType(module.context, `modules.${i}.context`, 'string', true);
+    expectType(module.module, `modules.${i}.module`, 'string', true);
     module.loc ??= 0;
     module.context ??= null;
     module.external = isObject(module.external) ? module.external : {};
@@ -100,11 +101,14 @@ function checkShape(raw: Json): void {
     expectType(context.id, `contexts.${i}.id`, 'string');
     strings(context, 'modules', `contexts.${i}`);
     strings(context, 'entities', `contexts.${i}`);
+    if (context.featureModules !== undefined) strings(context, 'featureModules', `contexts.${i}`);
     context.metrics = isObject(context.metrics) ? context.metrics : {};
     presentFields(context.metrics as Json, CONTEXT_METRICS_SHAPE, `contexts.${i}.metrics`);
     presentFields(context, { readiness: { level: 'string', reasons: ['string'] } }, `contexts.${i}`);
   });
   for (const key of ['sharedKernel', 'godModules', 'compositionRoots']) raw[key] = conform(raw[key], ['string'], key);
+  if (raw.featureModules !== undefined) raw.featureModules = conform(raw.featureModules, FEATURE_MODULES_SHAPE, 'featureModules');
+  if (raw.misplaced !== undefined) raw.misplaced = conform(raw.misplaced, MISPLACED_SHAPE, 'misplaced');
   raw.metrics = isObject(raw.metrics) ? raw.metrics : { modularity: 0 };
   raw.plan = conform(raw.plan, PLAN_SHAPE, 'plan');
   list(raw, 'diagnostics', '', true).forEach((diagnostic, i) => {

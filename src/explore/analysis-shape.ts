@@ -100,6 +100,12 @@ export const PLAN_SHAPE: Shape = {
   steps: [PLAN_STEP_SHAPE],
 };
 
+/** Two levels (issue 14); both lists are absent in analyses written before them and stay absent. */
+export const FEATURE_MODULES_SHAPE: Shape = {
+  optional: [{ id: 'string', context: 'string?', files: ['string'], basis: 'string', split: { optional: [{ context: 'string', files: 'number' }] } }],
+};
+export const MISPLACED_SHAPE: Shape = { optional: [{ file: 'string', folderModule: 'string', module: 'string', evidence: 'string' }] };
+
 /** The value an absent field gets. */
 function emptyOf(shape: Shape): unknown {
   if (shape === 'string') return '';

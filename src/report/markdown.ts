@@ -66,6 +66,55 @@ function contextsSection(analysis: Analysis, plan: PlanView): string[] {
   return out;
 }
 
+/**
+ * Two levels: per context its feature modules with file counts, the modules split across contexts, and
+ * the misplaced files with their evidence. Nothing for an analysis written before modules were recorded.
+ */
+function modulesSection(analysis: Analysis): string[] {
+  const modules = analysis.featureModules;
+  if (modules === undefined) return [];
+  const out = ['## Feature modules', ''];
+  if (modules.length === 0) return [...out, '_No feature modules: no feature folder, and no domain stem shared by two files._', ''];
+  out.push(
+    'A module is a feature folder (its files mix technical roles, or it holds a framework module) or, in folders of one role (`services/`, `entities/`), the files of one domain stem across them (`stem:`). A module belongs to the context that holds most of its files.',
+    '',
+  );
+  const byContext = new Map<string | null, typeof modules>();
+  for (const module of modules) byContext.set(module.context, [...(byContext.get(module.context) ?? []), module]);
+  const label = (module: (typeof modules)[number]): string => `${escapeMarkdown(module.id)} (${plural(module.files.length, 'file')})`;
+  for (const context of [...analysis.contexts].sort((a, b) => compareStrings(a.id, b.id))) {
+    const own = byContext.get(context.id) ?? [];
+    out.push(`- **${escapeMarkdown(context.id)}**: ${own.length > 0 ? own.map(label).join(', ') : '_no module of its own_'}`);
+  }
+  const homeless = byContext.get(null) ?? [];
+  if (homeless.length > 0) out.push(`- _in no context_: ${homeless.map(label).join(', ')}`);
+  out.push('');
+  const split = modules.filter((module) => module.split !== undefined && module.split.length > 1);
+  if (split.length > 0) {
+    out.push(`<details><summary>Modules split across contexts (${count(split.length)})</summary>`, '');
+    for (const module of split) {
+      out.push(`- ${escapeMarkdown(module.id)}: ${(module.split ?? []).map((part) => `${escapeMarkdown(part.context)} ${part.files}`).join(', ')}`);
+    }
+    out.push('', '</details>', '');
+  }
+  const misplaced = analysis.misplaced ?? [];
+  out.push('### Misplaced files', '');
+  if (misplaced.length === 0) {
+    out.push('None: no file ties mostly (60% or more of its weight, through two files or more) to another module than its own.', '');
+    return out;
+  }
+  out.push(
+    'Files whose imports and data access go mostly to another module than the one their folder (or name) gives them: move them, or ask why they reach over.',
+    '',
+    ...table(
+      ['file', 'placed in', 'ties go to', 'evidence'],
+      misplaced.map((entry) => [escapeMarkdown(entry.file), escapeMarkdown(entry.folderModule), escapeMarkdown(entry.module), escapeMarkdown(entry.evidence)]),
+    ),
+    '',
+  );
+  return out;
+}
+
 function mapSection(analysis: Analysis): string[] {
   if (analysis.contexts.length === 0) return [];
   return [
@@ -157,6 +206,7 @@ export function renderMarkdown(analysis: Analysis): string {
     ...verdictSection(plan),
     ...summarySection(analysis),
     ...contextsSection(analysis, plan),
+    ...modulesSection(analysis),
     ...mapSection(analysis),
     ...ownershipSection(analysis, plan),
     ...cyclesSection(plan),

@@ -48,6 +48,13 @@ export function renderSummary(analysis: Analysis, options: SummaryOptions): stri
     }
     if (analysis.contexts.length > 20) lines.push(`    ... and ${analysis.contexts.length - 20} more in report.md`);
   }
+  if (analysis.featureModules && analysis.featureModules.length > 0) {
+    const byFolder = analysis.featureModules.filter((module) => module.basis === 'folder').length;
+    const misplaced = analysis.misplaced?.length ?? 0;
+    lines.push(
+      `  modules       ${count(analysis.featureModules.length)} (${count(byFolder)} by folder, ${count(analysis.featureModules.length - byFolder)} by stem); ${count(misplaced)} misplaced file${misplaced === 1 ? '' : 's'}${misplaced > 0 ? ' (report.md)' : ''}`,
+    );
+  }
   if (analysis.sharedKernel.length > 0) lines.push(`  shared kernel ${analysis.sharedKernel.map(safeText).join(', ')}`);
   if (analysis.godModules.length > 0) lines.push(`  god modules   ${analysis.godModules.map(safeText).join(', ')}`);
   if (analysis.compositionRoots.length > 0) lines.push(`  wiring        ${analysis.compositionRoots.map(safeText).join(', ')}`);

@@ -16,6 +16,8 @@ export interface ModuleRecord {
   /** Data accesses whose target could not be known statically. */
   unresolvedDataAccess: number;
   entryPoints: EntryPointFact[];
+  /** The feature module the file belongs to (featureModules[].id), null when none; absent in older analyses. */
+  module?: string | null;
 }
 
 export interface DependencyRecord {
@@ -74,6 +76,8 @@ export interface ContextRecord {
   metrics: ContextMetrics;
   /** Set by the plan stage: can it leave the monolith now (docs/decisions/plan.md)? Absent in older files. */
   readiness?: ContextReadiness;
+  /** Ids of the feature modules whose context this is, sorted; absent in older analyses. */
+  featureModules?: string[];
 }
 
 /**
@@ -86,6 +90,29 @@ export interface ContextReadiness {
   level: ReadinessLevel;
   /** Short sentences with their figures, the ones that decide the level first. */
   reasons: string[];
+}
+
+/**
+ * A feature module (issue 14, two levels): a feature folder (basis 'folder') or the files of one domain
+ * stem across layer folders (basis 'stem'). src/contexts/feature-modules.ts has the rules.
+ */
+export interface FeatureModuleRecord {
+  id: string;
+  /** The context holding most of its files (by count), null when none is in a context. */
+  context: string | null;
+  files: RepoPath[];
+  basis: 'stem' | 'folder';
+  /** Every context holding its files, most first: present only when more than one does. */
+  split?: { context: string; files: number }[];
+}
+
+/** A file whose ties go mostly to another feature module than the one its place gives it. */
+export interface MisplacedRecord {
+  file: RepoPath;
+  folderModule: string;
+  module: string;
+  /** The figures: share of tie weight, the files and entities that carry it. */
+  evidence: string;
 }
 
 export interface AnalysisMetrics {
@@ -375,6 +402,10 @@ export interface Analysis {
   godModules: RepoPath[];
   /** Files that wire the application (entry file, the app mounting every router): in no context. */
   compositionRoots: RepoPath[];
+  /** Feature modules, sorted by id; absent in older analyses. */
+  featureModules?: FeatureModuleRecord[];
+  /** Sorted by file; absent in older analyses. */
+  misplaced?: MisplacedRecord[];
   metrics: AnalysisMetrics;
   plan: Plan;
   diagnostics: Diagnostic[];

@@ -43,6 +43,31 @@ function pairRows(id: string, pairs: ContextPair[], other: (pair: ContextPair) =
     .map((pair) => row(`${id}:${other(pair)}`, [other(pair), pair.weight, importLines(pair), accessLines(pair)], { open: { kind: 'pair', from: pair.from, to: pair.to } }));
 }
 
+/**
+ * Two levels: the feature modules whose context this is (files here of all its files, and how it was
+ * found), then the misplaced files among this context's files with their evidence. Nothing for an
+ * analysis written before modules were recorded.
+ */
+function moduleRows(model: ExploreModel, contextId: string, files: ReadonlySet<string>): Row[] {
+  const modules = model.analysis.featureModules;
+  if (modules === undefined) return [];
+  const own = modules.filter((module) => module.context === contextId);
+  const rows: Row[] = [section('modules', [`Modules (${own.length})`, 'files here', 'files', 'basis'])];
+  for (const module of own) {
+    const here = module.files.filter((file) => files.has(file)).length;
+    rows.push(row(`module:${module.id}`, [module.id, here, module.files.length, module.basis], { tone: here < module.files.length ? 'shared' : 'plain' }));
+  }
+  if (own.length === 0) rows.push(note('modules', 'no feature module has most of its files here'));
+  const misplaced = (model.analysis.misplaced ?? []).filter((entry) => files.has(entry.file));
+  if (misplaced.length === 0) return rows;
+  rows.push(section('misplaced', [`Misplaced files (${misplaced.length})`, 'placed in', 'ties go to', '']));
+  for (const entry of misplaced) {
+    rows.push(row(`misplaced:${entry.file}`, [entry.file, entry.folderModule, entry.module, ''], { tone: 'hot' }));
+    rows.push(note(`misplaced:${entry.file}`, entry.evidence));
+  }
+  return rows;
+}
+
 export function contextScreen(model: ExploreModel, contextId: string): ScreenContent {
   const context = model.contextById.get(contextId);
   const columns = [nameColumn('', true), column(''), column(''), column('')];
@@ -80,6 +105,8 @@ export function contextScreen(model: ExploreModel, contextId: string): ScreenCon
   }
   if (entities.length === 0) rows.push(note('tables', 'owns no tables'));
 
+  rows.push(...moduleRows(model, contextId, new Set(context.record.modules ?? [])));
+
   const files = [...(context.record.modules ?? [])]
     .map((file) => ({ file, weights: model.fileWeights.get(file), coupling: fileCoupling(model.fileWeights.get(file)) }))
     .sort((a, b) => (b.coupling ?? -1) - (a.coupling ?? -1) || compareStrings(a.file, b.file));
@@ -87,10 +114,12 @@ export function contextScreen(model: ExploreModel, contextId: string): ScreenCon
   const locOf = new Map(model.analysis.modules.map((module) => [module.id, module.loc]));
   // Files that reach into many contexts (the contexts stage lists them; older files lack the list).
   const godModules = new Set(Array.isArray(model.analysis.godModules) ? model.analysis.godModules : []);
+  const misplacedFiles = new Set((model.analysis.misplaced ?? []).map((entry) => entry.file));
   for (const { file, weights, coupling } of files) {
     const isGod = godModules.has(file);
+    const mark = isGod ? '  [reaches many contexts]' : misplacedFiles.has(file) ? '  [misplaced]' : '';
     rows.push(
-      row(`file:${file}`, [isGod ? `${file}  [reaches many contexts]` : file, formatRatio(coupling), weights?.cross ?? 0, weights?.internal ?? 0], {
+      row(`file:${file}`, [`${file}${mark}`, formatRatio(coupling), weights?.cross ?? 0, weights?.internal ?? 0], {
         tone: isGod || (coupling ?? 0) >= HOT_COUPLING ? 'hot' : 'plain',
       }),
     );

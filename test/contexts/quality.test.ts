@@ -1,4 +1,4 @@
-// Quality and speed on generated layered monoliths (12 hidden domains, names without domain words),
+// Quality on generated layered monoliths (12 hidden domains, names without domain words),
 // measured side by side with plain single-run Louvain on the unweighted import graph, at the generator's
 // default density (2.6 domain imports per file, measured on real back-ends). The graph is built from the
 // generator's own record of its edges (helpers/generated-extract.ts), which keeps this quick; the figures
@@ -75,21 +75,16 @@ describe('contexts on generated layered monoliths (1,000 files, 12 domains)', ()
   });
 });
 
-describe('contexts at 5,000 files', () => {
-  it('clusters 5,000 files to the same result twice (its speed is measured in npm run bench)', () => {
-    const monolith = generateMonolith(join(scratch, 'big'), { files: 5000, domains: 12, mixing: 0.2, seed: 1 });
+// Two runs on one graph give the same result: a run leaves nothing behind that changes the next. The
+// size is not the point here (5,000 files, and the speed there, are npm run bench's): 2,000 files,
+// past the 1,000 above, at two fifths of the work.
+describe('contexts at 2,000 files', () => {
+  it('clusters 2,000 files to the same result twice', () => {
+    const monolith = generateMonolith(join(scratch, 'big'), { files: 2000, domains: 12, mixing: 0.2, seed: 1 });
     const graph = buildGraph(extractFromGenerated(monolith));
-    const timed = (): { map: ReturnType<typeof detectContexts>; ms: number } => {
-      const started = performance.now();
-      const map = detectContexts(graph);
-      return { map, ms: performance.now() - started };
-    };
-    const cold = timed();
-    const warm = timed();
-    console.log(
-      `5,000 files: ${Math.round(cold.ms)} ms cold, ${Math.round(warm.ms)} ms warm, ${cold.map.contexts.length} contexts, ` +
-        `NMI ${scoreAgainstTruth(cold.map.membership, monolith.truth).toFixed(3)}`,
-    );
-    expect(JSON.stringify(warm.map)).toBe(JSON.stringify(cold.map));
+    const first = detectContexts(graph);
+    const second = detectContexts(graph);
+    console.log(`2,000 files: ${first.contexts.length} contexts, NMI ${scoreAgainstTruth(first.membership, monolith.truth).toFixed(3)}`);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
   });
 });

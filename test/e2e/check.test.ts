@@ -2,12 +2,15 @@
 // another context's unexposed file, one that imports a context missing from dependsOn, and one that
 // writes another context's table each fail with the right violation; --base ignores what the base
 // already had; --update-baseline then check passes; a broken or mistyped config exits 2 naming the field.
+// The runs go through the built CLI's main in this process (runCliInProcess): what is checked is the
+// verdict, its output and its exit code, not the process. A spawned CLI gives each exit code once
+// (0, 1 and 2), so the real process's exit codes and streams are covered too.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesRoot, snapshotTree } from '../helpers/fixtures.js';
-import { builtCliEntry, isCliBuilt, runCli, stderrLines, type CliRun } from '../helpers/run-cli.js';
+import { builtCliEntry, isCliBuilt, runCli, runCliInProcess, stderrLines, type CliRun } from '../helpers/run-cli.js';
 import { createTmpGitRepo, type TmpGitRepo } from '../helpers/tmp-git-repo.js';
 import { expectedCheck, projectViolations, readTree } from '../check/helpers/check-fixtures.js';
 import { CATALOG_USES_ORDERS, CLEAN_SHOP, FOREIGN_TABLE_WRITE, UNDECLARED_CONTEXT, UNEXPOSED_IMPORT } from '../check/helpers/shop.js';
@@ -43,6 +46,11 @@ function shopRepo(): TmpGitRepo {
 }
 
 function check(repo: TmpGitRepo, ...args: string[]): Promise<CliRun> {
+  return runCliInProcess(['check', repo.dir, '--cache-dir', cacheDir, ...args]);
+}
+
+/** The same run in a process of its own, as CI runs it. */
+function checkSpawned(repo: TmpGitRepo, ...args: string[]): Promise<CliRun> {
   return runCli(['check', repo.dir, '--cache-dir', cacheDir, ...args]);
 }
 
@@ -61,7 +69,7 @@ function violationsOf(run: CliRun): JsonViolation[] {
 describe('carve check on a scratch repository', () => {
   it('exits 0 on the clean shop, in every format', async () => {
     const repo = shopRepo();
-    const pretty = await check(repo);
+    const pretty = await checkSpawned(repo);
     expect(pretty.exitCode, describeRun(pretty)).toBe(0);
     expect(pretty.stdout).toContain('carve check: no new violations (7 files in 4 contexts checked, 0 in no context)');
     for (const format of ['json', 'github', 'sarif', 'junit']) {
@@ -74,7 +82,7 @@ describe('carve check on a scratch repository', () => {
     const repo = shopRepo();
     repo.write(UNEXPOSED_IMPORT);
     repo.commit('import pricing directly');
-    const run = await check(repo, '--format', 'json');
+    const run = await checkSpawned(repo, '--format', 'json');
     expect(run.exitCode, describeRun(run)).toBe(1);
     expect(violationsOf(run)).toMatchObject([
       { from: 'src/orders/discount.ts', to: 'src/catalog/pricing.ts', fromContext: 'orders', toContext: 'catalog', kind: 'import', line: 1, rule: 'expose' },
@@ -217,10 +225,10 @@ describe('bad config', () => {
     ['a wrong type', JSON.stringify({ contexts: { orders: { paths: 'src/orders/**' } } }), /carve\.config\.json: contexts\.orders\.paths: expected array/],
     ['broken JSON', '{ "contexts": { ', /carve\.config\.json: not valid JSON/],
   ];
-  it.each(cases)('exits 2 on %s, naming the field', async (_name, text, pattern) => {
+  it.each(cases)('exits 2 on %s, naming the field', async (name, text, pattern) => {
     const repo = shopRepo();
     repo.write({ 'carve.config.json': text });
-    const run = await check(repo);
+    const run = await (name === cases[0]![0] ? checkSpawned(repo) : check(repo));
     expect(run.exitCode, describeRun(run)).toBe(2);
     const lines = stderrLines(run);
     expect(lines).toHaveLength(1);
@@ -238,7 +246,7 @@ describe('bad config', () => {
   });
 
   it('exits 2 on a folder that does not exist, saying so rather than asking for a config', async () => {
-    const run = await runCli(['check', join(cacheDir, 'no-such-folder')]);
+    const run = await runCliInProcess(['check', join(cacheDir, 'no-such-folder')]);
     expect(run.exitCode).toBe(2);
     expect(stderrLines(run)).toEqual([expect.stringMatching(/^carve: error: .*no-such-folder does not exist/)]);
   });

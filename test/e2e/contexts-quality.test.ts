@@ -1,4 +1,5 @@
-// Context quality through the real pipeline: the built CLI (`carve analyze --compare`) on
+// Context quality through the real pipeline: the built CLI (`carve analyze --compare`, its main run in
+// this process: the result is what counts, not the process) on
 // fixtures/shop and on generated layered monoliths (1,000 files, 12 hidden domains, opaque names, the
 // generator's default density of 2.6 domain imports per file, measured on real back-ends), with plain
 // single-run Louvain on the unweighted import graph of the same extraction measured side by side. The
@@ -18,7 +19,7 @@ import { extract, loadProjectLayout } from '../../src/extract/index.js';
 import { buildGraph } from '../../src/graph/index.js';
 import type { Comparison } from '../../src/analysis/compare-with.js';
 import type { Analysis } from '../../src/shared/analysis.js';
-import { builtCliEntry, isCliBuilt, repoRoot, runCli } from '../helpers/run-cli.js';
+import { builtCliEntry, isCliBuilt, repoRoot, runCliInProcess } from '../helpers/run-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'carve-e2e-contexts-'));
 
@@ -35,7 +36,7 @@ interface ShopExpected {
 }
 
 async function analyzeWithCli(dir: string, compare: string, out: string): Promise<Analysis> {
-  const run = await runCli(['analyze', dir, '--out', out, '--no-cache', '--compare', compare], { timeoutMs: 55_000 });
+  const run = await runCliInProcess(['analyze', dir, '--out', out, '--no-cache', '--compare', compare]);
   expect(run.exitCode, run.stderr).toBe(0);
   return JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as Analysis;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shopAnalysis } from '../explore/analysis-fixture.js';
 import { availablePty, startInPty, waitForText, type PtyRun } from '../explore/pty-driver.js';
-import { builtCliEntry, carveBin, isCliBuilt, repoRoot, runCli, stderrLines } from '../helpers/run-cli.js';
+import { builtCliEntry, carveBin, isCliBuilt, repoRoot, runCli, runCliInProcess, stderrLines } from '../helpers/run-cli.js';
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'carve-e2e-explore-')));
 const analysisFile = join(scratch, 'analysis.json');
@@ -99,7 +99,7 @@ describe('carve explore without a terminal', () => {
   it('refuses a bad analysis.json with one error line and exit 2', async () => {
     const bad = join(scratch, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schemaVersion: 2 }));
-    const run = await runCli(['explore', bad]);
+    const run = await runCliInProcess(['explore', bad]);
     expect(run.exitCode).toBe(2);
     const lines = stderrLines(run);
     expect(lines).toHaveLength(1);
@@ -108,7 +108,7 @@ describe('carve explore without a terminal', () => {
   });
 
   it('refuses a target that does not exist', async () => {
-    const run = await runCli(['explore', join(scratch, 'missing.json')]);
+    const run = await runCliInProcess(['explore', join(scratch, 'missing.json')]);
     expect(run.exitCode).toBe(2);
     expect(stderrLines(run)).toEqual([expect.stringMatching(/^carve: error: .*missing\.json does not exist/)]);
   });

@@ -266,14 +266,14 @@ describe('invocation and bad usage', () => {
   it('gives the same bytes for `analyze .` inside the folder and for its absolute path from elsewhere', async () => {
     const project = fixtures.find((fixture) => fixture.name === 'resolution/barrels');
     if (!project) throw new Error('fixtures/resolution/barrels is missing');
-    const fromInside = await runCli(['analyze', '.', '--json', '--quiet', '--out', freshOut()], { cwd: project.dir });
-    const fromElsewhere = await runCli(['analyze', project.dir, '--json', '--quiet', '--out', freshOut()], { cwd: scratch });
+    const fromInside = await runCliInProcess(['analyze', '.', '--json', '--quiet', '--out', freshOut()], { cwd: project.dir });
+    const fromElsewhere = await runCliInProcess(['analyze', project.dir, '--json', '--quiet', '--out', freshOut()], { cwd: scratch });
     expect(fromInside.exitCode, describeRun(fromInside)).toBe(0);
     expect(fromElsewhere.stdout).toBe(fromInside.stdout);
   });
 
   it('a folder that does not exist: exit 2, one `carve: error:` line', async () => {
-    const run = await runCli(['analyze', join(scratch, 'does-not-exist'), '--json', '--quiet', '--out', freshOut()], { cwd: scratch });
+    const run = await runCliInProcess(['analyze', join(scratch, 'does-not-exist'), '--json', '--quiet', '--out', freshOut()], { cwd: scratch });
     expect(run.exitCode, describeRun(run)).toBe(2);
     expectOneErrorLine(run);
     expect(run.stdout).toBe('');
@@ -284,7 +284,7 @@ describe('invocation and bad usage', () => {
     writeFileSync(outFile, 'keep me\n');
     const project = fixtures.find((fixture) => fixture.name === 'imports/static');
     if (!project) throw new Error('fixtures/imports/static is missing');
-    const run = await runCli(['analyze', project.dir, '--json', '--quiet', '--out', outFile], { cwd: scratch });
+    const run = await runCliInProcess(['analyze', project.dir, '--json', '--quiet', '--out', outFile], { cwd: scratch });
     expect(run.exitCode, describeRun(run)).toBe(2);
     expectOneErrorLine(run);
     expect(readFileSync(outFile, 'utf8')).toBe('keep me\n');

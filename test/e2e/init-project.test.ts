@@ -1,12 +1,13 @@
 // `carve init` records the project it read (project.tsconfig, project.include) in carve.config.json,
 // and `analyze` and `check` read that project when the command line names none: CI sees the imports
 // init saw. Here only tsconfig.aliases.json (given to init, referenced by nothing) resolves '@app/*';
-// zero config would count it as unresolved and miss the edge that makes the violation.
+// zero config would count it as unresolved and miss the edge that makes the violation. The runs go
+// through the built CLI's main in this process (runCliInProcess): what they read is what counts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/shared/analysis.js';
-import { builtCliEntry, isCliBuilt, runCli, type CliRun } from '../helpers/run-cli.js';
+import { builtCliEntry, isCliBuilt, runCliInProcess, type CliRun } from '../helpers/run-cli.js';
 import { createTmpGitRepo, type TmpGitRepo } from '../helpers/tmp-git-repo.js';
 
 const PROJECT: Record<string, string> = {
@@ -32,14 +33,14 @@ afterAll(() => repo.dispose());
 
 describe('init records the project; analyze and check read it', () => {
   it('writes project.tsconfig and project.include from --tsconfig and --include', async () => {
-    const run = await runCli(['init', repo.dir, '--no-cache', '--tsconfig', 'tsconfig.aliases.json', '--include', 'src/**/*.ts'], { cwd: repo.dir });
+    const run = await runCliInProcess(['init', repo.dir, '--no-cache', '--tsconfig', 'tsconfig.aliases.json', '--include', 'src/**/*.ts'], { cwd: repo.dir });
     expect(run.exitCode, describeRun(run)).toBe(0);
     const config = JSON.parse(readFileSync(join(repo.dir, 'carve.config.json'), 'utf8')) as { project?: unknown };
     expect(config.project).toEqual({ tsconfig: 'tsconfig.aliases.json', include: ['src/**/*.ts'] });
   });
 
   it('analyze without --tsconfig resolves with the recorded tsconfig', async () => {
-    const run = await runCli(['analyze', repo.dir, '--json', '--quiet', '--no-cache', '--out', join(repo.dir, '.carve-out')], { cwd: repo.dir });
+    const run = await runCliInProcess(['analyze', repo.dir, '--json', '--quiet', '--no-cache', '--out', join(repo.dir, '.carve-out')], { cwd: repo.dir });
     expect(run.exitCode, describeRun(run)).toBe(0);
     const analysis = JSON.parse(run.stdout) as Analysis;
     expect(analysis.summary.tsconfigs).toEqual(['tsconfig.aliases.json']);
@@ -52,14 +53,14 @@ describe('init records the project; analyze and check read it', () => {
     const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     // Two contexts and no dependsOn: the alias import is a violation, if check sees it.
     writeFileSync(path, JSON.stringify({ ...config, contexts: { orders: { paths: ['src/orders/**'] }, catalog: { paths: ['src/catalog/**'] } } }));
-    const run = await runCli(['check', repo.dir, '--no-cache'], { cwd: repo.dir });
+    const run = await runCliInProcess(['check', repo.dir, '--no-cache'], { cwd: repo.dir });
     expect(run.exitCode, describeRun(run)).toBe(1);
     expect(run.stdout).toMatch(/src\/orders\/place\.ts/);
   });
 
   it('check --base reads the recorded tsconfig in the base too: the violation is old, not new', async () => {
     repo.commit('config with the violation');
-    const run = await runCli(['check', repo.dir, '--no-cache', '--base', 'HEAD'], { cwd: repo.dir });
+    const run = await runCliInProcess(['check', repo.dir, '--no-cache', '--base', 'HEAD'], { cwd: repo.dir });
     expect(run.exitCode, describeRun(run)).toBe(0);
   });
 });

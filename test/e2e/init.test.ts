@@ -1,6 +1,8 @@
 // `carve init` end to end: writes a carve.config.json that Carve and its shipped JSON schema accept,
 // whose globs place every file exactly where the analysis put it, whose dependsOn lets today's imports
 // pass `carve check`; refuses to overwrite without --force; writes nothing else; same bytes each time.
+// The init that writes the config is a CLI process of its own; the other runs go through the built
+// CLI's main in this process (runCliInProcess): their output and exit code are what counts.
 import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { contextOfFile, parseConfig } from '../../src/config/index.js';
 import type { Analysis } from '../../src/shared/analysis.js';
 import { validateJsonSchema } from '../check/helpers/json-schema.js';
 import { snapshotTree } from '../helpers/fixtures.js';
-import { builtCliEntry, isCliBuilt, repoRoot, runCli, stderrLines, type CliRun } from '../helpers/run-cli.js';
+import { builtCliEntry, isCliBuilt, repoRoot, runCli, runCliInProcess, stderrLines, type CliRun } from '../helpers/run-cli.js';
 import { createTmpGitRepo, type TmpGitRepo } from '../helpers/tmp-git-repo.js';
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'carve-e2e-init-')));
@@ -39,7 +41,7 @@ beforeAll(async () => {
   if (!isCliBuilt()) throw new Error(`${builtCliEntry} is missing: run \`npm run build\` before the e2e tests`);
   repo = createTmpGitRepo(SHOP, 'carve-e2e-init-repo-');
   repo.commit('shop');
-  const run = await runCli(['analyze', repo.dir, '--json', '--no-cache', '--out', join(scratch, 'reports')]);
+  const run = await runCliInProcess(['analyze', repo.dir, '--json', '--no-cache', '--out', join(scratch, 'reports')]);
   expect(run.exitCode, describeRun(run)).toBe(0);
   analysis = JSON.parse(run.stdout) as Analysis;
 });
@@ -88,27 +90,27 @@ describe('carve init', () => {
   });
 
   it('lets today\'s imports pass carve check', async (context) => {
-    const run = await runCli(['check', repo.dir, '--no-cache', '--format', 'json']);
+    const run = await runCliInProcess(['check', repo.dir, '--no-cache', '--format', 'json']);
     expect([0, 1], describeRun(run)).toContain(run.exitCode);
     const violations = (JSON.parse(run.stdout) as { violations: { kind: string }[] }).violations;
     expect(violations.filter((violation) => violation.kind === 'import')).toEqual([]);
   });
 
   it('refuses to overwrite without --force (exit 2), and overwrites with it, byte for byte the same', async () => {
-    const refused = await runCli(['init', repo.dir, '--no-cache']);
+    const refused = await runCliInProcess(['init', repo.dir, '--no-cache']);
     expect(refused.exitCode).toBe(2);
     expect(stderrLines(refused)).toEqual([expect.stringMatching(/^carve: error: .*carve\.config\.json already exists \(hint: pass --force/)]);
     expect(readFileSync(join(repo.dir, 'carve.config.json'), 'utf8')).toBe(written);
 
     repo.write({ 'carve.config.json': '{"edited": true}' });
-    const forced = await runCli(['init', repo.dir, '--no-cache', '--force']);
+    const forced = await runCliInProcess(['init', repo.dir, '--no-cache', '--force']);
     expect(forced.exitCode, describeRun(forced)).toBe(0);
     expect(readFileSync(join(repo.dir, 'carve.config.json'), 'utf8')).toBe(written);
   });
 
   it('keeps --include and --exclude in the config it writes', async () => {
     const target = join(scratch, 'narrow.json');
-    const run = await runCli(['init', repo.dir, '--no-cache', '--config', target, '--include', 'src/**/*.ts', '--exclude', 'src/main.ts']);
+    const run = await runCliInProcess(['init', repo.dir, '--no-cache', '--config', target, '--include', 'src/**/*.ts', '--exclude', 'src/main.ts']);
     expect(run.exitCode, describeRun(run)).toBe(0);
     const config = parseConfig(readFileSync(target, 'utf8'));
     // The config lies outside the repository: a tsconfig path climbing out of its own would not load.

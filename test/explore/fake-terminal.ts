@@ -60,8 +60,11 @@ export function fakeTerminal(columns = 100, rows = 24): { stdout: FakeStdout; st
   };
 }
 
-/** Resolves when `isReady()` holds, checking after each write and each turn of the event loop. */
-export async function waitUntil(isReady: () => boolean, describe: () => string, timeoutMs = 3000): Promise<void> {
+/**
+ * Resolves when `isReady()` holds, checking after each write and each turn of the event loop. The
+ * bound catches a hang (with the screen in the error), not slowness: generous for a busy machine.
+ */
+export async function waitUntil(isReady: () => boolean, describe: () => string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!isReady()) {
     if (Date.now() > deadline) throw new Error(`timed out; ${describe()}`);

@@ -32,8 +32,8 @@ export function screen(app: Rendered): string {
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(() => setTimeout(resolve, 0)));
 
-/** Waits until `isReady(screen)` holds; fails with the last screen after `timeoutMs`. */
-export async function waitForScreen(app: Rendered, isReady: (text: string) => boolean, timeoutMs = 3000): Promise<string> {
+/** Waits until `isReady(screen)` holds; fails with the last screen after `timeoutMs`, a bound on a hang, not on speed. */
+export async function waitForScreen(app: Rendered, isReady: (text: string) => boolean, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = screen(app);

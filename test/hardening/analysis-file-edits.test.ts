@@ -12,7 +12,7 @@ import { planScreen, stepScreen } from '../../src/explore/model/plan-screens.js'
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { isCarveError } from '../../src/shared/errors.js';
 import type { Analysis } from '../../src/shared/analysis.js';
-import { runCli, stderrLines } from '../helpers/run-cli.js';
+import { runCliInProcess, stderrLines } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 import { shopAnalysis } from '../explore/analysis-fixture.js';
 import { writeFileSync } from 'node:fs';
@@ -83,7 +83,7 @@ describe('an edited analysis.json: drawn, or one CarveError naming the field', (
     writeFileSync(join(dir, 'truncated.json'), text.slice(0, Math.floor(text.length / 2)));
     writeFileSync(join(dir, 'edited.json'), edited(JSON.parse(text), ['summary', 'files'], null));
     for (const [name, field] of [['truncated.json', /not valid JSON/], ['edited.json', /summary\.files/]] as const) {
-      const run = await runCli(['explore', join(dir, name)]);
+      const run = await runCliInProcess(['explore', join(dir, name)]);
       expect(run.exitCode, name).toBe(2);
       expect(stderrLines(run), name).toEqual([expect.stringMatching(field)]);
       expect(run.stderr, name).not.toMatch(/internal error/);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/shared/atomic-write.js';
 import { isCarveError } from '../../src/shared/errors.js';
-import { repoRoot, runCli, stderrLines } from '../helpers/run-cli.js';
+import { repoRoot, runCliInProcess, stderrLines } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 
 const scratch = useScratch('atomic-targets');
@@ -72,7 +72,7 @@ describe('through the CLI: one line, exit 2, the target untouched', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'elsewhere.json'), 'keep');
     symlinkSync(join(dir, 'elsewhere.json'), join(dir, 'timings.json'));
-    const run = await runCli(['analyze', project, '--out', join(dir, 'out'), '--no-cache', '--quiet', '--timings', join(dir, 'timings.json')]);
+    const run = await runCliInProcess(['analyze', project, '--out', join(dir, 'out'), '--no-cache', '--quiet', '--timings', join(dir, 'timings.json')]);
     expect(run.exitCode).toBe(2);
     expect(stderrLines(run)).toEqual([expect.stringMatching(/^carve: error: refusing to write .*timings\.json: it is a symbolic link/)]);
     expect(lstatSync(join(dir, 'timings.json')).isSymbolicLink()).toBe(true);
@@ -85,7 +85,7 @@ describe('through the CLI: one line, exit 2, the target untouched', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'victim.json'), 'keep');
     symlinkSync(join(dir, 'victim.json'), join(dir, 'carve.config.json'));
-    const run = await runCli(['init', project, '--config', join(dir, 'carve.config.json'), '--force', '--no-cache']);
+    const run = await runCliInProcess(['init', project, '--config', join(dir, 'carve.config.json'), '--force', '--no-cache']);
     expect(run.exitCode).toBe(2);
     expect(stderrLines(run)).toEqual([expect.stringMatching(/carve\.config\.json: it is a symbolic link/)]);
     expect(readFileSync(join(dir, 'victim.json'), 'utf8')).toBe('keep');
@@ -94,7 +94,7 @@ describe('through the CLI: one line, exit 2, the target untouched', () => {
   it.runIf(existsSync(project) && isRoot)('--timings given a device node', async () => {
     const dir = scratch();
     execFileSync('mknod', [join(dir, 'full'), 'c', '1', '7']);
-    const run = await runCli(['analyze', project, '--out', join(dir, 'out'), '--no-cache', '--quiet', '--timings', join(dir, 'full')]);
+    const run = await runCliInProcess(['analyze', project, '--out', join(dir, 'out'), '--no-cache', '--quiet', '--timings', join(dir, 'full')]);
     expect(run.exitCode).toBe(2);
     expect(stderrLines(run)).toEqual([expect.stringMatching(/it is a device, not a regular file/)]);
     expect(lstatSync(join(dir, 'full')).isCharacterDevice()).toBe(true);
@@ -106,7 +106,7 @@ describe('through the CLI: one line, exit 2, the target untouched', () => {
     mkdirSync(out);
     writeFileSync(join(dir, 'victim.txt'), 'keep');
     symlinkSync(join(dir, 'victim.txt'), join(out, 'analysis.json'));
-    const run = await runCli(['analyze', project, '--out', out, '--no-cache', '--quiet']);
+    const run = await runCliInProcess(['analyze', project, '--out', out, '--no-cache', '--quiet']);
     expect(run.exitCode).toBe(2);
     expect(stderrLines(run)).toHaveLength(1);
     expect(run.stderr).toMatch(/analysis\.json: it is a symbolic link/);

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLEAN_SHOP, UNDECLARED_CONTEXT } from '../check/helpers/shop.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot, runCli, runCliInProcess } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 
 const scratch = useScratch('cache-integrity');
@@ -112,6 +112,8 @@ describe('a cache folder inside the analyzed folder', () => {
   });
 });
 
+// The facts cache is data, read the same by a process of its own and by the built CLI's main run in
+// this process (runCliInProcess), which these runs use.
 describe('the facts cache in check', () => {
   it('sees a same-size edit whose mtime was set back, as --no-cache does', async () => {
     const project = writeProject(CLEAN_SHOP);
@@ -121,9 +123,9 @@ describe('the facts cache in check', () => {
     const mtime = Math.floor(Date.now() / 1000) - 60;
     utimesSync(file, mtime, mtime);
     await settle();
-    const clean = await runCli(['check', project, '--cache-dir', cache, '--format', 'json']);
+    const clean = await runCliInProcess(['check', project, '--cache-dir', cache, '--format', 'json']);
     expect(clean.exitCode, clean.stderr).toBe(0);
-    expect((await runCli(['check', project, '--cache-dir', cache, '--format', 'json'])).exitCode).toBe(0);
+    expect((await runCliInProcess(['check', project, '--cache-dir', cache, '--format', 'json'])).exitCode).toBe(0);
 
     // billing/invoice.ts now imports catalog (not in billing's dependsOn), padded to its old size,
     // with its old access and modification times put back.
@@ -134,9 +136,9 @@ describe('the facts cache in check', () => {
     utimesSync(file, mtime, mtime);
     expect([statSync(file).size, statSync(file).mtimeMs, statSync(file).ino]).toEqual([before.size, before.mtimeMs, before.ino]);
 
-    const uncached = await runCli(['check', project, '--no-cache', '--format', 'json']);
+    const uncached = await runCliInProcess(['check', project, '--no-cache', '--format', 'json']);
     expect(uncached.exitCode).toBe(1);
-    const cached = await runCli(['check', project, '--cache-dir', cache, '--format', 'json']);
+    const cached = await runCliInProcess(['check', project, '--cache-dir', cache, '--format', 'json']);
     expect(cached.exitCode, cached.stdout).toBe(1);
     expect(cached.stdout).toBe(uncached.stdout);
   });

@@ -1,11 +1,13 @@
 // User and environment errors are one line and exit 2, never "internal error ... report it": option
 // values out of range are refused before any work (no cache written, no report folder made), and a
 // full or read-only disk under --out is said in one line naming the file.
+// Refusals run the built CLI's main in this process (runCliInProcess): what counts is the one line and
+// the exit code; a full or read-only disk needs a process in a mount namespace of its own.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { carveBin, repoRoot, runCli, stderrLines, type CliRun } from '../helpers/run-cli.js';
+import { carveBin, repoRoot, runCli, runCliInProcess, stderrLines, type CliRun } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 
 const scratch = useScratch('cli-robustness');
@@ -34,7 +36,7 @@ describe('option values are checked before any work', () => {
 
   it.each(cases)('analyze %j: one line, exit 2, no cache and no reports', async (args, pattern) => {
     const dir = scratch();
-    const run = await runCli(['analyze', project, '--out', join(dir, 'out'), '--cache-dir', join(dir, 'cache'), ...args]);
+    const run = await runCliInProcess(['analyze', project, '--out', join(dir, 'out'), '--cache-dir', join(dir, 'cache'), ...args]);
     expectOneLineRefusal(run, pattern);
     // Refused before reading anything: the cache was never opened, no report folder made.
     expect(existsSync(join(dir, 'cache'))).toBe(false);
@@ -44,14 +46,14 @@ describe('option values are checked before any work', () => {
   it('check and plan refuse the same way', async () => {
     for (const command of ['check', 'plan', 'init']) {
       const dir = scratch();
-      const run = await runCli([command, project, '--cache-dir', join(dir, 'cache'), '--kernel-threshold', '2']);
+      const run = await runCliInProcess([command, project, '--cache-dir', join(dir, 'cache'), '--kernel-threshold', '2']);
       expectOneLineRefusal(run, /--kernel-threshold/);
       expect(existsSync(join(dir, 'cache')), command).toBe(false);
     }
   });
 
   it('the bounds themselves are accepted: --kernel-threshold 1, --resolution 0.5', async () => {
-    const run = await runCli(['plan', project, '--no-cache', '--kernel-threshold', '1', '--resolution', '0.5']);
+    const run = await runCliInProcess(['plan', project, '--no-cache', '--kernel-threshold', '1', '--resolution', '0.5']);
     expect(run.exitCode, run.stderr).toBe(0);
   });
 });
@@ -60,7 +62,7 @@ describe('--out that cannot hold the reports', () => {
   it('--out under a regular file: refused before the analysis', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'file'), 'x');
-    const run = await runCli(['analyze', project, '--out', join(dir, 'file', 'out'), '--cache-dir', join(dir, 'cache')]);
+    const run = await runCliInProcess(['analyze', project, '--out', join(dir, 'file', 'out'), '--cache-dir', join(dir, 'cache')]);
     expectOneLineRefusal(run, /--out .*file\/out: .*file is not a folder/);
     expect(existsSync(join(dir, 'cache'))).toBe(false);
   });

@@ -1,12 +1,14 @@
 // Paths in carve.config.json are confined to the repository: the baseline (read by check, written by
 // --update-baseline) and the globs. Absolute paths, `..` out of the repository and links that lead
 // out are an exit-2 error naming the field, echoing nothing read, creating nothing outside.
+// A baseline at a device, /proc or a FIFO could hang a run or fill its memory: those runs get a process
+// of their own (killed after RUN_LIMIT_MS); the others run the built CLI's main in this process.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProjectLayout } from '../../src/extract/index.js';
 import { isCarveError } from '../../src/shared/errors.js';
-import { isCliBuilt, runCli, type CliRun } from '../helpers/run-cli.js';
+import { isCliBuilt, runCli, runCliInProcess, type CliRun } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 import { canMakeFifo, plantLink, plantSpecial } from './special-files.js';
 
@@ -39,8 +41,15 @@ function layout(config: Record<string, unknown>, sub = ''): { repo: string; dir:
 
 /** With the run's cache (outside every repository here): the config is judged before any cache is read. */
 function check(dir: string, ...extra: string[]): Promise<CliRun> {
+  return runCliInProcess(['check', dir, '--format', 'json', ...extra], { env: { CARVE_TEST_CANARY: SECRET } });
+}
+
+/** The same run in a process of its own, for targets that could hang it or fill its memory. */
+function checkSpawned(dir: string, ...extra: string[]): Promise<CliRun> {
   return runCli(['check', dir, '--format', 'json', ...extra], { timeoutMs: RUN_LIMIT_MS, env: { CARVE_TEST_CANARY: SECRET } });
 }
+
+const isDevice = (path: string): boolean => path.startsWith('/proc/') || path.startsWith('/dev/');
 
 function expectRefused(run: CliRun, field: RegExp): void {
   expect(run.isTimedOut).toBe(false);
@@ -59,7 +68,7 @@ describe.skipIf(!isCliBuilt())('the baseline path', () => {
       const { repo, dir, outside } = layout({ baseline });
       const before = readdirSync(dirname(repo)).sort();
       for (const extra of [[], ['--update-baseline']]) {
-        const run = await check(dir, ...extra);
+        const run = await (isDevice(baseline) ? checkSpawned(dir, ...extra) : check(dir, ...extra));
         expectRefused(run, /carve\.config\.json: baseline: (is an absolute path|climbs out of the repository)/);
       }
       expect(readdirSync(dirname(repo)).sort()).toEqual(before);
@@ -85,7 +94,7 @@ describe.skipIf(!isCliBuilt())('the baseline path', () => {
   it.skipIf(!canMakeFifo())('a FIFO baseline inside the repository is exit 2, not a hang', async () => {
     const { dir } = layout({});
     plantSpecial(join(dir, 'carve-baseline.json'), 'fifo');
-    expectRefused(await check(dir), /carve-baseline\.json.*not a regular file/);
+    expectRefused(await checkSpawned(dir), /carve-baseline\.json.*not a regular file/);
   });
 
   it('may climb to a folder above the config while it stays in the repository', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitError, runGit } from '../../src/shared/git.js';
 import { CLEAN_SHOP, UNDECLARED_CONTEXT, UNEXPOSED_IMPORT } from '../check/helpers/shop.js';
 import { HOSTILE_GITATTRIBUTES, makeLazyPartialClone, plantHostileGitConfig, type HostileGit } from '../helpers/hostile-git.js';
-import { builtCliEntry, carveBin, isCliBuilt, repoRoot, runCli, type CliRun } from '../helpers/run-cli.js';
+import { builtCliEntry, carveBin, isCliBuilt, repoRoot, runCli, runCliInProcess, type CliRun } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 import { createTmpGitRepo, type TmpGitRepo } from '../helpers/tmp-git-repo.js';
 
@@ -44,6 +44,11 @@ function carve(args: string[], tmp: string): Promise<CliRun> {
   return runCli([...args, '--no-cache'], { env: { TMPDIR: tmp, CI: '1' }, timeoutMs: 30_000 });
 }
 
+/** The harmless answer, before the config is planted: the built CLI's main in this process. */
+function carveHarmless(args: string[], tmp: string): Promise<CliRun> {
+  return runCliInProcess([...args, '--no-cache'], { env: { TMPDIR: tmp, CI: '1' } });
+}
+
 const baseCopies = (tmp: string): string[] => readdirSync(tmp).filter((name) => name.startsWith('carve-base-'));
 
 function describeRun(run: CliRun): string {
@@ -58,7 +63,7 @@ describe('hostile git config', () => {
   it('check --base runs nothing the repository names and reports only the new crossing', async () => {
     const repo = shopWithTwoCommits();
     const tmp = scratch('tmp');
-    const harmless = await carve(['check', repo.dir, '--base', 'HEAD~1', '--format', 'json'], tmp);
+    const harmless = await carveHarmless(['check', repo.dir, '--base', 'HEAD~1', '--format', 'json'], tmp);
     expect(harmless.exitCode, describeRun(harmless)).toBe(1);
     const hostile = plant(repo);
     const run = await carve(['check', repo.dir, '--base', 'HEAD~1', '--format', 'json'], tmp);
@@ -73,7 +78,7 @@ describe('hostile git config', () => {
     const repo = shopWithTwoCommits();
     const tmp = scratch('tmp');
     const args = ['analyze', repo.dir, '--history', '10', '--json', '--out', scratch('out')];
-    const harmless = await carve(args, tmp);
+    const harmless = await carveHarmless(args, tmp);
     expect(harmless.exitCode, describeRun(harmless)).toBe(0);
     const hostile = plant(repo);
     const run = await carve(args, tmp);

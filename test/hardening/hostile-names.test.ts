@@ -1,12 +1,14 @@
 // Hostile names through real runs: a temp project whose folders, files, exported symbols and table
 // names carry ESC sequences, C1 controls, bidi overrides, pipes, backticks, tags, quotes, newlines,
 // `]]>`, `%0A` and `::`. Every output of analyze, plan and check must stay escaped for its format.
+// The runs go through the built CLI's main in this process (runCliInProcess), which captures the bytes
+// it writes to stdout and stderr as a process's would be.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlCharacters } from '../helpers/fixtures.js';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { runCliInProcess, type CliRun } from '../helpers/run-cli.js';
 
 const DIR_A = 'ord|ers`x`<script>\u001b[2J\u009b31m\u202e"q\'';
 const DIR_B = 'pay]]>%0A::error file=x::pwn\nnext';
@@ -60,7 +62,7 @@ beforeAll(async () => {
     planJson: ['plan', project, '--no-cache', '--ignore-config', '--json'],
     ...Object.fromEntries(['pretty', 'json', 'github', 'sarif', 'junit'].map((format) => [format, ['check', project, '--no-cache', '--format', format]])),
   };
-  for (const [name, args] of Object.entries(commands)) runs[name] = await runCli(args, { timeoutMs: 30_000 });
+  for (const [name, args] of Object.entries(commands)) runs[name] = await runCliInProcess(args);
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

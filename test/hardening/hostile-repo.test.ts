@@ -3,11 +3,14 @@
 // root, git settings that name commands. Each run must end by itself (a hang is killed and fails),
 // with exit 0, 1 or 2 (2: one `carve: error:` line, no stack), in bounded memory, echoing no secret,
 // running nothing (no marker) and writing nothing in the repository or outside --out and the cache.
+// A FIFO or /dev/zero can hang a run or fill its memory, so those runs get a process of their own
+// (killed on a hang, peak memory measured); a link to a file outside and a folder where a file is
+// expected cannot, and run in this process (runCliInProcess), as does the clean base project.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isCliBuilt, runCli, type CliRun } from '../helpers/run-cli.js';
+import { isCliBuilt, runCli, runCliInProcess, type CliRun } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 import {
   HOSTILE_GITATTRIBUTES,
@@ -73,7 +76,14 @@ interface HostileRun extends CliRun {
   maxRssMb: number | null;
 }
 
-async function runHostile(dir: string, args: string[]): Promise<HostileRun> {
+/** Plants that can hang a run or exhaust its memory: only a process of its own can be killed or measured. */
+const needsProcess = (plant: Plant): boolean => plant === 'fifo' || plant === 'dev-zero';
+
+async function runHostile(dir: string, args: string[], inProcess = false): Promise<HostileRun> {
+  if (inProcess) {
+    const run = await runCliInProcess(args, { cwd: dir, env: { HOME: home, XDG_CACHE_HOME: join(home, 'cache') } });
+    return { ...run, maxRssMb: null };
+  }
   const rssFile = join(dir, `rss-${Math.random().toString(36).slice(2)}`);
   const run = await runCli(args, {
     // From outside the repository, as CI runs `carve check path`: Node itself reads the package.json
@@ -112,17 +122,17 @@ function expectNoSecretIn(outDir: string, what: string): void {
  * Runs check (the gate, which reads every config-like file: config, baseline, tsconfig chain,
  * manifests, .gitignore) and, with `withAnalyze`, analyze on one generated repository.
  */
-async function runContained(dir: string, what: string, withAnalyze: boolean): Promise<HostileRun> {
+async function runContained(dir: string, what: string, withAnalyze: boolean, inProcess = false): Promise<HostileRun> {
   const layout = layoutIn(dir);
   const before = snapshot(layout.repo);
   const outsideBefore = snapshot(layout.outside);
   if (withAnalyze) {
     const out = join(dir, 'out');
-    const analyzed = await runHostile(dir, ['analyze', 'repo', '--out', out, '--quiet']);
+    const analyzed = await runHostile(dir, ['analyze', 'repo', '--out', out, '--quiet'], inProcess);
     expectContained(analyzed, `${what}, analyze`);
     expectNoSecretIn(out, `${what}, analyze`);
   }
-  const checked = await runHostile(dir, ['check', 'repo', '--format', 'json']);
+  const checked = await runHostile(dir, ['check', 'repo', '--format', 'json'], inProcess);
   expectContained(checked, `${what}, check`);
   expect(snapshot(layout.repo), `${what}: the repository changed`).toEqual(before);
   expect(snapshot(layout.outside), `${what}: outside the repository changed`).toEqual(outsideBefore);
@@ -137,7 +147,7 @@ describe('a special file under every name Carve reads', () => {
     const layout = layoutIn(dir);
     writeBaseProject(layout);
     plantSpecialFile(layout, name, plant);
-    const run = await runContained(dir, `${plant} as ${name}`, false);
+    const run = await runContained(dir, `${plant} as ${name}`, false, !needsProcess(plant));
     expect(run.exitCode, run.stderr).toBe(2);
     expect(run.stderr).toContain(name.split('/').pop());
   });
@@ -149,7 +159,7 @@ describe('a special file under every name Carve reads', () => {
     const layout = layoutIn(dir);
     writeBaseProject(layout);
     for (const name of NAMES_READ_WITH_A_WARNING) plantSpecialFile(layout, name, plant);
-    const run = await runContained(dir, `${plant} under every other name`, true);
+    const run = await runContained(dir, `${plant} under every other name`, true, !needsProcess(plant));
     expect([0, 1], run.stderr).toContain(run.exitCode);
     const analysis = JSON.parse(readFileSync(join(dir, 'out', 'analysis.json'), 'utf8')) as { diagnostics: { file?: string; message: string }[] };
     const warned = analysis.diagnostics.map((diagnostic) => `${diagnostic.file ?? ''} ${diagnostic.message}`).join('\n');
@@ -161,9 +171,9 @@ describe('a special file under every name Carve reads', () => {
   it('the clean base project analyzes and checks without errors (the attacks above start from a valid project)', async () => {
     const dir = scratch('clean');
     writeBaseProject(layoutIn(dir));
-    const run = await runHostile(dir, ['check', 'repo', '--format', 'json']);
+    const run = await runHostile(dir, ['check', 'repo', '--format', 'json'], true);
     expect(run.exitCode, run.stderr).toBe(0);
-    const analyzed = await runHostile(dir, ['analyze', 'repo', '--json']);
+    const analyzed = await runHostile(dir, ['analyze', 'repo', '--json'], true);
     expect(analyzed.exitCode, analyzed.stderr).toBe(0);
     const analysis = JSON.parse(analyzed.stdout) as { modules: { id: string }[] };
     expect(analysis.modules.map((module) => module.id)).toEqual(

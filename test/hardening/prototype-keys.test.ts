@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runCliInProcess, stderrLines, type CliRun } from '../helpers/run-cli.js';
+import { runCliInProcess, stderrLines, type CliRun } from '../helpers/run-cli.js';
 import { useScratch } from '../helpers/scratch.js';
 
 const scratch = useScratch('proto-keys');
@@ -91,7 +91,7 @@ describe('keys named like Object.prototype members', () => {
   });
 
   it('check reports the import and the table read into the context named constructor', async () => {
-    const run = await runCli(['check', project, '--no-cache', '--format', 'json']);
+    const run = await runCliInProcess(['check', project, '--no-cache', '--format', 'json']);
     expect(run.exitCode, run.stderr).toBe(1);
     const { violations } = JSON.parse(run.stdout) as { violations: { kind: string; fromContext: string; toContext: string }[] };
     const kinds = violations.filter((violation) => violation.fromContext === 'toString' && violation.toContext === 'constructor').map((v) => v.kind);
@@ -103,7 +103,7 @@ describe('keys named like Object.prototype members', () => {
     const root = scratch('proto-context');
     writeProject(root);
     writeConfig(root, { ['__proto__']: { paths: ['src/constructor/**'] }, toString: { paths: ['src/toString/**'] } });
-    const run = await runCli(['check', root, '--no-cache']);
+    const run = await runCliInProcess(['check', root, '--no-cache']);
     expect(run.exitCode).toBe(2);
     expect(stderrLines(run)).toHaveLength(1);
     expect(run.stderr).toContain('__proto__');
@@ -112,7 +112,7 @@ describe('keys named like Object.prototype members', () => {
 
   it('--ignore-config: a folder named constructor gives a detected context of that name', async () => {
     const target = join(scratch('out-detected'), 'report');
-    const run = await runCli(['analyze', project, '--out', target, '--no-cache', '--quiet', '--ignore-config']);
+    const run = await runCliInProcess(['analyze', project, '--out', target, '--no-cache', '--quiet', '--ignore-config']);
     expect(run.exitCode, run.stderr).toBe(0);
     const analysis = JSON.parse(readFileSync(join(target, 'analysis.json'), 'utf8')) as AnalysisJson;
     for (const context of analysis.contexts) {

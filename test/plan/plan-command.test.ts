@@ -41,7 +41,7 @@ describe('carve plan', () => {
   });
 
   it('refuses a folder that does not exist with one error line and exit 2', async () => {
-    const run = await runCli(['plan', join(fixturesRoot, 'no-such-folder')]);
+    const run = await runCliInProcess(['plan', join(fixturesRoot, 'no-such-folder')]);
     expect(run.exitCode).toBe(2);
     expect(stderrLines(run)).toEqual([expect.stringMatching(/^carve: error: /)]);
     expect(run.stdout).toBe('');

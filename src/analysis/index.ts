@@ -1,7 +1,7 @@
 // Stage orchestration: the table of contents of a run. Each stage takes the previous stage's plain
 // data: config -> layout -> extract -> graph -> contexts -> plan. This module assembles the
 // Analysis (analysis.json), sorted, with no timestamps inside.
-import type { Analysis, AnalysisMetrics, ContextRecord } from '../shared/analysis.js';
+import { analysisSchemaUrl, type Analysis, type AnalysisMetrics, type ContextRecord } from '../shared/analysis.js';
 import { CarveError } from '../shared/errors.js';
 import type { RepoPath } from '../shared/facts.js';
 import { emptyRecord, recordOf } from '../shared/records.js';
@@ -137,6 +137,7 @@ function assemble(extracted: ExtractResult, contextMap: ContextMap, files: Pick<
   const metrics: AnalysisMetrics = { ...contextMap.metrics };
   const schemaFiles = files.schemas.files.filter((file) => file.entities.length > 0).map((file) => file.path).sort(compareStrings);
   return {
+    $schema: analysisSchemaUrl(carveVersion()),
     schemaVersion: 1,
     tool: { name: 'carve', version: carveVersion() },
     root: '.',

@@ -386,7 +386,14 @@ export interface AnalysisSummary {
   schemaFiles?: string[];
 }
 
+/** The JSON schema of analysis.json, pinned to the Carve version that wrote it (schema/analysis.schema.json in the package). */
+export function analysisSchemaUrl(version: string): string {
+  return `https://unpkg.com/carve@${version}/schema/analysis.schema.json`;
+}
+
 export interface Analysis {
+  /** Where the schema of this file is (absent in analyses written before it was recorded). */
+  $schema?: string;
   schemaVersion: 1;
   tool: { name: 'carve'; version: string };
   root: '.';

@@ -6,6 +6,14 @@ export interface Location {
   line: number;
 }
 
+/**
+ * What a file is beside its domain (issue 14), from syntax and the import graph before clustering:
+ * `domain` is clustered; `wiring` (module declarations, routers mounting many handlers, DI factories) is
+ * placed afterwards with what it declares; `platform` (cross-cutting glue) is set aside in no context;
+ * `schema` (migrations, seeds) and `tooling` (dev-tooling folders) are outside the domains.
+ */
+export type ModuleRole = 'domain' | 'wiring' | 'platform' | 'schema' | 'tooling';
+
 export interface ModuleRecord {
   id: RepoPath;
   loc: number;
@@ -16,6 +24,10 @@ export interface ModuleRecord {
   /** Data accesses whose target could not be known statically. */
   unresolvedDataAccess: number;
   entryPoints: EntryPointFact[];
+  /** Absent in analyses written before roles were recorded. */
+  role?: ModuleRole;
+  /** Why a file is not domain code (absent for domain). */
+  roleReason?: string;
 }
 
 export interface DependencyRecord {
@@ -355,6 +367,12 @@ export interface Analysis {
   godModules: RepoPath[];
   /** Files that wire the application (entry file, the app mounting every router): in no context. */
   compositionRoots: RepoPath[];
+  /**
+   * Cross-cutting glue set aside before clustering (guards, interceptors, decorators, middleware, base
+   * classes of one layer, widely imported helpers): in no context; modules[].roleReason says why.
+   * Absent in analyses written before roles were recorded.
+   */
+  platform?: RepoPath[];
   metrics: AnalysisMetrics;
   plan: Plan;
   diagnostics: Diagnostic[];

@@ -170,10 +170,17 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     // Not on the first pass: with the kernel still in, communities are too blurred to judge spread.
     if (pass > 0) {
       const counted = countedContexts(indexed, passLabels, settings.minContextSize);
+      // Set-aside wiring, placed provisionally with what it declares, so that an entry file starting the
+      // root module is seen to reach the contexts that module declares.
+      const judgeLabels = [...passLabels];
+      placeWiring(indexed, judgeLabels, [...setAside].filter((node) => isWiringRole(node) && !roots.has(node) && !pending.includes(node)).sort((a, b) => a - b));
       for (const node of pending) {
         judged.add(node);
         if (kernel.has(node)) continue;
-        const verdict = judgeRootCandidate(node, outgoing.get(node) ?? [], passLabels, counted, importers, isWiring, (other) => kernel.has(other));
+        // Platform glue counts as the kernel does: what every entry file imports, not what it wires.
+        const isShared = (other: number): boolean => kernel.has(other) || (setAside.has(other) && !isWiringRole(other));
+        // A file that only wiring imports (a feature module, a router the app mounts) is private to it.
+        const verdict = judgeRootCandidate(node, outgoing.get(node) ?? [], judgeLabels, counted, importers, (other) => isWiring(other) || isWiringRole(other), isShared);
         if (verdict === 'root') roots.add(node);
         if (verdict === 'pass-through') passThrough.add(node);
       }

@@ -104,6 +104,8 @@ function checkShape(raw: Json): void {
     presentFields(context.metrics as Json, CONTEXT_METRICS_SHAPE, `contexts.${i}.metrics`);
   });
   for (const key of ['sharedKernel', 'godModules', 'compositionRoots']) raw[key] = conform(raw[key], ['string'], key);
+  // Written since issue 14; older analyses have none.
+  if (raw.platform !== undefined) raw.platform = conform(raw.platform, ['string'], 'platform');
   raw.metrics = isObject(raw.metrics) ? raw.metrics : { modularity: 0 };
   raw.plan = conform(raw.plan, PLAN_SHAPE, 'plan');
   list(raw, 'diagnostics', '', true).forEach((diagnostic, i) => {

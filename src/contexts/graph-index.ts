@@ -21,6 +21,8 @@ export interface IndexedGraph {
   roles: ModuleRole[];
   /** Per node: set aside as widely imported shared code (the kernel test may still claim it). */
   widelyImported: boolean[];
+  /** Per node: a module declaring an entity. */
+  definesEntity: boolean[];
   indexOf: Map<string, number>;
   edges: IndexedEdge[];
   /** Undirected, parallel edges summed, over every node. */
@@ -47,6 +49,7 @@ export function indexGraph(graph: DependencyGraph): IndexedGraph {
     loc: ids.map((id) => byId.get(id)?.loc ?? 0),
     roles: ids.map((id) => byId.get(id)?.role ?? 'domain'),
     widelyImported: ids.map((id) => byId.get(id)?.widelyImported === true),
+    definesEntity: ids.map((id) => byId.get(id)?.definesEntity === true),
     indexOf,
     edges,
     adjacency,

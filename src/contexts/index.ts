@@ -124,9 +124,13 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     if (isModule(node) && indexed.roles[node] !== 'domain' && pinnedOf(node) === undefined) setAside.add(node);
   }
   const isWiringRole = (node: number): boolean => setAside.has(node) && indexed.roles[node] === 'wiring';
-  // A file that writes a table is a domain core: never shared kernel.
+  // A file that declares an entity or writes a table is a domain core: never shared kernel (twelve core
+  // models of a Sequelize app, a user service writing the users table, were taken out as kernel).
   const writesTable = new Set<number>();
   for (const edge of indexed.edges) if (edge.type === 'data-write') writesTable.add(edge.source);
+  indexed.definesEntity.forEach((defines, node) => {
+    if (defines) writesTable.add(node);
+  });
 
   // Preliminary passes find what should not be clustered: the first, on everything, finds the obvious
   // kernel (a logger imported by most files blurs every community around it); each next pass, without

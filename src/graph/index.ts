@@ -136,9 +136,10 @@ function addLexicalEdges(edges: EdgeAccumulator, extract: ExtractResult): void {
 
 export function buildGraph(extract: ExtractResult, options: BuildGraphOptions = {}): DependencyGraph {
   const roles = classifyModules(extract);
+  const definers = new Set(extract.entities.flatMap((entity) => (entity.definedIn === null ? [] : [entity.definedIn])));
   const moduleNode = (id: string, loc: number): GraphNode => {
     const assigned = roles.get(id);
-    if (!assigned || assigned.role === 'domain') return { id, type: 'module', loc };
+    if (!assigned || assigned.role === 'domain') return { id, type: 'module', loc, ...(definers.has(id) ? { definesEntity: true as const } : {}) };
     return {
       id,
       type: 'module',
@@ -146,6 +147,7 @@ export function buildGraph(extract: ExtractResult, options: BuildGraphOptions = 
       role: assigned.role,
       ...(assigned.reason === undefined ? {} : { roleReason: assigned.reason }),
       ...(assigned.widelyImported ? { widelyImported: true as const } : {}),
+      ...(definers.has(id) ? { definesEntity: true as const } : {}),
     };
   };
   const nodes: GraphNode[] = [

@@ -18,6 +18,8 @@ export interface GraphNode {
    * kernel test may still report them as shared kernel.
    */
   widelyImported?: true;
+  /** Modules that declare an entity (a model, an @Entity class): a domain core, never shared kernel. */
+  definesEntity?: true;
 }
 
 export type GraphEdgeType = 'import' | 'type' | 'data-write' | 'data-read' | 'cochange' | 'lexical' | 'declared';

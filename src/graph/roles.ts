@@ -117,8 +117,8 @@ export function classifyModules(extract: ExtractResult): Map<RepoPath, RoleAssig
   for (const entity of extract.entities) if (entity.definedIn !== null) hasData.add(entity.definedIn);
   const importers = new Map<RepoPath, Set<RepoPath>>();
   for (const dependency of extract.dependencies) {
-    // Re-exports are a barrel's plumbing, and a barrel edge repeats the edge to the defining file.
-    if (dependency.kind === 'reexport' || dependency.via !== undefined || dependency.from === dependency.to) continue;
+    // Re-exports are a barrel's plumbing; an import through a barrel counts for the defining file too.
+    if (dependency.kind === 'reexport' || dependency.from === dependency.to) continue;
     const set = importers.get(dependency.to) ?? new Set<RepoPath>();
     set.add(dependency.from);
     importers.set(dependency.to, set);

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { configFromAnalysis } from '../../src/config/from-analysis.js';
+import { checkBoundaries } from '../../src/check/index.js';
 import type { Analysis } from '../../src/shared/analysis.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
 
@@ -66,5 +68,14 @@ describe('fixtures/nest-layers', () => {
     expect(report).toContain('- a guard (implements CanActivate): src/common/guards/jwt-auth.guard.ts');
     expect(report).toContain('- a custom decorator (createParamDecorator): src/common/decorators/current-user.decorator.ts');
     expect(report).toMatch(/- migrations \(1\): src\/database\/migrations\/1700000000000-init\.ts/);
+  });
+
+  it('leaves set-aside files out of the config init writes: check counts them in no context, none is a violation', () => {
+    const config = configFromAnalysis(analysis);
+    const result = checkBoundaries({ analysis, config });
+    expect(result.violations.filter((violation) => violation.status === 'new')).toEqual([]);
+    // 4 platform files, the migration, main.ts and the root module.
+    expect(result.summary.filesInNoContext).toBe(7);
+    expect(result.summary.checkedFiles).toBe(Object.keys(expected.contexts).length);
   });
 });

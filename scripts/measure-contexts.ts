@@ -4,7 +4,9 @@
  * analysis.json and reports, beside one plain Louvain run on the same import graph at a matched number
  * of contexts:
  * - NMI against the truth's labels, on every labelled file and on the "hard" ones (a file whose name
- *   does not contain its label, so the file name alone cannot score);
+ *   does not contain its label, so the file name alone cannot score); a file in no context counts as a
+ *   group of one (a miss); beside it, NMI over the labelled files Carve put in a context, with their share;
+ * - roles: files per role Carve found before clustering (modules[].role), when it records them;
  * - layer-shaped contexts: 5 or more files, more than half of them of one technical role;
  * - roles concentrated: a technical role with 10 or more files, more than half of them in one context;
  * - names: a context named only by words of its own file names, entities or tables, none of them a
@@ -19,7 +21,7 @@
  *   npm run build && node dist/scripts/measure-contexts.js --backends /work/backends [--only a,b] [--out f.json]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +52,7 @@ export interface ContextsTruth {
 }
 
 interface Analysis {
-  modules: { id: string; context: string | null }[];
+  modules: { id: string; context: string | null; role?: string }[];
   dependencies: { from: string; to: string; kind: string; via?: string }[];
   entities: { id: string; table?: string }[];
   dataAccess: { module: string; entity: string }[];
@@ -184,10 +186,13 @@ export interface ContextsFigures {
   hard: number;
   contexts: number;
   kernel: number;
-  nmi: { carve: number | null; carveHard: number | null; plain: number | null; plainHard: number | null; plainGroups: number; plainResolution: number };
+  nmi: { carve: number | null; carveHard: number | null; carveInContexts: number | null; inContextsShare: number; plain: number | null; plainHard: number | null; plainGroups: number; plainResolution: number };
   layerShaped: { context: string; size: number; role: string; share: number }[];
   layerShapedShare: number;
-  concentratedRoles: { role: string; files: number; context: string; share: number }[];
+  /** truthShare: the largest share of the role's files that one truth label holds (unlabelled files count against it). */
+  concentratedRoles: { role: string; files: number; context: string; share: number; truthShare: number }[];
+  /** Files per role as Carve recorded them (empty for a Carve that records none). */
+  roles: Record<string, number>;
   names: { context: string; domain: boolean; why?: string }[];
   domainNamedShare: number;
   verdict: string | null;
@@ -208,6 +213,9 @@ export function measureAnalysis(truth: ContextsTruth, analysis: Analysis, seed =
   const hard = labelled.filter((f) => isHard(f, labels[f] as string));
   const contexts = analysis.contexts.filter((c) => c.modules.length > 0);
   const plain = plainLouvainMatched(analysis, contexts.length, seed);
+  const inContexts = labelled.filter((f) => contextOf[f] !== null && contextOf[f] !== undefined);
+  const roles: Record<string, number> = {};
+  for (const m of analysis.modules) if (m.role !== undefined) roles[m.role] = (roles[m.role] ?? 0) + 1;
 
   const layerShaped: ContextsFigures['layerShaped'] = [];
   const roleCounts = new Map<string, Map<string, number>>();
@@ -231,7 +239,13 @@ export function measureAnalysis(truth: ContextsTruth, analysis: Analysis, seed =
     const total = files.filter((f) => roleOf(f) === role).length;
     const perContext = roleCounts.get(role) as Map<string, number>;
     const [context, count] = [...perContext.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] as [string, number];
-    if (total >= 10 && count / total > 0.5) concentratedRoles.push({ role, files: total, context, share: Math.round((count / total) * 100) / 100 });
+    if (total >= 10 && count / total > 0.5) {
+      // How concentrated the truth itself is: DTOs all in one feature folder are right to sit together.
+      const truthCounts = new Map<string, number>();
+      for (const f of files) if (roleOf(f) === role && labels[f] !== undefined) truthCounts.set(labels[f] as string, (truthCounts.get(labels[f] as string) ?? 0) + 1);
+      const truthTop = Math.max(0, ...truthCounts.values());
+      concentratedRoles.push({ role, files: total, context, share: Math.round((count / total) * 100) / 100, truthShare: Math.round((truthTop / total) * 100) / 100 });
+    }
   }
 
   const entityWords = new Map<string, string[]>();
@@ -262,6 +276,8 @@ export function measureAnalysis(truth: ContextsTruth, analysis: Analysis, seed =
     nmi: {
       carve: nmiOn(labelled, contextOf, labels),
       carveHard: nmiOn(hard, contextOf, labels),
+      carveInContexts: nmiOn(inContexts, contextOf, labels),
+      inContextsShare: labelled.length === 0 ? 0 : Math.round((inContexts.length / labelled.length) * 100) / 100,
       plain: nmiOn(labelled, plain.partition, labels),
       plainHard: nmiOn(hard, plain.partition, labels),
       plainGroups: plain.groups,
@@ -270,6 +286,7 @@ export function measureAnalysis(truth: ContextsTruth, analysis: Analysis, seed =
     layerShaped,
     layerShapedShare: share(layerShaped.length, contexts.length),
     concentratedRoles,
+    roles: Object.fromEntries(Object.entries(roles).sort(([a], [b]) => a.localeCompare(b))),
     names,
     domainNamedShare: share(names.filter((n) => n.domain).length, names.length),
     verdict: analysis.plan?.verdict?.decision ?? null,
@@ -303,17 +320,18 @@ function loadTruths(folder: string): ContextsTruth[] {
 }
 
 export const CONTEXTS_HEADER =
-  '| back-end | shape | files (labelled, hard) | contexts | NMI Carve (hard) | NMI plain Louvain at matched count (hard) | layer-shaped | roles >50% in one context | domain-named | verdict |\n' +
-  '|---|---|---|---|---|---|---|---|---|---|';
+  '| back-end | shape | files (labelled, hard) | contexts | NMI Carve (hard) | NMI in contexts (share) | NMI plain Louvain at matched count (hard) | layer-shaped | roles >50% in one context (truth) | domain-named | verdict | roles |\n' +
+  '|---|---|---|---|---|---|---|---|---|---|---|---|';
 
 export function contextsRow(f: ContextsFigures): string {
   const n = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(2));
   return `| ${[
     f.name, f.shape, `${f.files} (${f.labelled}, ${f.hard})`, `${f.contexts} (+${f.kernel} kernel)`,
-    `${n(f.nmi.carve)} (${n(f.nmi.carveHard)})`, `${n(f.nmi.plain)} (${n(f.nmi.plainHard)}) at ${f.nmi.plainGroups}`,
+    `${n(f.nmi.carve)} (${n(f.nmi.carveHard)})`, `${n(f.nmi.carveInContexts)} (${Math.round(f.nmi.inContextsShare * 100)}%)`, `${n(f.nmi.plain)} (${n(f.nmi.plainHard)}) at ${f.nmi.plainGroups}`,
     `${f.layerShaped.length} (${(f.layerShapedShare * 100).toFixed(0)}%)`,
-    f.concentratedRoles.map((r) => `${r.role} ${Math.round(r.share * 100)}%`).join(', ') || 'none',
+    f.concentratedRoles.map((r) => `${r.role} ${Math.round(r.share * 100)}% (${Math.round(r.truthShare * 100)}%)`).join(', ') || 'none',
     `${(f.domainNamedShare * 100).toFixed(0)}%`, `${f.verdict ?? 'n/a'}${readinessCounts(f)}`,
+    Object.entries(f.roles).filter(([role]) => role !== 'domain').map(([role, count]) => `${role} ${count}`).join(', ') || '-',
   ].join(' | ')} |`;
 }
 
@@ -331,7 +349,7 @@ export function modulesRow(f: ContextsFigures): string {
   return `| ${f.name} | ${f.files} | ${m.folder + m.stem} (${m.folder} + ${m.stem}) | ${m.files} (${Math.round((m.files / Math.max(f.files, 1)) * 100)}%) | ${m.split} | ${m.misplaced} |`;
 }
 
-runScript(import.meta.url, 'measure-contexts', (argv) => {
+runScript(import.meta.url, 'measure-contexts', async (argv) => {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -340,12 +358,49 @@ runScript(import.meta.url, 'measure-contexts', (argv) => {
       only: { type: 'string' },
       out: { type: 'string', default: join(tmpdir(), 'carve-measure-contexts.json') },
       carve: { type: 'string', default: join(REPO_ROOT, 'bin', 'carve.js') },
+      // A folder to keep each back-end's analysis.json in (as <name>.json), to read what was measured.
+      keep: { type: 'string' },
+      // Seeds of the clustering to average NMI over (this build, in process): one seed's NMI on real
+      // code moves by several hundredths between seeds, more than some changes being measured.
+      seeds: { type: 'string' },
     },
   });
   const only = values.only === undefined ? null : new Set(values.only.split(','));
   const truths = loadTruths(values.truths).filter((t) => only === null || only.has(t.name));
   if (truths.length === 0) throw new Error('no truth matches --only');
   const figures: ContextsFigures[] = [];
+  if (values.seeds !== undefined) {
+    const seeds = values.seeds.split(',').map(Number);
+    const { analyze } = await import('../src/analysis/index.js');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'contexts-seeds-'));
+    const rows: string[] = [];
+    try {
+      for (const truth of truths) {
+        const dir = join(values.backends, truth.folder, truth.dir);
+        if (!existsSync(dir)) continue;
+        const perSeed = seeds.map((seed) => {
+          const { analysis } = analyze(dir, {
+            seed,
+            cacheDir,
+            ...(truth.tsconfig ? { tsconfig: join(values.backends, truth.folder, truth.tsconfig) } : {}),
+            ...(truth.include ? { include: truth.include } : {}),
+          });
+          return measureAnalysis(truth, analysis as unknown as Analysis);
+        });
+        const mean = (pick: (f: ContextsFigures) => number | null): string =>
+          (perSeed.reduce((sum, f) => sum + (pick(f) ?? 0), 0) / perSeed.length).toFixed(3);
+        rows.push(
+          `| ${truth.name} | ${mean((f) => f.nmi.carve)} | ${mean((f) => f.nmi.carveHard)} | ${mean((f) => f.nmi.carveInContexts)} | ` +
+            `${perSeed.map((f) => (f.nmi.carve ?? 0).toFixed(2)).join(' / ')} | ${mean((f) => f.contexts)} | ${mean((f) => f.layerShapedShare)} |`,
+        );
+        process.stderr.write(`${truth.name}: seeds ${seeds.join(',')} done\n`);
+      }
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+    process.stdout.write(`\n| back-end | NMI mean | hard | in contexts | per seed | contexts | layer-shaped share |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
+    return;
+  }
   for (const truth of truths) {
     const dir = join(values.backends, truth.folder, truth.dir);
     if (!existsSync(dir)) {
@@ -364,7 +419,12 @@ runScript(import.meta.url, 'measure-contexts', (argv) => {
         process.stderr.write(`${truth.name}: carve exited ${run.status}: ${run.stderr.split('\n')[0] ?? ''}\n`);
         continue;
       }
-      const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as Analysis;
+      const text = readFileSync(join(out, 'analysis.json'), 'utf8');
+      if (values.keep !== undefined) {
+        mkdirSync(values.keep, { recursive: true });
+        writeFileSync(join(values.keep, `${truth.name}.json`), text);
+      }
+      const analysis = JSON.parse(text) as Analysis;
       const f = measureAnalysis(truth, analysis);
       figures.push(f);
       process.stdout.write(`\n## ${f.name}\n${JSON.stringify({ ...f, names: f.names.filter((x) => !x.domain) }, null, 1)}\n`);

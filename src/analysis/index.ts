@@ -11,7 +11,8 @@ import { contextOfFile, type LoadedConfig } from '../config/index.js';
 import { linkFacts, type ExtractResult } from '../extract/index.js';
 import { buildGraph } from '../graph/index.js';
 import { readChangeCounts, readCoChanges } from '../graph/history.js';
-import type { CoChange } from '../graph/types.js';
+import type { CoChange, DependencyGraph } from '../graph/types.js';
+import type { RoleAssignment } from '../graph/roles.js';
 import { detectContexts, detectFeatureModules, type ContextMap } from '../contexts/index.js';
 import { planStage, type PlanResult } from '../plan/index.js';
 import { compareWith } from './compare-with.js';
@@ -50,8 +51,9 @@ export function analyzeFacts(project: ProjectFacts, options: AnalyzeOptions): An
 
   progress({ stage: 'contexts' });
   const modulePaths = extracted.modules.map((module) => module.id);
+  let graph: DependencyGraph = { nodes: [], edges: [] };
   const contextMap = time('contexts', () => {
-    const graph = buildGraph(extracted, { coChanges });
+    graph = buildGraph(extracted, { coChanges });
     return detectContexts(graph, {
       ...(options.resolution !== undefined ? { resolution: options.resolution } : {}),
       ...(options.kernelThreshold !== undefined ? { kernelThreshold: options.kernelThreshold } : {}),
@@ -61,7 +63,7 @@ export function analyzeFacts(project: ProjectFacts, options: AnalyzeOptions): An
     });
   });
 
-  const withoutPlan = withFeatureModules(assemble(extracted, contextMap, read));
+  const withoutPlan = withFeatureModules(assemble(extracted, contextMap, rolesOf(graph), read));
   if (options.compare) {
     const comparison = compareWith(options.compare, withoutPlan, loaded, layout.root);
     withoutPlan.metrics = { ...withoutPlan.metrics, comparison };
@@ -128,9 +130,23 @@ function withFeatureModules(base: Omit<Analysis, 'plan'>): Omit<Analysis, 'plan'
   };
 }
 
+/** Each module's role as the graph stage classified it (absent: domain). */
+function rolesOf(graph: DependencyGraph): Map<RepoPath, RoleAssignment> {
+  const roles = new Map<RepoPath, RoleAssignment>();
+  for (const node of graph.nodes) {
+    if (node.type === 'module' && node.role !== undefined) roles.set(node.id, { role: node.role, ...(node.roleReason === undefined ? {} : { reason: node.roleReason }) });
+  }
+  return roles;
+}
+
 /** `files`: what the layout and the facts stage say about the files (left out, tsconfigs). */
-function assemble(extracted: ExtractResult, contextMap: ContextMap, files: Pick<ProjectFacts['read'], 'leftOut' | 'tsconfigs' | 'schemas'>): Omit<Analysis, 'plan'> {
-  const modules = moduleRecords(extracted, contextMap.membership);
+function assemble(
+  extracted: ExtractResult,
+  contextMap: ContextMap,
+  roles: ReadonlyMap<RepoPath, RoleAssignment>,
+  files: Pick<ProjectFacts['read'], 'leftOut' | 'tsconfigs' | 'schemas'>,
+): Omit<Analysis, 'plan'> {
+  const modules = moduleRecords(extracted, contextMap.membership, roles);
   const contexts: ContextRecord[] = [...contextMap.contexts].sort((a, b) => compareStrings(a.id, b.id));
   const externalImports = modules.reduce((sum, module) => sum + Object.values(module.external).reduce((a, b) => a + b, 0), 0);
   const unresolvedImports = extracted.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-import').length;
@@ -163,6 +179,7 @@ function assemble(extracted: ExtractResult, contextMap: ContextMap, files: Pick<
     sharedKernel: [...contextMap.sharedKernel].sort(compareStrings),
     godModules: [...contextMap.godModules].sort(compareStrings),
     compositionRoots: [...contextMap.compositionRoots].sort(compareStrings),
+    platform: [...contextMap.platform].sort(compareStrings),
     metrics,
     diagnostics: extracted.diagnostics,
   };

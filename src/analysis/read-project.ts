@@ -9,6 +9,7 @@ import type { LoadedConfig } from '../config/index.js';
 import { linkFacts, loadProjectLayout, readFacts, type ExtractResult, type LayoutOptions, type ProjectLayout, type ReadFacts } from '../extract/index.js';
 import { LayoutInputs, readCachedLayout, writeCachedLayout, type FactsCacheScan } from '../extract/cached.js';
 import { layoutOptions, lookUpResult, runConfig, timer, type Timer } from './run-inputs.js';
+import { classifyModules, type RoleAssignment } from '../graph/roles.js';
 
 export { timer, type Timer } from './run-inputs.js';
 
@@ -106,7 +107,7 @@ export function analyzeBoundaries(dir: string, options: AnalyzeOptions = {}): Bo
   (options.onProgress ?? (() => undefined))({ stage: 'done' });
   return {
     facts: {
-      modules: moduleRecords(extracted, {}),
+      modules: moduleRecords(extracted, {}, classifyModules(extracted)),
       dependencies: extracted.dependencies,
       entities: extracted.entities,
       dataAccess: extracted.dataAccess,
@@ -117,16 +118,26 @@ export function analyzeBoundaries(dir: string, options: AnalyzeOptions = {}): Bo
   };
 }
 
-export function moduleRecords(extracted: ExtractResult, membership: Readonly<Record<RepoPath, string>>): ModuleRecord[] {
+/** `roles`: each module's role before clustering (graph/roles.ts); a module it does not list is domain. */
+export function moduleRecords(
+  extracted: ExtractResult,
+  membership: Readonly<Record<RepoPath, string>>,
+  roles: ReadonlyMap<RepoPath, RoleAssignment>,
+): ModuleRecord[] {
   const entryPointsByPath = new Map(extracted.files.map((facts) => [facts.path, facts.entryPoints]));
-  return extracted.modules.map((module) => ({
-    id: module.id,
-    loc: module.loc,
-    context: membership[module.id] ?? null,
-    external: module.external,
-    unresolvedDataAccess: module.unresolvedDataAccess,
-    entryPoints: entryPointsByPath.get(module.id) ?? [],
-  }));
+  return extracted.modules.map((module) => {
+    const role = roles.get(module.id) ?? { role: 'domain' as const };
+    return {
+      id: module.id,
+      loc: module.loc,
+      context: membership[module.id] ?? null,
+      external: module.external,
+      unresolvedDataAccess: module.unresolvedDataAccess,
+      entryPoints: entryPointsByPath.get(module.id) ?? [],
+      role: role.role,
+      ...(role.role !== 'domain' && role.reason !== undefined ? { roleReason: role.reason } : {}),
+    };
+  });
 }
 
 export interface AnalyzeResult {

@@ -73,8 +73,8 @@ export function directedClusterEdges(
   });
   const sums = new Map<string, DirectedEdge>();
   for (const edge of indexed.edges) {
-    // Co-change and lexical ties are evidence of belonging, not dependencies with a direction.
-    if (edge.type === 'cochange' || edge.type === 'lexical' || !keepEdge(edge)) continue;
+    // Co-change, lexical and co-declaration ties are evidence of belonging, not dependencies with a direction.
+    if (edge.type === 'cochange' || edge.type === 'lexical' || edge.type === 'declared' || !keepEdge(edge)) continue;
     const source = clusterNodeOf.get(edge.source);
     const target = clusterNodeOf.get(edge.target);
     if (source === undefined || target === undefined || source === target) continue;

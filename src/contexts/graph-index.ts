@@ -1,6 +1,7 @@
 // The DependencyGraph indexed for the contexts stage: node ids by index, directed edges by index, and
 // the undirected adjacency of the whole graph (for "how tied is this file to that context").
 import type { DependencyGraph, GraphEdgeType, GraphNodeType } from '../graph/types.js';
+import type { ModuleRole } from '../shared/analysis.js';
 import { toGraphology } from '../graph/to-graphology.js';
 import { type Adjacency, toAdjacency } from './adjacency.js';
 
@@ -16,6 +17,12 @@ export interface IndexedGraph {
   ids: string[];
   types: GraphNodeType[];
   loc: number[];
+  /** Per node: its role before clustering ('domain' for entities and unclassified modules). */
+  roles: ModuleRole[];
+  /** Per node: set aside as widely imported shared code (the kernel test may still claim it). */
+  widelyImported: boolean[];
+  /** Per node: a module declaring an entity. */
+  definesEntity: boolean[];
   indexOf: Map<string, number>;
   edges: IndexedEdge[];
   /** Undirected, parallel edges summed, over every node. */
@@ -40,6 +47,9 @@ export function indexGraph(graph: DependencyGraph): IndexedGraph {
     ids,
     types: ids.map((id) => byId.get(id)?.type ?? 'module'),
     loc: ids.map((id) => byId.get(id)?.loc ?? 0),
+    roles: ids.map((id) => byId.get(id)?.role ?? 'domain'),
+    widelyImported: ids.map((id) => byId.get(id)?.widelyImported === true),
+    definesEntity: ids.map((id) => byId.get(id)?.definesEntity === true),
     indexOf,
     edges,
     adjacency,

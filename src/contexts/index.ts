@@ -3,8 +3,10 @@
 // importing from most contexts) and composition roots (wiring that nothing but other wiring imports).
 // The rest is clustered by consensus of seeded Louvain runs with node-level refinement, then refined
 // by a directed block model, pinned config contexts acting as fixed anchors; god modules take part
-// without their own imports. Then clean-up (tiny clusters merged, entities to the context that
-// writes them), names, stability and metrics. Same input, same bytes. Reasons and figures:
+// without their own imports. Only domain files are clustered (roles from src/graph/roles.ts): wiring is
+// placed afterwards with what it declares, platform glue, schema and tooling files stay in no context.
+// Then clean-up (tiny clusters merged, entities to the context that writes them), names, stability
+// and metrics. Same input, same bytes. Reasons and figures:
 // docs/decisions/contexts.md.
 import type { DependencyGraph } from '../graph/types.js';
 import type { ContextRecord } from '../shared/analysis.js';
@@ -23,6 +25,7 @@ import { nameContexts } from './naming.js';
 import { type ContextOptions, resolveContextOptions } from './options.js';
 import { splitAnchoredCommunities } from './anchors.js';
 import { stabilityByLabel } from './stability.js';
+import { placePrivateGlue, placeWiring } from './wiring.js';
 import { refineByBlockModel } from './block-model.js';
 
 export type { ContextOptions } from './options.js';
@@ -46,7 +49,12 @@ export interface ContextMap {
    * contexts): left out of clustering, in no context.
    */
   compositionRoots: RepoPath[];
-  /** Modules in no context and not kernel (tied to nothing). */
+  /**
+   * Cross-cutting glue set aside before clustering (role 'platform'), in no context. Widely imported
+   * helpers that the kernel test still finds imported from most contexts are in sharedKernel instead.
+   */
+  platform: RepoPath[];
+  /** Modules in no context and not kernel, platform, schema or tooling (tied to nothing). */
   unassigned: RepoPath[];
   metrics: OverallMetrics;
 }
@@ -110,6 +118,20 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   const pinnedOf = (node: number): string | undefined =>
     isModule(node) && settings.pinned ? ownValue(settings.pinned, indexed.ids[node] as string) : undefined;
   const louvain = { resolution: settings.resolution, seed: settings.seed, runs: settings.runs };
+  // Classify before clustering: only domain files (and entities) are clustered. A pinned file is
+  // clustered where the config says, whatever its role.
+  const setAside = new Set<number>();
+  for (let node = 0; node < nodeCount; node++) {
+    if (isModule(node) && indexed.roles[node] !== 'domain' && pinnedOf(node) === undefined) setAside.add(node);
+  }
+  const isWiringRole = (node: number): boolean => setAside.has(node) && indexed.roles[node] === 'wiring';
+  // A file that declares an entity or writes a table is a domain core: never shared kernel (twelve core
+  // models of a Sequelize app, a user service writing the users table, were taken out as kernel).
+  const writesTable = new Set<number>();
+  for (const edge of indexed.edges) if (edge.type === 'data-write') writesTable.add(edge.source);
+  indexed.definesEntity.forEach((defines, node) => {
+    if (defines) writesTable.add(node);
+  });
 
   // Preliminary passes find what should not be clustered: the first, on everything, finds the obvious
   // kernel (a logger imported by most files blurs every community around it); each next pass, without
@@ -120,7 +142,7 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     isFinal: boolean,
     keepEdge: (edge: IndexedEdge) => boolean = () => true,
   ): { input: ClusterInput; labels: number[]; runs: number[][] } => {
-    const clusterInput = buildClusterInput(indexed, (node) => !excluded.has(node), pinnedOf, keepEdge);
+    const clusterInput = buildClusterInput(indexed, (node) => !excluded.has(node) && !setAside.has(node), pinnedOf, keepEdge);
     // The first two passes only need communities good enough to count importers by: one refined run.
     if (!isFinal) {
       const labels = refinedLouvainRun(clusterInput.graph, clusterInput.adjacency, louvain.resolution, louvain.seed);
@@ -133,7 +155,7 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   };
   const kernel = new Set<number>();
   const detectKernelOn = (passLabels: number[]): Set<number> =>
-    detectKernel(indexed, passLabels, settings.kernelThreshold, settings.minContextSize, isFree, kernel);
+    detectKernel(indexed, passLabels, settings.kernelThreshold, settings.minContextSize, (node) => isFree(node) && !setAside.has(node) && !writesTable.has(node), kernel);
   const leftOut = new Set<number>();
   // Composition roots are judged level by level from the entry files down; a candidate stays out of
   // the clustering it is judged on, so its own imports cannot pull its targets together.
@@ -143,7 +165,8 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   const outgoing = outgoingEdges(indexed);
   const passThrough = new Set<number>();
   const isWiring = (node: number): boolean => roots.has(node) || passThrough.has(node);
-  const nextCandidates = (): number[] => nextRootCandidates(indexed, importers, isWiring, judged, isFree);
+  // Wiring files may be composition roots (an app mounting every router); other set-aside files may not.
+  const nextCandidates = (): number[] => nextRootCandidates(indexed, importers, isWiring, judged, (node) => isFree(node) && (!setAside.has(node) || isWiringRole(node)));
   let pending = nextCandidates();
   for (let pass = 0; pass < PRELIMINARY_PASSES; pass++) {
     const passLabels = clusterWithout(new Set([...kernel, ...leftOut, ...roots, ...pending]), false).labels;
@@ -152,15 +175,22 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     // Not on the first pass: with the kernel still in, communities are too blurred to judge spread.
     if (pass > 0) {
       const counted = countedContexts(indexed, passLabels, settings.minContextSize);
+      // Set-aside wiring, placed provisionally with what it declares, so that an entry file starting the
+      // root module is seen to reach the contexts that module declares.
+      const judgeLabels = [...passLabels];
+      placeWiring(indexed, judgeLabels, [...setAside].filter((node) => isWiringRole(node) && !roots.has(node) && !pending.includes(node)).sort((a, b) => a - b));
       for (const node of pending) {
         judged.add(node);
         if (kernel.has(node)) continue;
-        const verdict = judgeRootCandidate(node, outgoing.get(node) ?? [], passLabels, counted, importers, isWiring, (other) => kernel.has(other));
+        // Platform glue counts as the kernel does: what every entry file imports, not what it wires.
+        const isShared = (other: number): boolean => kernel.has(other) || (setAside.has(other) && !isWiringRole(other));
+        // A file that only wiring imports (a feature module, a router the app mounts) is private to it.
+        const verdict = judgeRootCandidate(node, outgoing.get(node) ?? [], judgeLabels, counted, importers, (other) => isWiring(other) || isWiringRole(other), isShared);
         if (verdict === 'root') roots.add(node);
         if (verdict === 'pass-through') passThrough.add(node);
       }
       pending = nextCandidates();
-      for (const node of detectGodModules(indexed, passLabels, settings.minContextSize, (node) => isFree(node) && !kernel.has(node) && !roots.has(node))) leftOut.add(node);
+      for (const node of detectGodModules(indexed, passLabels, settings.minContextSize, (node) => isFree(node) && !setAside.has(node) && !kernel.has(node) && !roots.has(node))) leftOut.add(node);
     }
     for (const node of [...kernel, ...roots]) leftOut.delete(node);
     if (pass > 0 && kernel.size + leftOut.size + roots.size === before && pending.length === 0) break;
@@ -196,6 +226,19 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
   attachToMostTied(indexed, labels, floating, true);
 
   mergeTinyClusters(indexed, labels, settings.minContextSize, new Set(anchored.keys()));
+  placeWiring(indexed, labels, [...setAside].filter((node) => isWiringRole(node) && !roots.has(node)).sort((a, b) => a - b));
+  // Widely imported helpers were set aside as platform; those imported from most contexts are kernel.
+  const platformKernel = detectKernel(
+    indexed,
+    labels,
+    settings.kernelThreshold,
+    settings.minContextSize,
+    (node) => setAside.has(node) && indexed.widelyImported[node] === true && !roots.has(node),
+    kernel,
+  );
+  for (const node of platformKernel) kernel.add(node);
+  // Glue that one context alone imports (a pipe only the table controller applies) is that context's own.
+  placePrivateGlue(indexed, labels, [...setAside].filter((node) => indexed.roles[node] === 'platform' && !kernel.has(node) && !roots.has(node)).sort((a, b) => a - b));
   assignEntities(indexed, labels);
   const pinnedNameOf = compactLabels(indexed, labels, anchored);
   const stability = stabilityByLabel(input, final.runs, labels, isModule);
@@ -242,14 +285,27 @@ export function detectContexts(graph: DependencyGraph, options: Partial<ContextO
     if (label >= 0) membership.set(indexed.ids[node] as string, names.get(label) as string);
   });
   const pathsOf = (nodes: Iterable<number>): RepoPath[] => [...nodes].map((node) => indexed.ids[node] as string).sort(compareStrings);
-  const unassigned = indexed.ids.filter((_, node) => isModule(node) && labels[node] === -1 && !kernel.has(node) && !roots.has(node));
+  const platform = [...setAside].filter((node) => indexed.roles[node] === 'platform' && labels[node] === -1 && !kernel.has(node) && !roots.has(node));
+  const outsideDomains = [...setAside].filter((node) => indexed.roles[node] === 'schema' || indexed.roles[node] === 'tooling').length;
+  const unassigned = indexed.ids.filter(
+    (_, node) => isModule(node) && labels[node] === -1 && !kernel.has(node) && !roots.has(node) && (!setAside.has(node) || isWiringRole(node)),
+  );
   return {
     contexts,
     membership: sortedRecord(membership),
     sharedKernel: pathsOf(kernel),
     godModules: pathsOf(gods),
     compositionRoots: pathsOf(roots),
+    platform: pathsOf(platform),
     unassigned: [...unassigned].sort(compareStrings),
-    metrics: { ...overall, sharedKernel: kernel.size, godModules: gods.size, compositionRoots: roots.size, unassigned: unassigned.length },
+    metrics: {
+      ...overall,
+      sharedKernel: kernel.size,
+      godModules: gods.size,
+      compositionRoots: roots.size,
+      platform: platform.length,
+      outsideDomains,
+      unassigned: unassigned.length,
+    },
   };
 }

@@ -26,6 +26,10 @@ export interface OverallMetrics {
   godModules: number;
   /** Wiring files left out of every context (entry files, apps mounting routers, schedulers). */
   compositionRoots: number;
+  /** Cross-cutting glue set aside before clustering, in no context (roles, issue 14). */
+  platform: number;
+  /** Migrations, seeds and dev tooling: outside the domains, in no context. */
+  outsideDomains: number;
   unassigned: number;
 }
 
@@ -43,7 +47,7 @@ function add(map: Map<number, number>, key: number, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
-export function contextMetrics(input: MetricsInput): { perContext: Map<number, ContextMetrics>; overall: Omit<OverallMetrics, 'sharedKernel' | 'godModules' | 'compositionRoots' | 'unassigned'> } {
+export function contextMetrics(input: MetricsInput): { perContext: Map<number, ContextMetrics>; overall: Omit<OverallMetrics, 'sharedKernel' | 'godModules' | 'compositionRoots' | 'platform' | 'outsideDomains' | 'unassigned'> } {
   const { indexed, labels, contextIds } = input;
   const labelList = [...contextIds.keys()].sort((a, b) => a - b);
   const size = new Map<number, number>();

@@ -109,6 +109,8 @@ function checkShape(raw: Json): void {
   for (const key of ['sharedKernel', 'godModules', 'compositionRoots']) raw[key] = conform(raw[key], ['string'], key);
   if (raw.featureModules !== undefined) raw.featureModules = conform(raw.featureModules, FEATURE_MODULES_SHAPE, 'featureModules');
   if (raw.misplaced !== undefined) raw.misplaced = conform(raw.misplaced, MISPLACED_SHAPE, 'misplaced');
+  // Written since issue 14; older analyses have none.
+  if (raw.platform !== undefined) raw.platform = conform(raw.platform, ['string'], 'platform');
   raw.metrics = isObject(raw.metrics) ? raw.metrics : { modularity: 0 };
   raw.plan = conform(raw.plan, PLAN_SHAPE, 'plan');
   list(raw, 'diagnostics', '', true).forEach((diagnostic, i) => {

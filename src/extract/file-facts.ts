@@ -6,6 +6,7 @@ import type { SourceFileEntry } from './project/index.js';
 import type { ModuleResolver } from './imports/resolver.js';
 import { exportFactsOf, lineOf, scanImports } from './imports/scan-imports.js';
 import { createEntryPointScanner } from './entry-points/scan-entry-points.js';
+import { createRoleScanner, resolveRoleFacts } from './roles/scan-role-facts.js';
 import { countLinesOfCode } from './files/read-source.js';
 import { declaresGlobalTests } from './files/declares-tests.js';
 import { importsTestRunner } from './files/test-files.js';
@@ -54,7 +55,11 @@ export function extractFileFacts(
   const sourceFile = parseSource(entry.path, text);
   const diagnostics = parseErrors(sourceFile);
   const entryPointScanner = createEntryPointScanner(sourceFile);
-  const scanned = scanImports(sourceFile, entryPointScanner.visit);
+  const roleScanner = createRoleScanner(sourceFile);
+  const scanned = scanImports(sourceFile, (node) => {
+    entryPointScanner.visit(node);
+    roleScanner.visit(node);
+  });
 
   const imports: ImportFact[] = scanned.imports.map((raw) => {
     const resolution = resolver.resolve(raw.specifier, entry.absolutePath, entry.project);
@@ -89,6 +94,8 @@ export function extractFileFacts(
     entryPoints: entryPointScanner.entryPoints.sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1)),
     diagnostics,
   };
+  const roleFacts = resolveRoleFacts(entry.path, text, roleScanner.finish(), imports);
+  if (roleFacts) facts.roleFacts = roleFacts;
   if (importsTestRunner(imports) || declaresGlobalTests(sourceFile)) facts.isTest = true;
 
   if (scanDataAccess) {

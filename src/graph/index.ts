@@ -8,6 +8,7 @@ import type { DependencyRecord } from '../shared/analysis.js';
 import type { CoChange, DependencyGraph, GraphEdge, GraphEdgeType, GraphNode } from './types.js';
 import { compareStrings } from '../shared/sort.js';
 import { lexicalTies } from './lexical.js';
+import { classifyModules, declaredTies } from './roles.js';
 import {
   COCHANGE_FACTOR,
   DATA_READ_FACTOR,
@@ -19,6 +20,7 @@ import {
 } from './weights.js';
 
 export type { CoChange, DependencyGraph, GraphEdge, GraphNode } from './types.js';
+export { classifyModules, roleBySyntax, type RoleAssignment } from './roles.js';
 
 export interface BuildGraphOptions {
   coChanges?: CoChange[];
@@ -133,8 +135,23 @@ function addLexicalEdges(edges: EdgeAccumulator, extract: ExtractResult): void {
 }
 
 export function buildGraph(extract: ExtractResult, options: BuildGraphOptions = {}): DependencyGraph {
+  const roles = classifyModules(extract);
+  const definers = new Set(extract.entities.flatMap((entity) => (entity.definedIn === null ? [] : [entity.definedIn])));
+  const moduleNode = (id: string, loc: number): GraphNode => {
+    const assigned = roles.get(id);
+    if (!assigned || assigned.role === 'domain') return { id, type: 'module', loc, ...(definers.has(id) ? { definesEntity: true as const } : {}) };
+    return {
+      id,
+      type: 'module',
+      loc,
+      role: assigned.role,
+      ...(assigned.reason === undefined ? {} : { roleReason: assigned.reason }),
+      ...(assigned.widelyImported ? { widelyImported: true as const } : {}),
+      ...(definers.has(id) ? { definesEntity: true as const } : {}),
+    };
+  };
   const nodes: GraphNode[] = [
-    ...extract.modules.map((module): GraphNode => ({ id: module.id, type: 'module', loc: module.loc })),
+    ...extract.modules.map((module): GraphNode => moduleNode(module.id, module.loc)),
     ...extract.entities.map((entity): GraphNode => ({ id: entityNodeId(entity.id), type: 'entity', loc: 0 })),
   ];
   const unique = new Map(nodes.map((node) => [node.id, node]));
@@ -144,5 +161,7 @@ export function buildGraph(extract: ExtractResult, options: BuildGraphOptions = 
   addDataEdges(edges, extract);
   addCoChangeEdges(edges, options.coChanges ?? []);
   addLexicalEdges(edges, extract);
+  // Ties between the files each wiring file declares: undirected, clustering-only, like lexical ties.
+  for (const tie of declaredTies(extract, roles)) edges.add(tie.source, tie.target, 'declared', 1, tie.weight);
   return { nodes: sortedNodes, edges: edges.edges() };
 }

@@ -1,5 +1,6 @@
 // The dependency graph: modules and entities as nodes, weighted edges for how much one really uses
 // the other. Plain data; graphology objects are built from it inside graph/ and contexts/ only.
+import type { ModuleRole } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
 
 export type GraphNodeType = 'module' | 'entity';
@@ -9,9 +10,19 @@ export interface GraphNode {
   id: string;
   type: GraphNodeType;
   loc: number;
+  /** Modules: the role found before clustering (roles.ts); absent means domain. */
+  role?: ModuleRole;
+  roleReason?: string;
+  /**
+   * Platform files set aside as widely imported shared code (no framework role of their own): the
+   * kernel test may still report them as shared kernel.
+   */
+  widelyImported?: true;
+  /** Modules that declare an entity (a model, an @Entity class): a domain core, never shared kernel. */
+  definesEntity?: true;
 }
 
-export type GraphEdgeType = 'import' | 'type' | 'data-write' | 'data-read' | 'cochange' | 'lexical';
+export type GraphEdgeType = 'import' | 'type' | 'data-write' | 'data-read' | 'cochange' | 'lexical' | 'declared';
 
 export interface GraphEdge {
   /** Directed as seen in code: importer -> imported, module -> entity, for co-change the smaller id first. */

@@ -115,6 +115,46 @@ function modulesSection(analysis: Analysis): string[] {
   return out;
 }
 
+/**
+ * Files set aside before clustering (issue 14), grouped by why: cross-cutting platform glue (in no
+ * context), then migrations, seeds and dev tooling (outside the domains). Absent when there are none.
+ */
+function platformSection(analysis: Analysis): string[] {
+  const byId = new Map(analysis.modules.map((module) => [module.id, module]));
+  const groups = new Map<string, string[]>();
+  const add = (heading: string, file: string): void => {
+    const list = groups.get(heading) ?? [];
+    list.push(file);
+    groups.set(heading, list);
+  };
+  for (const file of analysis.platform ?? []) add(byId.get(file)?.roleReason ?? 'platform', file);
+  const outside = analysis.modules.filter((module) => (module.role === 'schema' || module.role === 'tooling') && module.context === null);
+  if (groups.size === 0 && outside.length === 0) return [];
+  const out = [
+    '## Platform',
+    '',
+    'Set aside before clustering: cross-cutting glue that every context uses (guards, interceptors, decorators, middleware, base classes of one layer, helpers imported from many files with no table of their own). These files are in no context; `modules[].roleReason` in analysis.json says why each was set aside.',
+    '',
+  ];
+  const reasons = [...groups.keys()].sort(compareStrings);
+  for (const reason of reasons) out.push(`- ${escapeMarkdown(reason)}: ${(groups.get(reason) ?? []).sort(compareStrings).map(escapeMarkdown).join(', ')}`);
+  if (outside.length > 0) {
+    const kinds = new Map<string, string[]>();
+    for (const module of outside) {
+      const kind = module.role === 'tooling' ? 'dev tooling' : (module.roleReason ?? '').startsWith('a seed') ? 'seeds' : 'migrations';
+      kinds.set(kind, [...(kinds.get(kind) ?? []), module.id]);
+    }
+    out.push('', 'Outside the domains (in no context, not clustered):', '');
+    for (const kind of [...kinds.keys()].sort(compareStrings)) {
+      const files = (kinds.get(kind) ?? []).sort(compareStrings);
+      const shown = files.slice(0, 10).map(escapeMarkdown).join(', ');
+      out.push(`- ${kind} (${files.length}): ${shown}${files.length > 10 ? `, and ${files.length - 10} more` : ''}`);
+    }
+  }
+  out.push('');
+  return out;
+}
+
 function mapSection(analysis: Analysis): string[] {
   if (analysis.contexts.length === 0) return [];
   return [
@@ -207,6 +247,7 @@ export function renderMarkdown(analysis: Analysis): string {
     ...summarySection(analysis),
     ...contextsSection(analysis, plan),
     ...modulesSection(analysis),
+    ...platformSection(analysis),
     ...mapSection(analysis),
     ...ownershipSection(analysis, plan),
     ...cyclesSection(plan),

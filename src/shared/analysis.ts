@@ -6,6 +6,14 @@ export interface Location {
   line: number;
 }
 
+/**
+ * What a file is beside its domain (issue 14), from syntax and the import graph before clustering:
+ * `domain` is clustered; `wiring` (module declarations, routers mounting many handlers, DI factories) is
+ * placed afterwards with what it declares; `platform` (cross-cutting glue) is set aside in no context;
+ * `schema` (migrations, seeds) and `tooling` (dev-tooling folders) are outside the domains.
+ */
+export type ModuleRole = 'domain' | 'wiring' | 'platform' | 'schema' | 'tooling';
+
 export interface ModuleRecord {
   id: RepoPath;
   loc: number;
@@ -18,6 +26,10 @@ export interface ModuleRecord {
   entryPoints: EntryPointFact[];
   /** The feature module the file belongs to (featureModules[].id), null when none; absent in older analyses. */
   module?: string | null;
+  /** Absent in analyses written before roles were recorded. */
+  role?: ModuleRole;
+  /** Why a file is not domain code (absent for domain). */
+  roleReason?: string;
 }
 
 export interface DependencyRecord {
@@ -413,6 +425,12 @@ export interface Analysis {
   featureModules?: FeatureModuleRecord[];
   /** Sorted by file; absent in older analyses. */
   misplaced?: MisplacedRecord[];
+  /**
+   * Cross-cutting glue set aside before clustering (guards, interceptors, decorators, middleware, base
+   * classes of one layer, widely imported helpers): in no context; modules[].roleReason says why.
+   * Absent in analyses written before roles were recorded.
+   */
+  platform?: RepoPath[];
   metrics: AnalysisMetrics;
   plan: Plan;
   diagnostics: Diagnostic[];

@@ -270,6 +270,35 @@ export interface Diagnostic {
   line?: number;
 }
 
+/**
+ * What a file's syntax says about its role beside its domain (src/graph/roles.ts reads it): framework
+ * declarations, glue interfaces, routers it mounts, providers and factories. Every field is absent when
+ * empty; the whole object is absent when nothing was seen.
+ */
+export interface RoleFacts {
+  /** Decorators on its classes, by name ('Module', 'Injectable', 'Catch'), sorted, unique. */
+  decorators?: string[];
+  /** Interfaces its classes implement, by name ('CanActivate', 'NestInterceptor'), sorted, unique. */
+  implements?: string[];
+  /** Project files declaring the classes its classes extend (imported bases only), sorted, unique. */
+  bases?: RepoPath[];
+  /** Decorator factories it calls: 'createParamDecorator', 'SetMetadata', 'applyDecorators'. */
+  decoratorFactories?: string[];
+  /** Project files whose exports it passes to `.use(...)` or `.register(...)` (routers, plugins), sorted. */
+  mounts?: RepoPath[];
+  /** DI provider objects it declares: `{ provide, useFactory | useClass | useValue | useExisting }`. */
+  providers?: number;
+  /** Project files whose classes its exported create/make/build functions construct with `new`, sorted. */
+  constructs?: RepoPath[];
+  /** Classes it declares. */
+  classes?: number;
+  /** Functions it exports, and how many of them are (or return) middleware: `(req, res, next)`, `(ctx, next)`. */
+  exportedFunctions?: number;
+  middleware?: number;
+  /** A migration or a seed (by folder, name or content, as the data-access scan tells them). */
+  schema?: 'migration' | 'seed';
+}
+
 export interface FileFacts {
   path: RepoPath;
   /** sha1 of the file's bytes. */
@@ -310,6 +339,8 @@ export interface FileFacts {
   entityDecorators?: string[];
   /** The unresolved data accesses by adapter and reason (they add up to unresolvedDataAccess). Absent when none. */
   unresolvedReasons?: UnresolvedAccessFact[];
+  /** Role evidence from syntax (decorators, glue interfaces, mounts, providers); absent when none. */
+  roleFacts?: RoleFacts;
   entryPoints: EntryPointFact[];
   diagnostics: Diagnostic[];
   /**

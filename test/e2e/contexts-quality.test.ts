@@ -65,12 +65,15 @@ describe('contexts on fixtures/shop, through the CLI', () => {
     analysis = await analyzeWithCli(join(repoRoot, 'fixtures/shop'), join(repoRoot, 'fixtures/shop/expected.json'), join(scratch, 'shop'));
   });
 
-  it('matches the hand-written answer with NMI >= 0.9 (0.912 measured, seed 1)', () => {
+  it('matches the hand-written answer with NMI >= 0.9 (0.913 measured, seed 1)', () => {
     const comparison = comparisonOf(analysis);
-    expect(comparison.common).toBe(Object.keys(expected.contexts).length);
+    // One file of the answer's contexts is set aside as platform (reporting/report-types.ts, imported
+    // from 8 name stems): scored as a miss below, so nothing dropped can look better.
+    const setAside = Object.keys(expected.contexts).filter((file) => (analysis.platform ?? []).includes(file));
+    expect(setAside).toEqual(['src/reporting/report-types.ts']);
+    expect(comparison.common).toBe(Object.keys(expected.contexts).length - setAside.length);
     expect(comparison.nmi).toBeGreaterThanOrEqual(0.9);
-    // Every file of the answer's contexts is in a context: nothing was dropped to look better.
-    expect(scoreAgainst(membershipOf(analysis), expected.contexts)).toBeCloseTo(comparison.nmi, 6);
+    expect(scoreAgainst(membershipOf(analysis), expected.contexts)).toBeGreaterThanOrEqual(0.9);
   });
 
   it('calls out the god service and a shared kernel that is all kernel', () => {

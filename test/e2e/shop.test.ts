@@ -15,6 +15,7 @@ const shopDir = join(fixturesRoot, 'shop');
 const expected = JSON.parse(readFileSync(join(shopDir, 'expected.json'), 'utf8')) as {
   contexts: Record<string, string>;
   sharedKernel: string[];
+  platform: string[];
   wiring: string[];
   edges: { from: string; to: string; kind: 'import'; via?: string }[];
   absentEdges: { from: string; to: string }[];
@@ -39,7 +40,7 @@ describe('fixtures/shop', () => {
   });
 
   it('reads every file of the shop', () => {
-    const all = [...Object.keys(expected.contexts), ...expected.sharedKernel, ...expected.wiring].sort();
+    const all = [...Object.keys(expected.contexts), ...expected.sharedKernel, ...expected.platform, ...expected.wiring].sort();
     expect(first.analysis.modules.map((module) => module.id)).toEqual(all);
   });
 
@@ -59,10 +60,24 @@ describe('fixtures/shop', () => {
   });
 
   it('reports the wiring as composition roots, in no context', () => {
-    // app.module.ts stays in a context: the Nest feature modules it lists import each other.
-    expect(first.analysis.compositionRoots).toEqual(expected.wiring.filter((file) => file !== 'src/app.module.ts'));
+    // app.module.ts too: the feature modules it lists are wiring, placed with what they declare.
+    expect(first.analysis.compositionRoots).toEqual(expected.wiring);
     const inContexts = new Set(first.analysis.contexts.flatMap((context) => context.modules));
     for (const root of first.analysis.compositionRoots) expect(inContexts.has(root), root).toBe(false);
+  });
+
+  it('sets the guard and the express middleware aside as platform, each with its reason', () => {
+    expect(first.analysis.platform).toEqual(expect.arrayContaining(expected.platform));
+    const byId = new Map(first.analysis.modules.map((module) => [module.id, module]));
+    for (const file of first.analysis.platform ?? []) {
+      expect(byId.get(file)?.role).toBe('platform');
+      expect(byId.get(file)?.context).toBeNull();
+      expect(byId.get(file)?.roleReason).toMatch(/\w/);
+    }
+    expect(byId.get('src/middleware/auth.guard.ts')?.roleReason).toBe('a guard (implements CanActivate)');
+    expect(byId.get('src/modules/orders.module.ts')).toMatchObject({ role: 'wiring', context: expect.any(String) });
+    expect(byId.get('src/services/order.service.ts')).toMatchObject({ role: 'domain' });
+    expect(byId.get('src/services/order.service.ts')?.roleReason).toBeUndefined();
   });
 
   it('writes byte-identical analysis.json on every run, with no absolute paths', () => {

@@ -39,7 +39,9 @@ describe('measure-contexts', () => {
       },
     );
     expect(figures.layerShaped).toEqual([{ context: 'app-module', size: 10, role: 'module', share: 1 }]);
-    expect(figures.concentratedRoles).toEqual([{ role: 'module', files: 10, context: 'app-module', share: 1 }]);
+    // The truth spreads the ten module files over ten folders: their concentration is Carve's, not the code's.
+    expect(figures.concentratedRoles).toEqual([{ role: 'module', files: 10, context: 'app-module', share: 1, truthShare: 0.1 }]);
+    expect(figures.roles).toEqual({});
     expect(figures.names).toEqual([
       { context: 'app-module', domain: false, why: "role word 'app'" },
       { context: 'billing', domain: true },

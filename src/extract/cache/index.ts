@@ -13,7 +13,7 @@ import type { ProjectLayout } from '../project/index.js';
 import { codeFingerprint } from '../../shared/code-fingerprint.js';
 
 /** Bump when FileFacts change shape. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 interface ShardContent {
   entries: Record<RepoPath, FileFacts>;

@@ -147,9 +147,11 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const seamsFirst = after[0];
   if (seamsFirst) {
     const then = after.length > 1 ? ` Then ${names(after.slice(1), 3)}, each after its own seams (see each context's readiness).` : '';
+    // A small context may be ready: say so, or the headline contradicts the readiness table.
+    const noneReady = tiny.length > 0 ? `no context of ${count(MIN_SERVICE_LOC, 'line')} or more is ready yet (${listWords(tiny.map((standing) => standing.context))} ${tiny.length === 1 ? 'is' : 'are'} ready but too small to stand alone)` : 'no context is ready yet';
     return {
       decision: 'seams-first',
-      headline: `Cut seams before extracting anything: no context is ready yet. Start with ${introduce(seamsFirst)}: ${deciding(seamsFirst, 2).join('; ')}; then extract it.${then}${rest}`,
+      headline: `Cut seams before extracting anything: ${noneReady}. Start with ${introduce(seamsFirst)}: ${deciding(seamsFirst, 2).join('; ')}; then extract it.${then}${rest}`,
       reasons,
     };
   }

@@ -54,6 +54,12 @@ describe('verdict', () => {
     );
   });
 
+  it('none big enough ready, a small one ready: the seams-first headline says the small one is ready but too small', () => {
+    const verdict = decideVerdict({ ...healthy, standings: [ready('settings', 1, MIN_SERVICE_LOC - 1), seams('b', 2)] });
+    expect(verdict.decision).toBe('seams-first');
+    expect(verdict.headline).toMatch(new RegExp(`^Cut seams before extracting anything: no context of ${MIN_SERVICE_LOC} lines or more is ready yet \\(settings is ready but too small to stand alone\\)\\. Start with b `));
+  });
+
   it('every context entangled: hold the monolith, naming what is tangled', () => {
     const verdict = decideVerdict({ ...healthy, cycles: [cycle('a', 'b', 'c')], standings: [tangled('a', 1), tangled('b', 2), tangled('c', 3), tangled('d', 4)] });
     expect(verdict.decision).toBe('modular-monolith');

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { configFromAnalysis } from '../../src/config/from-analysis.js';
-import { checkBoundaries } from '../../src/check/index.js';
+import { checkBoundaries, toBaselineEntry } from '../../src/check/index.js';
 import type { Analysis } from '../../src/shared/analysis.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
 
@@ -70,12 +70,19 @@ describe('fixtures/nest-layers', () => {
     expect(report).toMatch(/- migrations \(1\): src\/database\/migrations\/1700000000000-init\.ts/);
   });
 
-  it('leaves set-aside files out of the config init writes: check counts them in no context, none is a violation', () => {
+  it('leaves set-aside files out of the config init writes: check counts them in no context, and they fail as unassigned until accepted', () => {
     const config = configFromAnalysis(analysis);
     const result = checkBoundaries({ analysis, config });
-    expect(result.violations.filter((violation) => violation.status === 'new')).toEqual([]);
+    const fresh = result.violations.filter((violation) => violation.status === 'new');
+    // Default-deny (issue 15): the files in no context are the only violations, each of rule unassigned.
+    expect(fresh.every((violation) => violation.rule === 'unassigned')).toBe(true);
     // 4 platform files, the migration, main.ts and the root module.
     expect(result.summary.filesInNoContext).toBe(7);
+    expect(fresh).toHaveLength(7);
     expect(result.summary.checkedFiles).toBe(Object.keys(expected.contexts).length);
+    // Accepted in the baseline, as `carve check --update-baseline` records them: nothing fails.
+    const accepted = checkBoundaries({ analysis, config, baseline: fresh.map(toBaselineEntry) });
+    expect(accepted.exitCode).toBe(0);
+    expect(accepted.summary.baselined).toBe(7);
   });
 });

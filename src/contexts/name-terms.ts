@@ -2,7 +2,7 @@
 // never a word that names a technical role, a layout folder, a framework or a verb. Terms are single
 // words and pairs of adjacent words (`market-data`), compared in singular form so that `orders` and
 // `order` are one term; the spelling shown is the one the code uses most.
-import { ROLE_WORDS, nameWords } from '../graph/lexical.js';
+import { ROLE_WORDS, nameForms, nameWords } from '../graph/lexical.js';
 
 /**
  * Words that never appear in a name, on top of the lexical ties' role words (stripped from the end of
@@ -69,13 +69,7 @@ function keyOf(form: string): string {
 
 /** Words of a file name or table name: split as the lexical ties split them, with the spelling kept. */
 export function nameWordsOf(text: string): NameWord[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((form) => form.length > 0)
-    .map((form) => ({ key: keyOf(form), form }));
+  return nameForms(text).map((form) => ({ key: keyOf(form), form }));
 }
 
 /** Whether a word may be part of a name: letters only, long enough, not a role or layout word (nor a generic one unless allowed). */

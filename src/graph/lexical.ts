@@ -37,15 +37,19 @@ function singular(word: string): string {
   return word;
 }
 
-/** Lower-case singular words of a name: camelCase, kebab, snake and dots split. */
-export function nameWords(name: string): string[] {
+/** Lower-case words of a name as written: camelCase, kebab, snake and dots split. */
+export function nameForms(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0)
-    .map(singular);
+    .filter((word) => word.length > 0);
+}
+
+/** Lower-case singular words of a name: camelCase, kebab, snake and dots split. */
+export function nameWords(name: string): string[] {
+  return nameForms(name).map(singular);
 }
 
 /**

@@ -147,17 +147,23 @@ export function isInContext(config: CarveConfig, context: string, repoPath: Repo
  * or a moved folder. '!glob' entries only subtract and are not checked.
  */
 export function unmatchedGlobs(config: CarveConfig, files: readonly RepoPath[]): { path: (string | number)[]; message: string }[] {
-  const matchable = files.map(matchablePath);
-  const issues: { path: (string | number)[]; message: string }[] = [];
+  // All positive globs in one index, each file tried once on the globs of its own folders: linear in
+  // the files, whatever the number of globs (init writes hundreds of plain paths for layered code).
+  const index = new GlobIndex<string>();
+  const fields: { key: string; path: (string | number)[]; glob: string }[] = [];
   for (const [name, context] of Object.entries(config.contexts)) {
     for (const field of ['paths', 'expose'] as const) {
-      context[field]?.forEach((glob, index) => {
+      context[field]?.forEach((glob, position) => {
         if (glob.startsWith('!')) return;
-        const test = matcher([normalizeGlob(glob)]);
-        if (matchable.some((path) => test(path))) return;
-        issues.push({ path: ['contexts', name, field, index], message: `"${glob}" matches none of the ${files.length} analyzed files` });
+        const key = `${fields.length}`;
+        fields.push({ key, path: ['contexts', name, field, position], glob });
+        index.add(normalizeGlob(glob), key);
       });
     }
   }
-  return issues;
+  const matched = new Set<string>();
+  for (const file of files) for (const key of index.matches(matchablePath(file))) matched.add(key);
+  return fields
+    .filter((field) => !matched.has(field.key))
+    .map((field) => ({ path: field.path, message: `"${field.glob}" matches none of the ${files.length} analyzed files` }));
 }

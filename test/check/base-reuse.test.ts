@@ -27,8 +27,11 @@ async function bothWays(repo: TmpGitRepo) {
   if (!loaded) throw new Error('no carve.config.json');
   const options: AnalyzeOptions = { configPath: loaded.path, loadedConfig: loaded };
   const work = analyzeBoundaries(repo.dir, options);
+  const workBefore = structuredClone(work.facts);
   const cold = await analyzeBase(repo.dir, 'HEAD~1', options, loaded.path);
   const reused = await analyzeBase(repo.dir, 'HEAD~1', options, loaded.path, { donor: work.donor });
+  // The base shares the work tree's FileFacts objects: its run must leave the work tree's facts as they were.
+  expect(work.facts).toEqual(workBefore);
   const result = (base: typeof cold) => checkBoundaries({ analysis: work.facts, config: loaded.config, baseline: [], baseAnalysis: base.facts });
   return { cold, reused, coldResult: result(cold), reusedResult: result(reused) };
 }

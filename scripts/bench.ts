@@ -6,7 +6,8 @@
  * - warm: `carve analyze --cache-dir <dir>` on a cache an untimed run filled, nothing changed, timed in
  *   the same rounds, compared with dependency-cruiser's cold median;
  * - warm check: on a copy of the 5k input with a carve.config.json from `carve init`, `carve check
- *   --cache-dir <dir>` after a comment line is appended to one file;
+ *   --cache-dir <dir>` after a comment line is appended to one file; in the same rounds, `carve check
+ *   --base HEAD~1` after another one-file change committed, against the warm check (issue 15);
  * - start-up: `carve --version`;
  * - data pass share (issue 13): the `dataAccess` stage over the whole cold run, from `--timings`.
  * Inputs: generated monoliths of 1,000, 5,000 and 20,000 files, 10,000 files that barely import each
@@ -21,6 +22,7 @@
  * generated-1k, generated-5k, generated-20k, generated-isolated-10k, rxjs, effect (the warm check runs
  * with generated-5k).
  */
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -205,19 +207,28 @@ function listSourceFiles(dir: string): string[] {
 
 /**
  * `carve check` after one changed file, on a copy of the input (so its carve.config.json cannot change
- * the analyze runs): init once, one untimed check to fill the cache, then per run a new comment line
- * in one source file (the middle one in sorted order) and a timed check. Exit 1 (violations) is fine.
+ * the analyze runs) made a git repository: init once, one untimed check to fill the cache, then per
+ * round a new comment line in one source file (the middle one in sorted order), committed, and a timed
+ * check; then another line, committed, and a timed `check --base HEAD~1` (its base one file away).
+ * Exit 1 (violations) is fine.
  */
 async function benchCheck(input: BenchInput, carve: CarveTool, repoRoot: string, runs: number, warmup: boolean, scratch: string): Promise<CheckResult> {
   const result: ToolResult = { error: carve.missing, runs: [], coverage: null };
-  const check: CheckResult = { input: input.name, files: input.files, editedFile: '', result };
+  const base: ToolResult = { error: carve.missing, runs: [], coverage: null };
+  const check: CheckResult = { input: input.name, files: input.files, editedFile: '', result, base };
   if (carve.missing !== null) return check;
-  log(`check on ${input.name} (one changed file, ${runs} timed run${runs === 1 ? '' : 's'})`);
+  log(`check on ${input.name} (one changed file, ${runs} timed run${runs === 1 ? '' : 's'}, then check --base HEAD~1)`);
   const copy = join(scratch, `${input.name}-check`);
   const cacheDir = join(scratch, 'cache', `${input.name}-check`);
   const env = { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache', `${input.name}-check-xdg`) };
   const carveRun = (args: string[]) => measureRun(process.execPath, [carve.bin, ...args], { cwd: repoRoot, env, timeoutMs: RUN_TIMEOUT_MS });
+  // No user or system git config (hooks, signing), fixed identity: the commits are the bench's own.
+  const gitEnv = { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'carve bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'carve bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' };
+  const git = (args: string[]): void => {
+    execFileSync('git', args, { cwd: copy, env: gitEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  };
   const checkArgs = ['check', copy, '--cache-dir', cacheDir];
+  let current: ToolResult = result;
   try {
     cpSync(input.dir, copy, { recursive: true });
     const sources = listSourceFiles(join(copy, 'src'));
@@ -226,22 +237,29 @@ async function benchCheck(input: BenchInput, carve: CarveTool, repoRoot: string,
     check.editedFile = relative(copy, edited);
     const init = await carveRun(['init', copy, '--force', '--no-cache']);
     if (init.exitCode !== 0) throw new Error(`carve init: exit ${init.exitCode}: ${firstLine(init.stderr)}`);
+    git(['init', '--quiet', '--initial-branch=main']);
+    git(['add', '--all']);
+    git(['commit', '--quiet', '--no-verify', '-m', 'bench input']);
     const fill = await carveRun(checkArgs);
     if (fill.exitCode !== 0 && fill.exitCode !== 1) throw new Error(`filling the cache: exit ${fill.exitCode}: ${firstLine(fill.stderr)}`);
     log(`    check fill: ${Math.round(fill.wallMs)} ms (exit ${fill.exitCode}), changing ${check.editedFile}`);
     const total = runs + (warmup ? 1 : 0);
     for (let i = 0; i < total; i += 1) {
       const label = warmup && i === 0 ? 'warmup' : `run${warmup ? i : i + 1}`;
-      appendFileSync(edited, `// carve bench: changed before check ${label}\n`);
-      const run = await carveRun(checkArgs);
-      const ok = run.exitCode === 0 || run.exitCode === 1;
-      log(`    carve check ${label}: ${Math.round(run.wallMs)} ms, ${Math.round(run.peakRssKb / 1024)} MiB (exit ${run.exitCode})`);
-      if (label !== 'warmup') result.runs.push({ wallMs: run.wallMs, peakRssKb: run.peakRssKb, rssSource: run.rssSource, exitCode: run.exitCode });
-      if (!ok) throw new Error(`exit ${run.exitCode}: ${firstLine(run.stderr)}`);
+      for (const [target, name, args] of [[result, 'carve check', checkArgs], [base, 'carve check --base HEAD~1', [...checkArgs, '--base', 'HEAD~1']]] as const) {
+        current = target;
+        appendFileSync(edited, `// carve bench: changed before ${name} ${label}\n`);
+        git(['commit', '--quiet', '--no-verify', '--all', '-m', `bench change ${label}`]);
+        const run = await carveRun([...args]);
+        const ok = run.exitCode === 0 || run.exitCode === 1;
+        log(`    ${name} ${label}: ${Math.round(run.wallMs)} ms, ${Math.round(run.peakRssKb / 1024)} MiB (exit ${run.exitCode})`);
+        if (label !== 'warmup') target.runs.push({ wallMs: run.wallMs, peakRssKb: run.peakRssKb, rssSource: run.rssSource, exitCode: run.exitCode });
+        if (!ok) throw new Error(`exit ${run.exitCode}: ${firstLine(run.stderr)}`);
+      }
     }
   } catch (error) {
-    result.error = (error as Error).message.slice(0, 200);
-    log(`    carve check: FAILED (${result.error})`);
+    current.error = (error as Error).message.slice(0, 200);
+    log(`    carve check: FAILED (${current.error})`);
   } finally {
     rmSync(copy, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
@@ -296,6 +314,7 @@ function resultNotes(results: readonly InputResult[], extras: BenchExtras, tools
     }
   }
   if (extras.check?.result.error && !missing('carve')) notes.push(`carve check failed on ${extras.check.input}: ${extras.check.result.error}`);
+  if (extras.check?.base?.error && !missing('carve')) notes.push(`carve check --base failed on ${extras.check.input}: ${extras.check.base.error}`);
   if (extras.startup?.error && !missing('carve')) notes.push(`carve --version failed: ${extras.startup.error}`);
   for (const s of extras.skipped) notes.push(`input ${s.name} skipped: ${s.reason}`);
   return notes;

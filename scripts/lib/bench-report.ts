@@ -56,6 +56,11 @@ export interface CheckResult {
   editedFile: string;
   /** Exit 1 (violations found) counts as a successful run. */
   result: ToolResult;
+  /**
+   * `carve check --base HEAD~1` after a one-file change committed (HEAD~1 is one file away), in the
+   * same rounds as `result`; absent when not measured.
+   */
+  base?: ToolResult;
 }
 
 /** An input the bench could not prepare (e.g. npm install offline). */
@@ -195,6 +200,8 @@ export const TARGETS = {
   coldRss: { kind: 'ratio', max: 1, strict: false },
   warmWall: { kind: 'ratio', max: 0.25, strict: false },
   warmCheck: { kind: 'absolute', max: 1000, strict: false },
+  // Issue 15: check --base a few files from the base costs little more than a plain warm check.
+  baseCheck: { kind: 'ratio', max: 1.3, strict: false },
   startup: { kind: 'absolute', max: 150, strict: true },
   // Issue 13: the data pass may take at most a quarter of a cold run.
   dataShare: { kind: 'share', max: 0.25, strict: false },
@@ -263,6 +270,13 @@ export function targetRows(results: readonly InputResult[], extras: BenchExtras)
     const c = extras.check;
     if (c && c.input === name) {
       rows.push(absoluteRow(c.input, 'warm check wall, 1 file changed', summarise(c.result, [0, 1]), TARGETS.warmCheck, failure('carve check', c.result)));
+      if (c.base) {
+        // The comparator (in the depcruise column) is the plain warm check of the row above.
+        const plain = summarise(c.result, [0, 1]);
+        const based = summarise(c.base, [0, 1]);
+        const why = !based ? failure('carve check --base', c.base) : failure('carve check', c.result);
+        rows.push(ratioRow(c.input, 'check --base HEAD~1 wall, 1 file changed (vs warm check)', 'ms', based?.wallMs ?? null, plain?.wallMs ?? null, TARGETS.baseCheck, why));
+      }
     }
   }
   if (extras.startup) {
@@ -341,24 +355,29 @@ function warmTable(results: readonly InputResult[]): string {
 
 function checkSection(check: CheckResult | null): string {
   if (!check) return 'Not measured in this run (it needs the generated-5k input).';
-  const summary = summarise(check.result, [0, 1]);
-  const walls = check.result.runs.filter((r) => r.exitCode === 0 || r.exitCode === 1).map((r) => r.wallMs);
-  const row = [
-    check.input,
-    String(check.files),
-    `\`${check.editedFile}\``,
-    summary ? seconds(summary.wallMs) : check.result.error ?? 'failed',
-    walls.length > 0 ? `${seconds(Math.min(...walls))} / ${seconds(Math.max(...walls))}` : 'n/a',
-    summary ? mib(summary.peakRssKb) : 'n/a',
-    [...new Set(check.result.runs.map((r) => r.exitCode))].sort((a, b) => a - b).join(', ') || 'n/a',
-  ];
+  const row = (command: string, result: ToolResult): string[] => {
+    const summary = summarise(result, [0, 1]);
+    const walls = result.runs.filter((r) => r.exitCode === 0 || r.exitCode === 1).map((r) => r.wallMs);
+    return [
+      check.input,
+      String(check.files),
+      command,
+      `\`${check.editedFile}\``,
+      summary ? seconds(summary.wallMs) : result.error ?? 'failed',
+      walls.length > 0 ? `${seconds(Math.min(...walls))} / ${seconds(Math.max(...walls))}` : 'n/a',
+      summary ? mib(summary.peakRssKb) : 'n/a',
+      [...new Set(result.runs.map((r) => r.exitCode))].sort((a, b) => a - b).join(', ') || 'n/a',
+    ];
+  };
+  const rows = [row('`check`', check.result), ...(check.base ? [row('`check --base HEAD~1`', check.base)] : [])];
   return [
-    `On a copy of \`${check.input}\`: \`carve init <copy> --force\` once, one untimed \`carve check <copy> --cache-dir <dir>\` to fill`,
-    'the cache, then before every run (the warm-up included) a new comment line is appended to the same source file and',
-    '`carve check <copy> --cache-dir <dir>` is timed. Exit 1 (boundary violations found in the generated code) counts as a',
-    'successful run.',
+    `On a copy of \`${check.input}\`, made a git repository: \`carve init <copy> --force\` once, one untimed \`carve check <copy> --cache-dir <dir>\``,
+    'to fill the cache, then per round (the warm-up included) a new comment line is appended to the same source file and',
+    'committed, `carve check <copy> --cache-dir <dir>` is timed, another line is appended and committed, and',
+    '`carve check <copy> --cache-dir <dir> --base HEAD~1` is timed (its base is one file away). Exit 1 (boundary violations',
+    'found in the generated code) counts as a successful run.',
     '',
-    markdownTable(['input', 'files', 'changed file', 'median wall', 'min / max wall', 'peak RSS', 'exit codes'], [row]),
+    markdownTable(['input', 'files', 'command', 'changed file', 'median wall', 'min / max wall', 'peak RSS', 'exit codes'], rows),
   ].join('\n');
 }
 
@@ -410,6 +429,7 @@ function rawRuns(results: readonly InputResult[], extras: BenchExtras): string {
     add(r.name, 'depcruise', r.depcruise);
   }
   if (extras.check) add(extras.check.input, 'carve check', extras.check.result);
+  if (extras.check?.base) add(extras.check.input, 'carve check --base', extras.check.base);
   if (extras.startup) add('-', 'carve --version', extras.startup);
   return markdownTable(['input', 'tool', 'run', 'wall ms', 'peak RSS', 'RSS from', 'exit / error'], rows);
 }

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Analysis, ModuleRecord } from '../shared/analysis.js';
 import type { RepoPath } from '../shared/facts.js';
 import type { LoadedConfig } from '../config/index.js';
-import { linkFacts, loadProjectLayout, readFacts, type ExtractResult, type LayoutOptions, type ProjectLayout, type ReadFacts } from '../extract/index.js';
+import { factsDonor, linkFacts, loadProjectLayout, readFacts, type ExtractResult, type FactsDonor, type FactsReuse, type LayoutOptions, type ProjectLayout, type ReadFacts } from '../extract/index.js';
 import { LayoutInputs, readCachedLayout, writeCachedLayout, type FactsCacheScan } from '../extract/cached.js';
 import { layoutOptions, lookUpResult, runConfig, timer, type Timer } from './run-inputs.js';
 import { classifyModules, type RoleAssignment } from '../graph/roles.js';
@@ -33,6 +33,8 @@ export interface AnalyzeOptions extends LayoutOptions {
   cacheDir?: string;
   /** Where the reports go: a folder Carve writes to, so not one whose changes invalidate the cached layout. */
   outDir?: string;
+  /** Facts of another tree of the project, reused where provably the same (check --base). */
+  reuse?: FactsReuse;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -92,6 +94,8 @@ export interface BoundaryResult {
   facts: BoundaryFacts;
   timings: Record<string, number>;
   cacheStats: ExtractResult['cacheStats'];
+  /** This tree's facts, on offer to another tree of the project (check's base). */
+  donor: FactsDonor;
 }
 
 /**
@@ -101,7 +105,7 @@ export interface BoundaryResult {
 export function analyzeBoundaries(dir: string, options: AnalyzeOptions = {}): BoundaryResult {
   const timings: Record<string, number> = {};
   const time = timer(timings);
-  const { read } = readProject(dir, options, time);
+  const { layout, read } = readProject(dir, options, time);
   const extracted = time('link', () => linkFacts(read));
   timings.dataAccess = extracted.dataAccessMs;
   (options.onProgress ?? (() => undefined))({ stage: 'done' });
@@ -115,6 +119,7 @@ export function analyzeBoundaries(dir: string, options: AnalyzeOptions = {}): Bo
     },
     timings,
     cacheStats: extracted.cacheStats,
+    donor: factsDonor(layout, read.everyFile),
   };
 }
 

@@ -43,9 +43,12 @@ export function compareViolations(a: Violation, b: Violation): number {
   );
 }
 
-/** contextOfFile, remembered; every module is placed first so a file two contexts claim fails early. */
-function contextLookup(config: CarveConfig, analysis: CheckedFacts): ContextLookup {
-  const memo = new Map<string, string | null>(analysis.modules.map((module) => [module.id, contextOfFile(config, module.id)]));
+/**
+ * contextOfFile, remembered; every module is placed first so a file two contexts claim fails early.
+ * `memo`: places already known under the same config (the work tree's, for the base of --base).
+ */
+function contextLookup(config: CarveConfig, analysis: CheckedFacts, memo = new Map<string, string | null>()): ContextLookup {
+  for (const module of analysis.modules) if (!memo.has(module.id)) memo.set(module.id, contextOfFile(config, module.id));
   return (path) => {
     let context = memo.get(path);
     if (context === undefined) memo.set(path, (context = contextOfFile(config, path)));
@@ -66,9 +69,11 @@ export function findViolations(config: CarveConfig, analysis: CheckedFacts, cont
 
 export function checkBoundaries(input: CheckInput): CheckResult {
   const { analysis, config } = input;
-  const contextOf = contextLookup(config, analysis);
+  // One memo for both trees: the base's files are mostly the work tree's, placed once.
+  const places = new Map<string, string | null>();
+  const contextOf = contextLookup(config, analysis, places);
   const current = findViolations(config, analysis, contextOf);
-  const atBase = input.baseAnalysis ? new Set(findViolations(config, input.baseAnalysis).map(violationKey)) : null;
+  const atBase = input.baseAnalysis ? new Set(findViolations(config, input.baseAnalysis, contextLookup(config, input.baseAnalysis, places)).map(violationKey)) : null;
   const baseline = normalizeBaseline(input.baseline ?? []);
   const baselineKeys = new Set(baseline.map(violationKey));
   const currentKeys = new Set(current.map(violationKey));

@@ -105,6 +105,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .option('--update-baseline', 'rewrite the baseline to exactly the current violations')
     .option('--strict-baseline', 'fail when the baseline holds entries that no longer occur (the ratchet only shrinks)')
+    .option('--timings <file>', 'write the wall time of each stage (ms; the base\'s under "base", with files reused and parsed) as JSON to this file')
     .addHelpText('after', examples([
       'carve check                                          the gate, in the terminal',
       'carve check --base origin/main --format github --format sarif=carve.sarif   in CI: annotations and a SARIF file',

@@ -1,7 +1,16 @@
 // A one-line progress indicator on stderr, only when stderr is a terminal, redrawn at most every 100 ms.
 import type { ProgressEvent } from '../analysis/index.js';
 
-export function createProgress(enabled: boolean): { onProgress: (event: ProgressEvent) => void; clear: () => void } {
+/** check --base: the ref's tree read from git (total 0), then its files, `reused` from the work tree. */
+export interface BaseProgressEvent {
+  stage: 'base';
+  ref: string;
+  done: number;
+  total: number;
+  reused: number;
+}
+
+export function createProgress(enabled: boolean): { onProgress: (event: ProgressEvent | BaseProgressEvent) => void; clear: () => void } {
   const stream = process.stderr;
   const isActive = enabled && stream.isTTY === true;
   let lastDraw = 0;
@@ -13,11 +22,13 @@ export function createProgress(enabled: boolean): { onProgress: (event: Progress
   return {
     onProgress: (event) => {
       if (!isActive) return;
-      if (event.stage === 'read') {
+      if (event.stage === 'read' || (event.stage === 'base' && event.total > 0)) {
         const now = Date.now();
         if (now - lastDraw < 100 && event.done !== event.total) return;
         lastDraw = now;
-        draw(`carve: reading files ${event.done}/${event.total}`);
+        draw(progressText(event));
+      } else if (event.stage === 'base') {
+        draw(progressText(event));
       } else if (event.stage !== 'done') {
         draw(`carve: ${event.stage}...`);
       }
@@ -27,4 +38,13 @@ export function createProgress(enabled: boolean): { onProgress: (event: Progress
       drawn = false;
     },
   };
+}
+
+/** The line shown for a read: the work tree's files, or the base's with how many were reused. */
+export function progressText(event: ProgressEvent | BaseProgressEvent): string {
+  if (event.stage === 'read') return `carve: reading files ${event.done}/${event.total}`;
+  if (event.stage === 'base') {
+    return event.total === 0 ? `carve: reading base ${event.ref} from git...` : `carve: reading base ${event.ref}: ${event.done}/${event.total} files, ${event.reused} reused`;
+  }
+  return `carve: ${event.stage}...`;
 }

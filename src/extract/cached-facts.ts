@@ -81,6 +81,7 @@ export function collectFacts(layout: ProjectLayout, scan: FactsCacheScan, readFi
   const schemas = readSchemaFiles(layout.root, scan.maxBytes, { layout, files });
   return {
     files,
+    everyFile: read,
     diagnostics,
     schemas,
     leftOut: leftOut.counts(),

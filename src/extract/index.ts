@@ -15,21 +15,27 @@ import { linkDataAccess, scanDataAccess } from './data-access/index.js';
 import type { readSchemaFiles } from './data-access/schema-files.js';
 import type { ExtractResult } from './types.js';
 import type { LeftOutCounts } from './files/left-out.js';
+import { donorFits, reusedFacts, type FactsReuse } from './reuse-facts.js';
 
 export { loadProjectLayout } from './project/index.js';
 export type { LayoutOptions, ProjectLayout } from './project/index.js';
 export type { ExtractResult } from './types.js';
+export { createFactsReuse, factsDonor, type FactsDonor, type FactsReuse } from './reuse-facts.js';
 
 export interface ExtractOptions extends FactsCacheOptions {
   /** Called after each file is read: (done, total). */
   onProgress?: (done: number, total: number) => void;
   /** Replaces the ORM and SQL scan (tests); default: every data-access adapter. */
   scanDataAccess?: DataAccessScanner;
+  /** Another tree's facts, taken for files whose content and resolutions are the same here (check --base). */
+  reuse?: FactsReuse;
 }
 
 /** Per-file facts, read (or taken from the cache) but not yet linked into project-wide records. */
 export interface ReadFacts {
   files: FileFacts[];
+  /** Every file's facts, tests included: what another tree of the project may reuse (FactsDonor). */
+  everyFile: FileFacts[];
   /** Per-file diagnostics: unreadable, skipped and unparsable files, unresolved imports. */
   diagnostics: Diagnostic[];
   /** The schema files (schema.prisma), read once: linking needs them, and they key the result cache. */
@@ -59,13 +65,14 @@ export function readFacts(layout: ProjectLayout, options: ExtractOptions = {}, s
     dataAccessMs += performance.now() - start;
     return result;
   };
+  const reuse = options.reuse && donorFits(layout, options.reuse.donor) ? options.reuse : undefined;
   const readFile: ReadFile = (entry, stamp) => {
     const source = readSource(entry.absolutePath, entry.path, scan.maxBytes, layout.root);
     if (!source.ok) return { diagnostic: source.diagnostic };
     try {
       let facts = cache?.get(entry.path, source.hash, stamp);
       if (!facts) {
-        facts = extractFileFacts(entry, source.text, source.hash, resolver, layout.root, timedScanData);
+        facts = (reuse ? reusedFacts(reuse, entry, source.hash, resolver, layout.root) : undefined) ?? extractFileFacts(entry, source.text, source.hash, resolver, layout.root, timedScanData);
         cache?.set(facts, stamp);
       }
       return { facts };

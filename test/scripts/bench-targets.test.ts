@@ -24,7 +24,7 @@ const oneK: InputResult = {
 };
 
 const extras: BenchExtras = {
-  check: { input: 'generated-5k', files: 5000, editedFile: 'src/a.ts', result: tool([[800, 1, 1], [900, 1, 1], [1200, 1, 0]]) },
+  check: { input: 'generated-5k', files: 5000, editedFile: 'src/a.ts', result: tool([[800, 1, 1], [900, 1, 1], [1200, 1, 0]]), base: tool([[1000, 1, 1], [1100, 1, 1], [1300, 1, 0]]) },
   startup: tool([[140, 40 * 1024, 0], [160, 40 * 1024, 0], [120, 40 * 1024, 0]]),
   skipped: [{ name: 'effect', reason: 'npm install effect@3.19.0 failed: offline' }],
   inputOrder: ['generated-1k', 'generated-5k', 'effect'],
@@ -39,6 +39,7 @@ describe('bench targets', () => {
       ['generated-1k', 'warm analyze wall (vs cold depcruise)', 'pass'],
       ['generated-1k', 'data pass share of cold analyze', 'FAIL'],
       ['generated-5k', 'warm check wall, 1 file changed', 'pass'],
+      ['generated-5k', 'check --base HEAD~1 wall, 1 file changed (vs warm check)', 'pass'],
       ['effect', 'all', 'skipped'],
       ['-', '`carve --version` wall', 'pass'],
     ]);
@@ -53,6 +54,7 @@ describe('bench targets', () => {
       ['generated-1k', 'warm analyze wall (vs cold depcruise)', '900 ms', '4.00 s', '0.23x', '<= 0.25x', 'pass'],
       ['generated-1k', 'data pass share of cold analyze', '600 ms', '-', '30.0%', '<= 25% of total', '**FAIL**'],
       ['generated-5k', 'warm check wall, 1 file changed', '900 ms', '-', '-', '<= 1.00 s', 'pass'],
+      ['generated-5k', 'check --base HEAD~1 wall, 1 file changed (vs warm check)', '1.10 s', '900 ms', '1.22x', '<= 1.30x', 'pass'],
       ['effect', 'all', '-', '-', '-', '-', 'skipped'],
       ['-', '`carve --version` wall', '140 ms', '-', '-', '< 150 ms', 'pass'],
     ]);
@@ -83,7 +85,9 @@ describe('bench targets', () => {
     expect(md).toMatch(/\| generated-1k +\| 600 ms +\| 1500 ms +\| 2000 ms +\|/);
     expect(md).toMatch(/\| generated-5k \| carve check +\| 3 +\| 1200 /);
     expect(md).toMatch(/\| - +\| carve --version +\| 1 +\| 140 /);
-    expect(md).toMatch(/\| generated-5k \| 5000 +\| `src\/a\.ts` +\| 0\.90 s +\| 0\.80 s \/ 1\.20 s \| 0 MiB +\| 0, 1 +\|/);
+    expect(md).toMatch(/\| generated-5k \| 5000 +\| `check` +\| `src\/a\.ts` +\| 0\.90 s +\| 0\.80 s \/ 1\.20 s \| 0 MiB +\| 0, 1 +\|/);
+    expect(md).toMatch(/\| generated-5k \| 5000 +\| `check --base HEAD~1` +\| `src\/a\.ts` +\| 1\.10 s +\| 1\.00 s \/ 1\.30 s \| 0 MiB +\| 0, 1 +\|/);
+    expect(md).toMatch(/\| generated-5k \| carve check --base +\| 3 +\| 1300 /);
     // Same input, same bytes.
     expect(renderResultsMarkdown(meta, [oneK], extras)).toBe(md);
   });

@@ -4,7 +4,8 @@
 // tree's config and reports only what is new; the baseline holds accepted violations.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts } from '../../analysis/read-project.js';
+import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts, type ProgressEvent } from '../../analysis/read-project.js';
+import { createFactsReuse, type FactsDonor } from '../../extract/reuse-facts.js';
 import { baselinePath, configRepository, formatFieldPath, loadConfig, projectTsconfigPath, unmatchedGlobs } from '../../config/index.js';
 import {
   checkBoundaries,
@@ -26,7 +27,7 @@ import { isWritableInside, repositoryRoot } from '../../shared/repository.js';
 import { safeText } from '../../shared/safe-text.js';
 import { carveVersion } from '../../shared/version.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type BaseProgressEvent } from '../progress.js';
 import { registerCleanup, withSignalsDeferred } from '../signals.js';
 
 export interface CheckCommandOptions extends AnalysisCommandOptions {
@@ -35,6 +36,8 @@ export interface CheckCommandOptions extends AnalysisCommandOptions {
   format?: string[] | string;
   updateBaseline?: boolean;
   strictBaseline?: boolean;
+  /** Write the wall time of each stage (ms, the base's under `base`) as JSON to this file. */
+  timings?: string;
 }
 
 interface FormatTarget {
@@ -101,16 +104,44 @@ function baseOptions(options: AnalyzeOptions, dir: string, baseDir: string, conf
   return result;
 }
 
-async function analyzeBase(dir: string, ref: string, options: AnalyzeOptions, configPath: string): Promise<BoundaryFacts> {
+export interface BaseRun {
+  facts: BoundaryFacts;
+  /** Wall time in ms: reading the tree from git, then the analysis's own stages. */
+  timings: Record<string, number>;
+  /** Files whose facts came from the work tree, files parsed (absent: no reuse offered). */
+  reuse: { reused: number; parsed: number } | null;
+}
+
+export interface AnalyzeBaseOptions {
+  /** The work tree's facts: files with the same content and resolutions are not parsed again. */
+  donor?: FactsDonor;
+  onProgress?: (event: BaseProgressEvent) => void;
+}
+
+/**
+ * The boundary facts of `ref`, read from git's objects into a temporary folder (removed on every way
+ * out) and analyzed with the work tree's config; the work tree's facts stand in for every file they
+ * provably describe (extract/reuse-facts.ts), so a base a few files away parses only those.
+ */
+export async function analyzeBase(dir: string, ref: string, options: AnalyzeOptions, configPath: string, run: AnalyzeBaseOptions = {}): Promise<BaseRun> {
   const empty: BoundaryFacts = { modules: [], dependencies: [], entities: [], dataAccess: [], diagnostics: [] };
-  // The copy of the base goes on every way out: the finally below, a signal, or process exit.
+  const reuse = run.donor ? createFactsReuse(run.donor) : undefined;
+  const progress = run.onProgress ?? ((): void => undefined);
+  const started = performance.now();
+  progress({ stage: 'base', ref, done: 0, total: 0, reused: 0 });
   const base = await materializeBase(dir, ref, { ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), registerCleanup });
+  const timings: Record<string, number> = { baseFromGit: Math.round(performance.now() - started) };
+  const stats = (): BaseRun['reuse'] => (reuse ? { ...reuse.stats } : null);
   try {
-    if (base.dir === null) return empty;
-    return analyzeBoundaries(base.dir, baseOptions(options, dir, base.dir, configPath)).facts;
+    if (base.dir === null) return { facts: empty, timings, reuse: stats() };
+    const onProgress = (event: ProgressEvent): void => {
+      if (event.stage === 'read') progress({ stage: 'base', ref, done: event.done, total: event.total, reused: reuse?.stats.reused ?? 0 });
+    };
+    const result = analyzeBoundaries(base.dir, { ...baseOptions(options, dir, base.dir, configPath), ...(reuse ? { reuse } : {}), onProgress });
+    return { facts: result.facts, timings: { ...timings, ...result.timings }, reuse: stats() };
   } catch (error) {
     // A base with no TypeScript yet (the first commit of a project) has no violations.
-    if (isCarveError(error) && error.code === 'no-typescript') return empty;
+    if (isCarveError(error) && error.code === 'no-typescript') return { facts: empty, timings, reuse: stats() };
     throw error;
   } finally {
     base.dispose();
@@ -142,7 +173,9 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
   const progress = createProgress(prettyOnStdout || targets.every((target) => target.file !== null));
   try {
     const analyzeOptions: AnalyzeOptions = { ...toAnalyzeOptions(opts), configPath: loaded.path, loadedConfig: loaded };
-    const { facts: analysis } = analyzeBoundaries(dir, { ...analyzeOptions, onProgress: progress.onProgress });
+    const started = performance.now();
+    const work = analyzeBoundaries(dir, { ...analyzeOptions, onProgress: progress.onProgress });
+    const analysis = work.facts;
     // A context glob that matches nothing guards nothing: a config error, said before any result.
     const unmatched = unmatchedGlobs(loaded.config, analysis.modules.map((module) => module.id));
     if (unmatched.length > 0) {
@@ -154,8 +187,13 @@ export async function runCheck(dir: string, options: Record<string, unknown>): P
         'fix the glob or remove it (a moved or renamed folder?); files the analysis leaves out, such as tests, do not count',
       );
     }
-    const baseAnalysis = opts.base ? await analyzeBase(dir, opts.base, analyzeOptions, loaded.path) : undefined;
+    const baseRun = opts.base ? await analyzeBase(dir, opts.base, analyzeOptions, loaded.path, { donor: work.donor, onProgress: progress.onProgress }) : undefined;
+    const baseAnalysis = baseRun?.facts;
     progress.clear();
+    if (opts.timings) {
+      const base = baseRun ? { base: { ...baseRun.timings, ...(baseRun.reuse ? { reused: baseRun.reuse.reused, parsed: baseRun.reuse.parsed } : {}) } } : {};
+      await withSignalsDeferred(() => writeFileAtomic(resolve(opts.timings!), `${JSON.stringify({ ...work.timings, ...base, total: Math.round(performance.now() - started) })}\n`));
+    }
 
     if (opts.updateBaseline) {
       const current = findViolations(loaded.config, analysis);

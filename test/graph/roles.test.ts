@@ -1,7 +1,7 @@
 // The classifier before clustering (src/graph/roles.ts) and the syntax facts it reads
 // (src/extract/roles/scan-role-facts.ts): each rule once, and files that must stay domain.
 import { describe, expect, it } from 'vitest';
-import { classifyModules, declaredTies, roleBySyntax } from '../../src/graph/roles.js';
+import { DECLARED_MAX_GROUP, classifyModules, declaredTies, roleBySyntax } from '../../src/graph/roles.js';
 import { createRoleScanner, resolveRoleFacts } from '../../src/extract/roles/scan-role-facts.js';
 import { parseSource } from '../../src/extract/file-facts.js';
 import { walkTree } from '../../src/extract/imports/scan-imports.js';
@@ -139,5 +139,17 @@ describe('roles from the import graph', () => {
     expect(ties).toHaveLength(3);
     for (const tie of ties) expect(tie.weight).toBe(1);
     expect(ties.some((tie) => tie.source === other || tie.target === other)).toBe(false);
+  });
+
+  it('ties nothing for a wiring file that declares more than DECLARED_MAX_GROUP files (the pairs would grow with the square)', () => {
+    const root = 'src/app.module.ts';
+    const declared = Array.from({ length: DECLARED_MAX_GROUP + 1 }, (_, i) => `src/f${String(i).padStart(3, '0')}/f.service.ts`);
+    const extract = {
+      ...extractOf([root, ...declared], declared.map((file) => dependency(root, file))),
+      files: [fileFacts(root, { roleFacts: { decorators: ['Module'] } }), ...declared.map((path) => fileFacts(path))],
+    };
+    expect(declaredTies(extract, classifyModules(extract))).toEqual([]);
+    const fewer = { ...extract, dependencies: extract.dependencies.slice(0, DECLARED_MAX_GROUP) };
+    expect(declaredTies(fewer, classifyModules(fewer)).length).toBe((DECLARED_MAX_GROUP * (DECLARED_MAX_GROUP - 1)) / 2);
   });
 });

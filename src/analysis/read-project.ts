@@ -177,3 +177,7 @@ export function readProjectOrCachedResult(dir: string, options: AnalyzeOptions, 
   const result = warm?.key !== undefined ? { key: warm.key } : lookUpResult(project, options, time, timings);
   return 'analysis' in result ? result : { ...project, key: result.key, timings };
 }
+
+// The base of `check --base` reuses the work tree's facts (src/extract/reuse-facts.ts): the CLI reaches
+// extraction only through this stage.
+export { createFactsReuse, type FactsDonor } from '../extract/index.js';

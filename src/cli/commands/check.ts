@@ -5,7 +5,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { analyzeBoundaries, type AnalyzeOptions, type BoundaryFacts, type ProgressEvent } from '../../analysis/read-project.js';
-import { createFactsReuse, type FactsDonor } from '../../extract/reuse-facts.js';
+import { createFactsReuse, type FactsDonor } from '../../analysis/read-project.js';
 import { baselinePath, configRepository, formatFieldPath, loadConfig, projectTsconfigPath, unmatchedGlobs } from '../../config/index.js';
 import {
   checkBoundaries,

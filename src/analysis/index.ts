@@ -99,10 +99,10 @@ function pinnedContexts(loaded: LoadedConfig, paths: RepoPath[]): Record<RepoPat
  * clustering (shared kernel, composition roots, and the platform group where there is one) are in no module.
  */
 function withFeatureModules(base: Omit<Analysis, 'plan'>): Omit<Analysis, 'plan'> {
-  const platform = (base as { platform?: RepoPath[] }).platform ?? [];
+  const platform = base.platform ?? [];
   // Schema, tooling and platform files (the roles step's modules[].role, where it ran) are no feature.
   const notDomain = base.modules
-    .filter((module) => ['schema', 'tooling', 'platform'].includes((module as { role?: string }).role ?? ''))
+    .filter((module) => module.role === 'schema' || module.role === 'tooling' || module.role === 'platform')
     .map((module) => module.id);
   const found = detectFeatureModules({
     modules: base.modules,

@@ -15,7 +15,7 @@ import { brokenImportRule, importViolationMessage } from '../check/index.js';
 import { CONFIG_FILE_NAME, contextOfFile, loadConfig, projectTsconfigPath, ruleSeverity, type LoadedConfig } from '../config/index.js';
 import { isCarveError } from '../shared/errors.js';
 import { isInside } from '../shared/paths.js';
-import { repositoryRoot } from '../shared/repository.js';
+import { nearestAbove, repositoryRoot } from '../shared/repository.js';
 import { carveVersion } from '../shared/version.js';
 
 interface Project {
@@ -46,11 +46,7 @@ function findConfig(file: string, cwd: string): string | null {
     return null;
   }
   if (top === start && !existsSync(join(start, '.git')) && isInside(resolve(cwd), start)) top = resolve(cwd);
-  for (let dir = start; ; dir = dirname(dir)) {
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (dir === top || dirname(dir) === dir) return null;
-  }
+  return nearestAbove(start, top, CONFIG_FILE_NAME);
 }
 
 function projectOf(configPath: string): Project | Error {
@@ -69,13 +65,7 @@ function projectOf(configPath: string): Project | Error {
 
 /** The tsconfig imports resolve with: the config's project.tsconfig, else the nearest above the file. */
 function tsconfigFor(project: Project, file: string): string | null {
-  const configured = projectTsconfigPath(project.loaded);
-  if (configured !== null) return configured;
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
-    if (dir === project.root || dirname(dir) === dir) return null;
-  }
+  return projectTsconfigPath(project.loaded) ?? nearestAbove(dirname(file), project.root, 'tsconfig.json');
 }
 
 function resolutionFor(tsconfig: string | null): Resolution {

@@ -78,3 +78,15 @@ export function escapeOf(pattern: string): string | null {
   if (CLIMBS.test(body)) return 'climbs out with ".."';
   return null;
 }
+
+/**
+ * The nearest `relativePath` that exists in `start` or a folder above it, not above `top` (which holds
+ * `start`): a config, a tsconfig, an installed package, found the way tools find them.
+ */
+export function nearestAbove(start: string, top: string, relativePath: string): string | null {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const candidate = resolve(dir, relativePath);
+    if (existsSync(candidate)) return candidate;
+    if (dir === top || dirname(dir) === dir) return null;
+  }
+}

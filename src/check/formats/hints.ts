@@ -29,8 +29,15 @@ export function fixHint(violation: Violation, config: CarveConfig): string {
   return `call the API of '${toContext}' instead of its table '${violation.table}'; only '${toContext}' may ${verb} ${violation.entity}`;
 }
 
-function plural(count: number, word: string, many = `${word}s`): string {
+export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
+}
+
+/** What an import or data violation does, as pretty and markdown show it; placement: `inNoContext`. */
+export function violationDetail(violation: Violation, inNoContext: string): string {
+  if (violation.kind === 'placement') return inNoContext;
+  if (violation.kind === 'data') return `${violation.mode === 'write' ? 'writes' : 'reads'} ${violation.entity} (table ${violation.table})`;
+  return `imports ${violation.to}${violation.symbols.length > 0 ? ` (${violation.symbols.join(', ')})` : ''}`;
 }
 
 /**

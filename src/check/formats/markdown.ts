@@ -3,7 +3,7 @@
 // baseline's delta. Cells are escaped so a file name cannot break the table or inject markup.
 import { safeText } from '../../shared/safe-text.js';
 import type { CheckResult, CheckedViolation } from '../types.js';
-import { fixHint, summaryLine, type FormatContext } from './hints.js';
+import { fixHint, summaryLine, violationDetail, type FormatContext } from './hints.js';
 
 /** Text for a table cell: pipes, backslashes, markup and line breaks neutralised. */
 export function escapeCell(text: string): string {
@@ -20,18 +20,12 @@ function fileCell(file: string, line: number, context: FormatContext): string {
   return `[${label}](${url.replace(/\)/g, '%29')})`;
 }
 
-function what(violation: CheckedViolation): string {
-  if (violation.kind === 'placement') return 'file in no context';
-  if (violation.kind === 'data') return `${violation.mode === 'write' ? 'writes' : 'reads'} ${violation.entity} (table ${violation.table})`;
-  return `imports ${violation.to}${violation.symbols.length > 0 ? ` (${violation.symbols.join(', ')})` : ''}`;
-}
-
 function table(violations: readonly CheckedViolation[], context: FormatContext): string[] {
   const rows = ['| file | contexts | what | rule | fix |', '|---|---|---|---|---|'];
   for (const violation of violations) {
     const contexts = violation.kind === 'placement' ? 'none' : `${violation.fromContext} → ${violation.toContext}`;
     rows.push(
-      `| ${fileCell(violation.from, violation.line, context)} | ${escapeCell(contexts)} | ${escapeCell(what(violation))} | ${escapeCell(violation.rule)} | ${escapeCell(fixHint(violation, context.config))} |`,
+      `| ${fileCell(violation.from, violation.line, context)} | ${escapeCell(contexts)} | ${escapeCell(violationDetail(violation, 'file in no context'))} | ${escapeCell(violation.rule)} | ${escapeCell(fixHint(violation, context.config))} |`,
     );
   }
   return rows;

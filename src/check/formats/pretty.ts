@@ -3,20 +3,7 @@
 import { safeText } from '../../shared/safe-text.js';
 import { compareStrings } from '../../shared/sort.js';
 import type { CheckResult, CheckedViolation } from '../types.js';
-import { fixHint, summaryLine, type FormatContext } from './hints.js';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function detail(violation: CheckedViolation): string {
-  if (violation.kind === 'placement') return 'is in no context';
-  if (violation.kind === 'data') {
-    return `${violation.mode === 'write' ? 'writes' : 'reads'} ${violation.entity} (table ${violation.table})`;
-  }
-  const symbols = violation.symbols.length > 0 ? ` (${violation.symbols.join(', ')})` : '';
-  return `imports ${violation.to}${symbols}`;
-}
+import { fixHint, plural, summaryLine, violationDetail, type FormatContext } from './hints.js';
 
 export function formatPretty(result: CheckResult, context: FormatContext): string {
   const lines: string[] = [];
@@ -33,7 +20,7 @@ export function formatPretty(result: CheckResult, context: FormatContext): strin
     const label = first.kind === 'placement' ? 'files in no context' : `${safeText(first.fromContext)} -> ${safeText(first.toContext)}`;
     lines.push(`${first.severity === 'warn' ? 'warning: ' : ''}${label}  (${plural(group.length, first.severity === 'warn' ? 'warning' : 'violation')})`);
     for (const violation of group) {
-      lines.push(`  ${safeText(violation.from)}:${violation.line}  ${safeText(detail(violation))}  [${violation.rule}]`);
+      lines.push(`  ${safeText(violation.from)}:${violation.line}  ${safeText(violationDetail(violation, 'is in no context'))}  [${violation.rule}]`);
     }
     const hints = [...new Set(group.map((violation) => fixHint(violation, context.config)))];
     for (const hint of hints) lines.push(`  fix: ${safeText(hint)}`);

@@ -2,14 +2,14 @@
 // Refuses to overwrite an existing config without --force. The only other file Carve writes into the
 // analyzed repository is the baseline (`carve check --update-baseline`).
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyzeProject } from '../../analysis/analyze-project.js';
 import { findViolations } from '../../check/index.js';
 import { CONFIG_FILE_NAME, CONFIG_SCHEMA_IN_PACKAGE, configFromAnalysis, configSchemaUrl, parseConfig, renderConfig } from '../../config/index.js';
 import { carveVersion } from '../../shared/version.js';
 import { refuseNonRegularTarget, writeFileAtomic } from '../../shared/atomic-write.js';
 import { CarveError } from '../../shared/errors.js';
-import { isWithin, repositoryRoot } from '../../shared/repository.js';
+import { isWithin, nearestAbove, repositoryRoot } from '../../shared/repository.js';
 import { safeText } from '../../shared/safe-text.js';
 import { toAnalyzeOptions, type AnalysisCommandOptions } from '../analysis-options.js';
 import { createProgress } from '../progress.js';
@@ -84,16 +84,10 @@ export async function runInit(dir: string, options: Record<string, unknown>): Pr
 function schemaReference(folder: string): string {
   const start = existsSync(folder) ? realpathSync.native(folder) : resolve(folder);
   // Never above the repository: a path out of it would not hold on another clone.
-  const top = repositoryRoot(start);
-  for (let dir = start; isWithin(top, dir); dir = dirname(dir)) {
-    const schema = resolve(dir, 'node_modules', 'carve', CONFIG_SCHEMA_IN_PACKAGE);
-    if (existsSync(schema)) {
-      const path = relative(start, schema).split(sep).join('/');
-      return path.startsWith('.') ? path : `./${path}`;
-    }
-    if (dirname(dir) === dir) break;
-  }
-  return configSchemaUrl(carveVersion());
+  const schema = nearestAbove(start, repositoryRoot(start), join('node_modules', 'carve', CONFIG_SCHEMA_IN_PACKAGE));
+  if (schema === null) return configSchemaUrl(carveVersion());
+  const path = relative(start, schema).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }
 
 /**
